@@ -1,0 +1,27 @@
+import { AppConfig } from '@app/platform';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { ApiModule } from './api.module';
+import { bodyParserErrors, jsonBodyParser, requireJsonBody } from './http/body-parsing';
+import { setupOpenApi } from './http/openapi';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { correlationIdMiddleware } from './http/request-context';
+import { requestValidationPipe } from './http/request-validation';
+
+/** The API exactly as it runs in production; tests start it through this too. */
+export async function createApiApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
+    bodyParser: false,
+    bufferLogs: true,
+    // On shutdown, idle keep-alive connections are closed instead of waited out.
+    forceCloseConnections: true,
+  });
+  app.disable('x-powered-by');
+  app.use(correlationIdMiddleware, requireJsonBody, jsonBodyParser, bodyParserErrors);
+  app.useGlobalPipes(requestValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+  setupOpenApi(app);
+  return app;
+}

@@ -1,0 +1,57 @@
+import { INestApplication, applyDecorators } from '@nestjs/common';
+import {
+  ApiExtraModels,
+  ApiHeader,
+  ApiResponse,
+  DocumentBuilder,
+  SwaggerModule,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
+
+const PROBLEM_DESCRIPTIONS: Record<number, string> = {
+  400: 'The request is malformed or fails validation (REQUEST.*).',
+  404: 'No such resource.',
+  409: 'The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion).',
+  413: 'The body is too large (REQUEST.TOO_LARGE).',
+  415: 'The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE).',
+  422: 'The command breaks a rule of the domain (stable code in `code`).',
+  503: 'A backing service is unavailable; retry after Retry-After seconds.',
+};
+
+/** Documents problem responses with the application/problem+json media type. */
+export function ApiProblemResponses(...statuses: number[]) {
+  return applyDecorators(
+    ApiExtraModels(ProblemDetails),
+    ...statuses.map((status) =>
+      ApiResponse({
+        status,
+        description: PROBLEM_DESCRIPTIONS[status] ?? 'Problem',
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetails) } } },
+      }),
+    ),
+  );
+}
+
+export function ApiIdempotencyKey() {
+  return ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Retry-safe key (8-128 chars). A retry with the same key and body returns the first answer and stores nothing new.',
+  });
+}
+
+export function setupOpenApi(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Smuggling cases API')
+      .setDescription(
+        'Event-sourced case management for people-smuggling investigations (KZ-1 Art. 308).',
+      )
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}

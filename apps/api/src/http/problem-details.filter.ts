@@ -1,0 +1,92 @@
+import { DomainError } from '@app/domain';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { Request, Response } from 'express';
+import { PROBLEM_CONTENT_TYPE, ProblemDetails, STATUS_BY_CODE, problem } from './problem-details';
+import { RequestValidationError } from './request-validation';
+
+const CODE_BY_HTTP_STATUS: Readonly<Record<number, string>> = {
+  400: 'REQUEST.MALFORMED',
+  401: 'AUTH.UNAUTHENTICATED',
+  403: 'AUTH.FORBIDDEN',
+  404: 'ROUTE.NOT_FOUND',
+  405: 'REQUEST.METHOD_NOT_ALLOWED',
+  413: 'REQUEST.TOO_LARGE',
+  415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+  429: 'REQUEST.RATE_LIMITED',
+  503: 'SERVICE.UNAVAILABLE',
+};
+
+// Postgres and socket errors that mean "the database is not there right now".
+const UNAVAILABLE_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
+
+export function toProblem(exception: unknown): ProblemDetails {
+  if (exception instanceof RequestValidationError) {
+    return problem(400, 'REQUEST.VALIDATION_FAILED', exception.message, {
+      errors: exception.errors,
+    });
+  }
+  if (exception instanceof DomainError) {
+    return problem(STATUS_BY_CODE[exception.code] ?? 422, exception.code, exception.message, {
+      ...exception.details,
+    });
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const code = CODE_BY_HTTP_STATUS[status] ?? `HTTP.${status}`;
+    // Nest's own messages ("Cannot GET /x") are safe to show; they carry no internals.
+    return problem(status, code, exception.message);
+  }
+  if (isUnavailable(exception)) {
+    return problem(503, 'SERVICE.UNAVAILABLE', 'A backing service is unavailable; retry later.');
+  }
+  return problem(500, 'INTERNAL', 'An unexpected error occurred.');
+}
+
+function isUnavailable(exception: unknown): boolean {
+  const error = exception as {
+    code?: unknown;
+    driverError?: { code?: unknown };
+    message?: unknown;
+  };
+  const code = error?.driverError?.code ?? error?.code;
+  if (typeof code === 'string' && UNAVAILABLE_ERRORS.has(code)) return true;
+  return (
+    typeof error?.message === 'string' &&
+    /Connection terminated|timeout exceeded when trying to connect/.test(error.message)
+  );
+}
+
+/** The one place where failures become HTTP answers: application/problem+json, never a stack. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const body = toProblem(exception);
+    if (body.status >= 500) {
+      this.logger.error(
+        `${request.method} ${request.path} failed: ${String(exception)}`,
+        exception instanceof Error ? exception.stack : undefined,
+      );
+    }
+    if (body.status === 503) response.setHeader('Retry-After', '5');
+    response
+      .status(body.status)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(JSON.stringify({ ...body, instance: request.originalUrl }));
+  }
+}

@@ -1,0 +1,95 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { EventMetadata, Idempotency } from '@app/event-store';
+import { createHash, randomUUID } from 'node:crypto';
+import { NextFunction, Request, Response } from 'express';
+import { RequestValidationError } from './request-validation';
+
+const SAFE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+interface ContextualRequest extends Request {
+  correlationId?: string;
+}
+
+/** Takes the caller's correlation id when it is well-formed, otherwise starts one. */
+export function correlationIdMiddleware(req: Request, res: Response, next: NextFunction): void {
+  const given = req.header('x-correlation-id');
+  const correlationId = given && SAFE_ID.test(given) ? given : randomUUID();
+  (req as ContextualRequest).correlationId = correlationId;
+  res.setHeader('X-Correlation-Id', correlationId);
+  next();
+}
+
+/** Who is acting. Until authentication lands every caller is this placeholder actor. */
+export interface Actor {
+  readonly id: string;
+  readonly role: string;
+  readonly directorate: string | null;
+}
+
+export const ANONYMOUS_ACTOR: Actor = {
+  id: 'anonymous',
+  role: 'unauthenticated',
+  directorate: null,
+};
+
+/** Everything a command needs to know about the request that carried it. */
+export class CommandContext {
+  constructor(
+    readonly actor: Actor,
+    readonly metadata: EventMetadata,
+    private readonly route: string,
+    private readonly idempotencyKey: string | null,
+  ) {}
+
+  /** The hash covers the route and the validated body, so a retry must repeat both. */
+  idempotency(body: object): Idempotency | undefined {
+    if (!this.idempotencyKey) return undefined;
+    const requestHash = createHash('sha256')
+      .update(this.route)
+      .update('\n')
+      .update(canonicalJson(body))
+      .digest('hex');
+    return { key: this.idempotencyKey, requestHash };
+  }
+}
+
+export const CurrentCommandContext = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): CommandContext => {
+    const req = ctx.switchToHttp().getRequest<ContextualRequest>();
+    const route = (req.route as { path?: string } | undefined)?.path ?? req.path;
+    const key = req.header('idempotency-key') ?? null;
+    if (key !== null && !SAFE_ID.test(key)) {
+      throw new RequestValidationError([
+        {
+          field: 'Idempotency-Key',
+          messages: ['Idempotency-Key must be 8 to 128 characters of A-Z a-z 0-9 . _ : -'],
+        },
+      ]);
+    }
+    const actor = ANONYMOUS_ACTOR;
+    const commandId = randomUUID();
+    const metadata: EventMetadata = {
+      actorId: actor.id,
+      role: actor.role,
+      directorate: actor.directorate,
+      correlationId: req.correlationId ?? randomUUID(),
+      causationId: commandId,
+      commandId,
+      idempotencyKey: key,
+    };
+    return new CommandContext(actor, metadata, `${req.method} ${route}`, key);
+  },
+);
+
+/** JSON with object keys sorted, so the same body hashes the same whatever the key order. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

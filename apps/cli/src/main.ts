@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { upCommand } from './up/up.command';
+
+const program = new Command('smuggling-cases')
+  .description('Operator and auditor tasks for the smuggling-cases backend')
+  .addCommand(upCommand());
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,82 @@
+import {
+  APP_CONFIG,
+  AppConfig,
+  ConfigModule,
+  DatabaseModule,
+  KafkaModule,
+  ensureTopic,
+} from '@app/platform';
+import {
+  CasesProjection,
+  PROJECTIONS,
+  Projection,
+  ProjectionRunner,
+  READ_MODEL_ENTITIES,
+} from '@app/read-models';
+import {
+  DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+
+/** Runs every projection, each in its own consumer group with its own checkpoints. */
+@Injectable()
+class ProjectorLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly runners: ProjectionRunner[];
+
+  constructor(
+    private readonly kafka: Kafka,
+    db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PROJECTIONS) projections: Projection[],
+  ) {
+    this.runners = projections.map((p) => new ProjectionRunner(p, kafka, db, config));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await ensureTopic(admin, this.config.kafka);
+    } finally {
+      await admin.disconnect();
+    }
+    await Promise.all(this.runners.map((runner) => runner.start()));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.runners.map((runner) => runner.stop()));
+  }
+}
+
+@Module({})
+export class ProjectorModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ProjectorModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot({
+          config,
+          entities: READ_MODEL_ENTITIES,
+          applicationName: 'projector',
+        }),
+        KafkaModule.forRoot(config, 'projector'),
+      ],
+      providers: [
+        CasesProjection,
+        {
+          provide: PROJECTIONS,
+          useFactory: (...projections: Projection[]) => projections,
+          inject: [CasesProjection],
+        },
+        ProjectorLifecycle,
+      ],
+    };
+  }
+}

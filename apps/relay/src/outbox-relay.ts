@@ -1,0 +1,136 @@
+import { EVENT_COLUMNS, EventRow, toEnvelope, toKafkaMessage } from '@app/event-store';
+import { AppConfig } from '@app/platform';
+import { Logger } from '@nestjs/common';
+import { Kafka, Partitioners, Producer } from 'kafkajs';
+import { Client } from 'pg';
+
+/** Only the relay holding this Postgres advisory lock publishes; others stand by. */
+export const RELAY_LOCK_ID = 7_308_002;
+
+const STANDBY_RETRY_MS = 1000;
+const FAILURE_BACKOFF_MS = 1000;
+
+const NEXT_BATCH_SQL = `
+  SELECT ${EVENT_COLUMNS}
+    FROM event_store.outbox o JOIN event_store.events e USING (position)
+   ORDER BY o.position
+   LIMIT $1`;
+
+/**
+ * Moves stored events to Kafka.
+ *
+ * Works from the outbox set, not from a "last position" mark: a transaction that took a
+ * lower position but committed late simply shows up in the set later, and is published then.
+ * Per-stream order holds because a stream's versions are committed one after the other
+ * (each append expects the previous version), so they have increasing positions and the batch
+ * is read in position order. An outbox row is deleted only after Kafka acknowledged it from
+ * all in-sync replicas; a crash in between re-publishes it, and consumers drop the duplicate
+ * by stream version.
+ *
+ * The lock, the reads and the deletes share one dedicated connection: if it dies the lock
+ * is released with it, and whoever takes over starts from the outbox as committed.
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger('OutboxRelay');
+  private stopping = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private producer?: Producer;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly config: AppConfig,
+  ) {}
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  /** Finishes the batch in flight; a send stuck on an unreachable broker is abandoned after the grace period. */
+  async stop(graceMs = 10_000): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    const timer = setTimeout(
+      () => void this.producer?.disconnect().catch(() => undefined),
+      graceMs,
+    );
+    await this.loop;
+    clearTimeout(timer);
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      const client = new Client({
+        connectionString: this.config.databaseUrl,
+        application_name: 'relay',
+      });
+      // A dropped connection is reported by the next query; without a listener it would crash.
+      client.on('error', (error) => this.logger.warn(`connection lost: ${error.message}`));
+      let producer: Producer | undefined;
+      try {
+        await client.connect();
+        const [{ locked }] = (
+          await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [
+            RELAY_LOCK_ID,
+          ])
+        ).rows;
+        if (!locked) {
+          await this.sleep(STANDBY_RETRY_MS);
+          continue;
+        }
+        producer = this.kafka.producer({
+          idempotent: true,
+          maxInFlightRequests: 1,
+          allowAutoTopicCreation: false,
+          createPartitioner: Partitioners.DefaultPartitioner,
+          // Keep retrying through a broker outage: the outbox holds the events meanwhile.
+          retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5000 },
+        });
+        this.producer = producer;
+        await producer.connect();
+        this.logger.log('leading: publishing the outbox');
+        while (!this.stopping) {
+          const published = await this.publishBatch(client, producer);
+          if (published < this.config.relay.batchSize)
+            await this.sleep(this.config.relay.pollIntervalMs);
+        }
+      } catch (error) {
+        this.logger.error(
+          `relay failed, retrying: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        await this.sleep(FAILURE_BACKOFF_MS);
+      } finally {
+        this.producer = undefined;
+        // A fresh producer after any failure: an idempotent producer whose send failed may hold
+        // sequence numbers the broker no longer agrees with.
+        await producer?.disconnect().catch(() => undefined);
+        await client.end().catch(() => undefined);
+      }
+    }
+  }
+
+  /** Publishes up to one batch; returns how many events it published. */
+  async publishBatch(client: Client, producer: Producer): Promise<number> {
+    const { rows } = await client.query<EventRow>(NEXT_BATCH_SQL, [this.config.relay.batchSize]);
+    if (rows.length === 0) return 0;
+    await producer.send({
+      topic: this.config.kafka.topic,
+      acks: -1,
+      messages: rows.map((row) => toKafkaMessage(toEnvelope(row))),
+    });
+    await client.query('DELETE FROM event_store.outbox WHERE position = ANY($1::bigint[])', [
+      rows.map((row) => row.position),
+    ]);
+    return rows.length;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}

@@ -1,0 +1,61 @@
+import {
+  APP_CONFIG,
+  AppConfig,
+  ConfigModule,
+  DatabaseModule,
+  KafkaModule,
+  ensureTopic,
+} from '@app/platform';
+import {
+  DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { Kafka } from 'kafkajs';
+import { OutboxRelay } from './outbox-relay';
+
+@Injectable()
+class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly relay: OutboxRelay;
+
+  constructor(
+    private readonly kafka: Kafka,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.relay = new OutboxRelay(kafka, config);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await ensureTopic(admin, this.config.kafka);
+    } finally {
+      await admin.disconnect();
+    }
+    this.relay.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.relay.stop();
+  }
+}
+
+@Module({})
+export class RelayModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: RelayModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        // The relay needs the migrated schema but no entities of its own.
+        DatabaseModule.forRoot({ config, entities: [], applicationName: 'relay-migrations' }),
+        KafkaModule.forRoot(config, 'relay'),
+      ],
+      providers: [RelayLifecycle],
+    };
+  }
+}

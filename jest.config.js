@@ -1,0 +1,31 @@
+/**
+ * Test tier by file suffix, one Jest project per tier:
+ *   *.spec.ts      unit: pure domain and mapping logic, no I/O
+ *   *.int-spec.ts  integration: real Postgres and a real Kafka broker
+ *   *.e2e-spec.ts  end to end: through HTTP, on real Postgres and Kafka
+ * The integration and e2e tiers share a global setup that starts (or reuses) the servers.
+ */
+const base = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  moduleNameMapper: {
+    '^@app/(domain|event-store|read-models|platform|local-infra)$': '<rootDir>/libs/$1/src',
+  },
+};
+
+const withServers = {
+  ...base,
+  globalSetup: '<rootDir>/test/harness/global-setup.ts',
+  globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
+  setupFilesAfterEnv: ['<rootDir>/test/harness/setup-after-env.ts'],
+};
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...withServers, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.int-spec.ts'] },
+    { ...withServers, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+  ],
+};

@@ -1,0 +1,15 @@
+/**
+ * A refusal by the domain. `code` is a stable, documented identifier
+ * (e.g. `CASE.ALREADY_OPENED`) that clients and the HTTP problem filter rely on;
+ * the message is for people and may change.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

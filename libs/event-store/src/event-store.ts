@@ -1,0 +1,52 @@
+import { EventEnvelope, EventMetadata } from './event-envelope';
+
+export interface NewEvent {
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly occurredAt: Date;
+  readonly data: unknown;
+}
+
+export interface Idempotency {
+  readonly key: string;
+  /** Hash of the request as the client sent it; a retry must match it. */
+  readonly requestHash: string;
+}
+
+export interface AppendRequest {
+  readonly streamId: string;
+  readonly streamType: string;
+  /** The version the decision was made on; 0 for a new stream. */
+  readonly expectedVersion: number;
+  readonly events: readonly NewEvent[];
+  readonly metadata: EventMetadata;
+  readonly idempotency?: Idempotency;
+}
+
+export interface AppendResult {
+  readonly streamId: string;
+  /** The stream's version after the append. */
+  readonly version: number;
+  /** Global position of the last event appended. */
+  readonly position: string;
+}
+
+export interface StoredCommandResult {
+  readonly requestHash: string;
+  readonly result: AppendResult;
+}
+
+/** Port of the write side's source of truth. */
+export abstract class EventStore {
+  /** Every event of a stream in version order. */
+  abstract readStream(streamId: string): Promise<EventEnvelope[]>;
+
+  /**
+   * Appends atomically with the publication record, and the command result when an
+   * idempotency key is given. Throws ConcurrencyConflictError when the stream is not
+   * at `expectedVersion`. Returns the first answer when the key was already used.
+   */
+  abstract append(request: AppendRequest): Promise<AppendResult>;
+
+  abstract findCommandResult(actorId: string, key: string): Promise<StoredCommandResult | null>;
+}

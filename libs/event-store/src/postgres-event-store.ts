@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { EventEnvelope } from './event-envelope';
+import {
+  AppendRequest,
+  AppendResult,
+  EventStore,
+  Idempotency,
+  StoredCommandResult,
+} from './event-store';
+import { ConcurrencyConflictError, IdempotencyKeyReusedError } from './event-store.errors';
+
+export interface EventRow {
+  position: string;
+  event_id: string;
+  stream_id: string;
+  stream_type: string;
+  version: number;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: EventEnvelope['metadata'];
+  occurred_at: Date;
+  recorded_at: Date;
+}
+
+export const EVENT_COLUMNS = `position::text AS position, event_id, stream_id, stream_type, version, type,
+  schema_version, data, metadata, occurred_at, recorded_at`;
+
+export function toEnvelope(row: EventRow): EventEnvelope {
+  return {
+    type: row.type,
+    schemaVersion: row.schema_version,
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    streamType: row.stream_type,
+    streamVersion: row.version,
+    position: row.position,
+    occurredAt: row.occurred_at.toISOString(),
+    recordedAt: row.recorded_at.toISOString(),
+    data: row.data,
+    metadata: row.metadata,
+  };
+}
+
+/*
+ * One statement, so one round trip and one implicit transaction: the events, their
+ * outbox rows and the command result commit together or not at all.
+ * - The unique (stream_id, version) constraint decides between concurrent writers.
+ * - The EXISTS guard refuses an expected version that is not committed yet: without it, a
+ *   writer could append version n+1 while version n is still in flight and then aborts.
+ * - The command result is inserted only if events were, so a refused append leaves no trace;
+ *   a duplicate key aborts the whole statement with command_results_pkey.
+ */
+const APPEND_SQL = `
+WITH appended AS (
+  INSERT INTO event_store.events
+    (event_id, stream_id, stream_type, version, type, schema_version, data, metadata, occurred_at)
+  SELECT e.event_id, $1::uuid, $2, $3::int + e.ord::int, e.type, e.schema_version, e.data, $4::jsonb, e.occurred_at
+  FROM unnest($5::uuid[], $6::text[], $7::int[], $8::jsonb[], $9::timestamptz[])
+       WITH ORDINALITY AS e(event_id, type, schema_version, data, occurred_at, ord)
+  WHERE $3::int = 0
+     OR EXISTS (SELECT 1 FROM event_store.events WHERE stream_id = $1::uuid AND version = $3::int)
+  ORDER BY e.ord
+  RETURNING position, version
+), published AS (
+  INSERT INTO event_store.outbox (position) SELECT position FROM appended
+), remembered AS (
+  INSERT INTO event_store.command_results (actor_id, idempotency_key, request_hash, result)
+  SELECT $10, $11, $12,
+         jsonb_build_object('streamId', $1::text, 'version', max(version), 'position', max(position)::text)
+  FROM appended
+  WHERE $11::text IS NOT NULL
+  HAVING count(*) > 0
+)
+SELECT max(version) AS version, max(position)::text AS position, count(*)::int AS appended FROM appended`;
+
+@Injectable()
+export class PostgresEventStore extends EventStore {
+  constructor(private readonly db: DataSource) {
+    super();
+  }
+
+  async readStream(streamId: string): Promise<EventEnvelope[]> {
+    const rows: EventRow[] = await this.db.query(
+      `SELECT ${EVENT_COLUMNS} FROM event_store.events WHERE stream_id = $1 ORDER BY version`,
+      [streamId],
+    );
+    return rows.map(toEnvelope);
+  }
+
+  async append(request: AppendRequest): Promise<AppendResult> {
+    const { streamId, expectedVersion, events, idempotency } = request;
+    let rows: { version: number | null; position: string | null; appended: number }[];
+    try {
+      rows = await this.db.query(APPEND_SQL, [
+        streamId,
+        request.streamType,
+        expectedVersion,
+        JSON.stringify(request.metadata),
+        events.map(() => randomUUID()),
+        events.map((e) => e.type),
+        events.map((e) => e.schemaVersion),
+        events.map((e) => JSON.stringify(e.data)),
+        events.map((e) => e.occurredAt.toISOString()),
+        request.metadata.actorId,
+        idempotency?.key ?? null,
+        idempotency?.requestHash ?? null,
+      ]);
+    } catch (error) {
+      const constraint = uniqueViolation(error);
+      if (constraint === 'events_stream_version_unique') {
+        throw await this.conflict(streamId, expectedVersion);
+      }
+      if (constraint === 'command_results_pkey' && idempotency) {
+        return this.replay(request.metadata.actorId, idempotency);
+      }
+      throw error;
+    }
+    const [row] = rows;
+    if (row.appended === 0 || row.version === null || row.position === null) {
+      throw await this.conflict(streamId, expectedVersion);
+    }
+    return { streamId, version: row.version, position: row.position };
+  }
+
+  async findCommandResult(actorId: string, key: string): Promise<StoredCommandResult | null> {
+    const rows: { request_hash: string; result: AppendResult }[] = await this.db.query(
+      `SELECT request_hash, result FROM event_store.command_results
+        WHERE actor_id = $1 AND idempotency_key = $2`,
+      [actorId, key],
+    );
+    return rows.length === 0 ? null : { requestHash: rows[0].request_hash, result: rows[0].result };
+  }
+
+  private async replay(actorId: string, idempotency: Idempotency): Promise<AppendResult> {
+    const stored = await this.findCommandResult(actorId, idempotency.key);
+    if (!stored) throw new Error('command result vanished after a duplicate-key violation');
+    if (stored.requestHash !== idempotency.requestHash) {
+      throw new IdempotencyKeyReusedError(idempotency.key);
+    }
+    return stored.result;
+  }
+
+  private async conflict(streamId: string, expected: number): Promise<ConcurrencyConflictError> {
+    const [{ version }]: { version: number }[] = await this.db.query(
+      `SELECT coalesce(max(version), 0)::int AS version FROM event_store.events WHERE stream_id = $1`,
+      [streamId],
+    );
+    return new ConcurrencyConflictError(streamId, expected, version);
+  }
+}
+
+function uniqueViolation(error: unknown): string | undefined {
+  if (!(error instanceof QueryFailedError)) return undefined;
+  const driverError = error.driverError as { code?: string; constraint?: string };
+  return driverError.code === '23505' ? driverError.constraint : undefined;
+}

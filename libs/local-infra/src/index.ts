@@ -1,0 +1,4 @@
+export * from './paths';
+export * from './process-utils';
+export * from './embedded-postgres';
+export * from './kafka-broker';

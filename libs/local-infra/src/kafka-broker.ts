@@ -1,0 +1,206 @@
+import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Kafka, logLevel } from 'kafkajs';
+import { cacheDir, repoRoot } from './paths';
+import { portAnswers, sleep, terminate } from './process-utils';
+
+export interface LocalKafka {
+  readonly brokers: string;
+  readonly started: boolean;
+  stop(): Promise<void>;
+}
+
+export interface LocalKafkaOptions {
+  readonly dataDir: string;
+  readonly port: number;
+  readonly controllerPort: number;
+  readonly log?: (line: string) => void;
+  /** Heap of the broker JVM; a local broker needs little. */
+  readonly heap?: string;
+}
+
+const POM = () => join(repoRoot(), 'libs', 'local-infra', 'kafka', 'pom.xml');
+
+function kafkaVersion(): string {
+  const match = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(readFileSync(POM(), 'utf8'));
+  if (!match) throw new Error('kafka.version missing from the pom');
+  return match[1];
+}
+
+/**
+ * Fetches the broker's jars from Maven Central once into .cache/kafka/<version>/libs.
+ * Maven itself also keeps them in ~/.m2, so a second checkout does not download again.
+ */
+export async function ensureKafkaJars(
+  log: (line: string) => void = () => undefined,
+): Promise<string> {
+  const versionDir = cacheDir(join('kafka', kafkaVersion()));
+  const libs = join(versionDir, 'libs');
+  if (existsSync(join(versionDir, '.complete'))) return libs;
+  log(`fetching Apache Kafka ${kafkaVersion()} jars from Maven Central with mvn (once)...`);
+  const staging = `${libs}.partial`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(versionDir, { recursive: true });
+  try {
+    await promisify(execFile)(
+      'mvn',
+      [
+        '-q',
+        '-B',
+        '-f',
+        POM(),
+        'dependency:copy-dependencies',
+        `-DoutputDirectory=${staging}`,
+        '-DincludeScope=runtime',
+      ],
+      { maxBuffer: 16 * 1024 * 1024 },
+    );
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(
+      `mvn could not fetch the Kafka jars (are Java 17+ and Maven installed?)\n${stdout ?? ''}${stderr ?? ''}`,
+    );
+  }
+  rmSync(libs, { recursive: true, force: true });
+  renameSync(staging, libs);
+  writeFileSync(join(versionDir, '.complete'), new Date().toISOString());
+  return libs;
+}
+
+function serverProperties(options: LocalKafkaOptions, logDir: string): string {
+  return [
+    'process.roles=broker,controller',
+    'node.id=1',
+    `controller.quorum.voters=1@127.0.0.1:${options.controllerPort}`,
+    `listeners=PLAINTEXT://127.0.0.1:${options.port},CONTROLLER://127.0.0.1:${options.controllerPort}`,
+    `advertised.listeners=PLAINTEXT://127.0.0.1:${options.port}`,
+    'controller.listener.names=CONTROLLER',
+    'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    'inter.broker.listener.name=PLAINTEXT',
+    `log.dirs=${logDir}`,
+    // One node: internal topics cannot have more replicas than that.
+    'offsets.topic.replication.factor=1',
+    'offsets.topic.num.partitions=10',
+    'transaction.state.log.replication.factor=1',
+    'transaction.state.log.min.isr=1',
+    'share.coordinator.state.topic.replication.factor=1',
+    'share.coordinator.state.topic.min.isr=1',
+    'group.initial.rebalance.delay.ms=0',
+    // Topics are created by the project, with the settings of an event log.
+    'auto.create.topics.enable=false',
+    '',
+  ].join('\n');
+}
+
+const LOG4J = (file: string) => `Configuration:
+  Appenders:
+    File:
+      name: file
+      fileName: "${file}"
+      PatternLayout:
+        pattern: "[%d] %p %m (%c)%n"
+  Loggers:
+    Root:
+      level: WARN
+      AppenderRef:
+        - ref: file
+    Logger:
+      - name: kafka.server.KafkaRaftServer
+        level: INFO
+`;
+
+async function answersAsKafka(brokers: string): Promise<boolean> {
+  const admin = new Kafka({
+    clientId: 'local-infra-probe',
+    brokers: [brokers],
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 1000,
+    retry: { retries: 0 },
+  }).admin();
+  try {
+    await admin.connect();
+    await admin.describeCluster();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}
+
+/**
+ * A real single-node Apache Kafka in KRaft mode on loopback, run with the machine's Java.
+ * If a broker already answers on the port, it is reused as it is.
+ */
+export async function ensureKafka(options: LocalKafkaOptions): Promise<LocalKafka> {
+  const brokers = `127.0.0.1:${options.port}`;
+  const log = options.log ?? (() => undefined);
+  if (await portAnswers(options.port)) {
+    if (await answersAsKafka(brokers))
+      return { brokers, started: false, stop: async () => undefined };
+    throw new Error(`port ${options.port} is taken by something that is not Kafka`);
+  }
+  const libs = await ensureKafkaJars(log);
+  const { dataDir } = options;
+  const logDir = join(dataDir, 'kraft-logs');
+  mkdirSync(dataDir, { recursive: true });
+  const properties = join(dataDir, 'server.properties');
+  writeFileSync(properties, serverProperties(options, logDir));
+  const log4j = join(dataDir, 'log4j2.yaml');
+  writeFileSync(log4j, LOG4J(join(dataDir, 'broker.log')));
+  const java = (...args: string[]) => [
+    '-cp',
+    `${libs}/*`,
+    `-Dlog4j2.configurationFile=${log4j}`,
+    ...args,
+  ];
+
+  if (!existsSync(join(logDir, 'meta.properties'))) {
+    // A Kafka cluster id is 16 random bytes in URL-safe base64.
+    const clusterId = randomBytes(16).toString('base64url');
+    await promisify(execFile)(
+      'java',
+      java('kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', properties),
+    );
+  }
+
+  const out = openSync(join(dataDir, 'broker.out'), 'a');
+  const heap = options.heap ?? '512m';
+  const child: ChildProcess = spawn(
+    'java',
+    [
+      `-Xms${heap}`,
+      `-Xmx${heap}`,
+      '-XX:+UseG1GC',
+      '-Djava.awt.headless=true',
+      ...java('kafka.Kafka', properties),
+    ],
+    { stdio: ['ignore', out, out] },
+  );
+  let exited = false;
+  child.once('exit', () => (exited = true));
+
+  const deadline = Date.now() + 90_000;
+  while (!(await answersAsKafka(brokers))) {
+    if (exited)
+      throw new Error(`the Kafka broker exited during start; see ${join(dataDir, 'broker.log')}`);
+    if (Date.now() > deadline) {
+      await terminate(child, 5000);
+      throw new Error(`the Kafka broker did not become ready; see ${join(dataDir, 'broker.log')}`);
+    }
+    await sleep(250);
+  }
+  log(`Kafka ${kafkaVersion()} broker ready on ${brokers}`);
+  return { brokers, started: true, stop: () => terminate(child, 30_000) };
+}

@@ -1,0 +1,46 @@
+import { DataSource, DataSourceOptions, EntitySchema } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { MIGRATIONS } from './migrations';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type Entity = Function | EntitySchema;
+
+export function dataSourceOptions(
+  config: Pick<AppConfig, 'databaseUrl' | 'databasePoolSize'>,
+  entities: Entity[],
+  applicationName: string,
+): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: config.databaseUrl,
+    applicationName,
+    entities,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsRun: false,
+    synchronize: false,
+    extra: { max: config.databasePoolSize },
+  };
+}
+
+/** Arbitrary but fixed: every process that migrates takes this lock first. */
+const MIGRATION_LOCK_ID = 7_308_001;
+
+/**
+ * API, relay and projector all migrate on start. TypeORM does not guard against two
+ * processes migrating at once, so they queue on a Postgres advisory lock.
+ */
+export async function runMigrations(dataSource: DataSource): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.connect();
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]);
+    }
+  } finally {
+    await runner.release();
+  }
+}

@@ -1,0 +1,306 @@
+import { EventHeaders } from '@app/event-store';
+import { AppConfig } from '@app/platform';
+import { randomUUID } from 'node:crypto';
+import { AddressInfo, Server } from 'node:net';
+import { DataSource } from 'typeorm';
+import { readWholeTopic } from '../harness/kafka-reader';
+import { RunningSystem, http, startSystem } from '../harness/system';
+import {
+  TestDatabase,
+  connect,
+  createTestDatabase,
+  eventually,
+  testConfig,
+} from '../harness/test-env';
+
+const validCase = {
+  directorate: 'novo-mesto',
+  borderSection: 'Obrežje',
+  offenceParagraph: 3,
+  openedAt: '2024-03-13T22:15:00+01:00',
+  summary: 'Van with 12 migrants stopped near Obrežje; driver arrested.',
+};
+
+describe('cases through HTTP', () => {
+  let database: TestDatabase;
+  let config: AppConfig;
+  let system: RunningSystem;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    config = testConfig(database.url);
+    system = await startSystem(config);
+    db = await connect(config);
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+    await db?.destroy();
+    await database?.drop();
+  });
+
+  const eventCount = async () =>
+    Number((await db.query('SELECT count(*) FROM event_store.events'))[0].count);
+  const post = (json: unknown, headers: Record<string, string> = {}) =>
+    http(system.baseUrl, 'POST', '/cases', { json, headers });
+
+  it('opens a case, projects it through Kafka, and answers it on GET', async () => {
+    const correlationId = `corr-${randomUUID()}`;
+    const created = await post(validCase, { 'x-correlation-id': correlationId });
+
+    expect(created.status).toBe(201);
+    const caseId = created.body.caseId as string;
+    expect(created.body).toEqual({ caseId, version: 1, position: expect.stringMatching(/^\d+$/) });
+    expect(created.headers.get('location')).toBe(`/cases/${caseId}`);
+    expect(created.headers.get('etag')).toBe('"1"');
+    expect(created.headers.get('x-correlation-id')).toBe(correlationId);
+
+    const projected = await eventually(
+      async () => {
+        const answer = await http(system.baseUrl, 'GET', `/cases/${caseId}`);
+        return answer.status === 200 ? answer : undefined;
+      },
+      { what: 'the case to be projected' },
+    );
+    expect(projected.body).toEqual({
+      caseId,
+      directorate: 'novo-mesto',
+      borderSection: 'Obrežje',
+      offence: { article: 308, paragraph: 3 },
+      status: 'open',
+      summary: validCase.summary,
+      openedAt: '2024-03-13T21:15:00.000Z',
+      version: 1,
+      position: created.body.position,
+    });
+
+    const messages = await readWholeTopic(config.kafka.brokers, config.kafka.topic);
+    const message = messages.find((m) => m.envelope.streamId === caseId);
+    expect(message?.key).toBe(caseId);
+    expect(message?.headers).toMatchObject({
+      [EventHeaders.type]: 'case.opened',
+      [EventHeaders.schemaVersion]: '1',
+      [EventHeaders.contentType]: 'application/json',
+      [EventHeaders.streamId]: caseId,
+      [EventHeaders.streamVersion]: '1',
+      [EventHeaders.correlationId]: correlationId,
+    });
+    expect(message?.envelope).toEqual({
+      type: 'case.opened',
+      schemaVersion: 1,
+      eventId: message?.headers[EventHeaders.eventId],
+      streamId: caseId,
+      streamType: 'case',
+      streamVersion: 1,
+      position: created.body.position,
+      occurredAt: '2024-03-13T21:15:00.000Z',
+      recordedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      data: {
+        caseId,
+        directorate: 'novo-mesto',
+        borderSection: 'Obrežje',
+        offence: { article: 308, paragraph: 3 },
+        summary: validCase.summary,
+      },
+      metadata: {
+        actorId: 'anonymous',
+        role: 'unauthenticated',
+        directorate: null,
+        correlationId,
+        causationId: expect.any(String),
+        commandId: expect.any(String),
+        idempotencyKey: null,
+      },
+    });
+  });
+
+  it('answers a retried command with the first answer and stores one event', async () => {
+    const before = await eventCount();
+    const key = `open-${randomUUID()}`;
+    const first = await post(validCase, { 'idempotency-key': key });
+    // Same request, keys in another order: the same command.
+    const reordered = Object.fromEntries(Object.entries(validCase).reverse());
+    const retry = await post(reordered, { 'idempotency-key': key });
+
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(await eventCount()).toBe(before + 1);
+
+    const reused = await post(
+      { ...validCase, summary: 'something else' },
+      { 'idempotency-key': key },
+    );
+    expect(reused.status).toBe(422);
+    expect(reused.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
+    expect(await eventCount()).toBe(before + 1);
+  });
+
+  const { directorate: _omitted, ...withoutDirectorate } = validCase;
+  it.each([
+    ['a missing field', withoutDirectorate, 400, 'REQUEST.VALIDATION_FAILED'],
+    [
+      'an unknown directorate',
+      { ...validCase, directorate: 'zagreb' },
+      400,
+      'REQUEST.VALIDATION_FAILED',
+    ],
+    [
+      'a number sent as a string',
+      { ...validCase, offenceParagraph: '3' },
+      400,
+      'REQUEST.VALIDATION_FAILED',
+    ],
+    [
+      'a paragraph Art. 308 does not have',
+      { ...validCase, offenceParagraph: 9 },
+      400,
+      'REQUEST.VALIDATION_FAILED',
+    ],
+    ['an unknown property', { ...validCase, isAdmin: true }, 400, 'REQUEST.VALIDATION_FAILED'],
+    [
+      'a time without an offset',
+      { ...validCase, openedAt: '2024-03-13T22:15:00' },
+      400,
+      'REQUEST.VALIDATION_FAILED',
+    ],
+    [
+      'an overlong summary',
+      { ...validCase, summary: 'x'.repeat(2001) },
+      400,
+      'REQUEST.VALIDATION_FAILED',
+    ],
+    ['an array instead of an object', [validCase], 400, 'REQUEST.VALIDATION_FAILED'],
+    [
+      'a time in the future',
+      { ...validCase, openedAt: '2099-01-01T00:00:00Z' },
+      422,
+      'TIME.IN_FUTURE',
+    ],
+    ['a blank summary', { ...validCase, summary: '   ' }, 422, 'CASE.INVALID_SUMMARY'],
+  ])(
+    'refuses %s with a problem response and stores nothing',
+    async (_label, json, status, code) => {
+      const before = await eventCount();
+      const answer = await post(json);
+
+      expect(answer.status).toBe(status);
+      expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(answer.body).toMatchObject({
+        status,
+        code,
+        type: `urn:problem:${code}`,
+        instance: '/cases',
+      });
+      expect(await eventCount()).toBe(before);
+    },
+  );
+
+  it.each([
+    [
+      'malformed JSON',
+      { body: '{"directorate":', headers: { 'content-type': 'application/json' } },
+      400,
+      'REQUEST.MALFORMED_JSON',
+    ],
+    [
+      'a body that is not JSON',
+      {
+        body: 'directorate=koper',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      },
+      415,
+      'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+    ],
+    [
+      'a body over the size limit',
+      { json: { ...validCase, summary: 'x'.repeat(70_000) } },
+      413,
+      'REQUEST.TOO_LARGE',
+    ],
+    [
+      'a malformed Idempotency-Key',
+      { json: validCase, headers: { 'idempotency-key': 'bad key!' } },
+      400,
+      'REQUEST.VALIDATION_FAILED',
+    ],
+  ])('refuses %s and stores nothing', async (_label, init, status, code) => {
+    const before = await eventCount();
+    const answer = await http(system.baseUrl, 'POST', '/cases', init);
+
+    expect(answer.status).toBe(status);
+    expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(answer.body.code).toBe(code);
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('answers 404 for an unknown case and 400 for an id that is not a UUID', async () => {
+    const unknown = await http(system.baseUrl, 'GET', `/cases/${randomUUID()}`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('CASE.NOT_FOUND');
+
+    const malformed = await http(system.baseUrl, 'GET', `/cases/not-a-uuid`);
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.code).toBe('REQUEST.VALIDATION_FAILED');
+  });
+
+  it('reports ready when Postgres, the migrations and Kafka are', async () => {
+    const answer = await http(system.baseUrl, 'GET', '/health/ready');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      status: 'ok',
+      details: {
+        postgres: { status: 'up' },
+        migrations: { status: 'up' },
+        kafka: { status: 'up' },
+      },
+    });
+  });
+
+  it('documents every route with an operationId at /docs-json', async () => {
+    const { body } = await http<{
+      paths: Record<string, Record<string, { operationId?: string }>>;
+    }>(system.baseUrl, 'GET', '/docs-json');
+    const documented = Object.entries(body.paths).flatMap(([path, operations]) =>
+      Object.entries(operations).map(
+        ([method, op]) => `${method.toUpperCase()} ${path} ${op.operationId}`,
+      ),
+    );
+    expect(documented.sort()).toEqual([
+      'GET /cases/{caseId} getCase',
+      'GET /health/live getLiveness',
+      'GET /health/ready getReadiness',
+      'POST /cases openCase',
+    ]);
+    const ui = await fetch(`${system.baseUrl}/docs`);
+    expect(ui.status).toBe(200);
+  });
+});
+
+describe('readiness without Kafka', () => {
+  it('answers 503 and names Kafka while the broker cannot be reached', async () => {
+    const database = await createTestDatabase();
+    // Nothing listens on port 1.
+    const { createApiApp } = await import('../../apps/api/src/api.app');
+    const api = await createApiApp(testConfig(database.url, { KAFKA_BROKERS: '127.0.0.1:1' }));
+    await api.listen(0, '127.0.0.1');
+    try {
+      const { port } = (api.getHttpServer() as Server).address() as AddressInfo;
+      const answer = await http(`http://127.0.0.1:${port}`, 'GET', '/health/ready');
+      expect(answer.status).toBe(503);
+      expect(answer.headers.get('retry-after')).toBe('5');
+      expect(answer.body).toMatchObject({
+        status: 'error',
+        details: {
+          postgres: { status: 'up' },
+          migrations: { status: 'up' },
+          kafka: { status: 'down' },
+        },
+      });
+    } finally {
+      await api.close();
+      await database.drop();
+    }
+  });
+});

@@ -1,0 +1,94 @@
+import { portAnswers, repoRoot } from '@app/local-infra';
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { AddressInfo, createServer } from 'node:net';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { http } from '../harness/system';
+import { TestDatabase, createTestDatabase, eventually, testConfig } from '../harness/test-env';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * What `npm start` runs, on the built code: the CLI starts the API, the relay and the
+ * projector as separate processes (here on the test servers, given by configuration).
+ */
+describe('the system started by the CLI', () => {
+  let database: TestDatabase;
+  let child: ChildProcess | undefined;
+  const output: string[] = [];
+
+  afterAll(async () => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    await database?.drop();
+  });
+
+  it('serves a case end to end through separate processes and stops them all on SIGTERM', async () => {
+    const entry = join(repoRoot(), 'dist', 'apps', 'cli', 'src', 'main.js');
+    if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
+    database = await createTestDatabase();
+    const config = testConfig(database.url);
+    const port = await freePort();
+    child = spawn(process.execPath, [entry, 'up'], {
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        KAFKA_BROKERS: config.kafka.brokers.join(','),
+        KAFKA_TOPIC: config.kafka.topic,
+        PROJECTOR_GROUP_PREFIX: config.projector.groupPrefix,
+        PORT: String(port),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child?.once('exit', resolve));
+    const baseUrl = `http://127.0.0.1:${port}`;
+
+    await eventually(
+      async () => ((await http(baseUrl, 'GET', '/health/ready')).status === 200 ? true : undefined),
+      { what: 'readiness', intervalMs: 250, timeoutMs: 60_000 },
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}\n--- output of "up" ---\n${output.join('')}`);
+    });
+    const created = await http(baseUrl, 'POST', '/cases', {
+      json: {
+        directorate: 'koper',
+        borderSection: 'Sočerga',
+        offenceParagraph: 6,
+        openedAt: '2023-09-27T08:00:00Z',
+        summary: 'Smuggler endangered the lives of migrants hidden in a lorry.',
+      },
+    });
+    expect(created.status).toBe(201);
+    const caseId = created.body.caseId as string;
+    const projected = await eventually(async () => {
+      const answer = await http(baseUrl, 'GET', `/cases/${caseId}`);
+      return answer.status === 200 ? answer : undefined;
+    });
+    expect(projected.body).toMatchObject({
+      caseId,
+      directorate: 'koper',
+      offence: { article: 308, paragraph: 6 },
+    });
+
+    child.kill('SIGTERM');
+    await expect(exited).resolves.toBe(0);
+    expect(output.join('')).toContain('[up] stopped');
+    await expect(portAnswers(port)).resolves.toBe(false);
+    const db = new Client({ connectionString: database.url });
+    await db.connect();
+    const { rows } = await db.query(
+      `SELECT application_name FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    await db.end();
+    expect(rows).toEqual([]);
+  });
+});

@@ -1,0 +1,189 @@
+import {
+  ConcurrencyConflictError,
+  IdempotencyKeyReusedError,
+  PostgresEventStore,
+} from '@app/event-store';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { caseOpened, metadata, noted } from '../harness/fixtures';
+import { TestDatabase, connect, createTestDatabase, testConfig } from '../harness/test-env';
+
+describe('Postgres event store', () => {
+  let database: TestDatabase;
+  let db: DataSource;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = await connect(testConfig(database.url), 40);
+    store = new PostgresEventStore(db);
+  });
+
+  afterAll(async () => {
+    await db?.destroy();
+    await database?.drop();
+  });
+
+  const count = async (sql: string, params: unknown[] = []) =>
+    Number((await db.query(sql, params))[0].count);
+
+  it('stores the envelope and its publication record in one append', async () => {
+    const caseId = randomUUID();
+    const meta = metadata();
+    const result = await store.append({
+      streamId: caseId,
+      streamType: 'case',
+      expectedVersion: 0,
+      events: [caseOpened(caseId), noted(2)],
+      metadata: meta,
+    });
+
+    expect(result).toEqual({
+      streamId: caseId,
+      version: 2,
+      position: expect.stringMatching(/^\d+$/),
+    });
+    const events = await store.readStream(caseId);
+    expect(events.map((e) => [e.type, e.streamVersion, e.schemaVersion])).toEqual([
+      ['case.opened', 1, 1],
+      ['test.noted', 2, 1],
+    ]);
+    expect(events[0]).toMatchObject({
+      streamId: caseId,
+      streamType: 'case',
+      occurredAt: '2024-03-13T22:15:00.000Z',
+      metadata: meta,
+      eventId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    expect(Date.parse(events[0].recordedAt)).toBeGreaterThan(Date.parse(events[0].occurredAt));
+    expect(BigInt(events[1].position)).toBeGreaterThan(BigInt(events[0].position));
+    await expect(
+      count(
+        `SELECT count(*) FROM event_store.outbox o JOIN event_store.events e USING (position)
+          WHERE e.stream_id = $1`,
+        [caseId],
+      ),
+    ).resolves.toBe(2);
+  });
+
+  it('lets exactly one of many concurrent appends at the same version win', async () => {
+    const caseId = randomUUID();
+    const attempt = (expectedVersion: number, events = [noted(expectedVersion + 1)]) =>
+      store.append({
+        streamId: caseId,
+        streamType: 'case',
+        expectedVersion,
+        events,
+        metadata: metadata(),
+      });
+    const race = async (expectedVersion: number, events?: ReturnType<typeof noted>[]) => {
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 20 }, () => attempt(expectedVersion, events)),
+      );
+      const losers = outcomes
+        .filter((o) => o.status === 'rejected')
+        .map((o) => o.reason as unknown);
+      return { winners: outcomes.length - losers.length, losers };
+    };
+
+    const first = await race(0, [caseOpened(caseId)]);
+    expect(first.winners).toBe(1);
+    expect(first.losers).toHaveLength(19);
+    for (const loser of first.losers) {
+      expect(loser).toBeInstanceOf(ConcurrencyConflictError);
+      expect(loser).toMatchObject({
+        expectedVersion: 0,
+        currentVersion: 1,
+        code: 'STREAM.VERSION_CONFLICT',
+      });
+    }
+
+    const second = await race(1);
+    expect(second.winners).toBe(1);
+    for (const loser of second.losers) {
+      expect(loser).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
+    }
+
+    const versions = await db.query(
+      `SELECT version, count(*)::int AS n FROM event_store.events WHERE stream_id = $1
+        GROUP BY version ORDER BY version`,
+      [caseId],
+    );
+    expect(versions).toEqual([
+      { version: 1, n: 1 },
+      { version: 2, n: 1 },
+    ]);
+    await expect(
+      count(
+        `SELECT count(*) FROM event_store.outbox o JOIN event_store.events e USING (position) WHERE e.stream_id = $1`,
+        [caseId],
+      ),
+    ).resolves.toBe(2);
+  });
+
+  it('refuses an expected version the stream has not reached', async () => {
+    const caseId = randomUUID();
+    await store.append({
+      streamId: caseId,
+      streamType: 'case',
+      expectedVersion: 0,
+      events: [caseOpened(caseId)],
+      metadata: metadata(),
+    });
+
+    await expect(
+      store.append({
+        streamId: caseId,
+        streamType: 'case',
+        expectedVersion: 3,
+        events: [noted(4)],
+        metadata: metadata(),
+      }),
+    ).rejects.toMatchObject({
+      code: 'STREAM.VERSION_CONFLICT',
+      expectedVersion: 3,
+      currentVersion: 1,
+    });
+    await expect(
+      count('SELECT count(*) FROM event_store.events WHERE stream_id = $1', [caseId]),
+    ).resolves.toBe(1);
+  });
+
+  it('answers a retried command with the first result and stores nothing new', async () => {
+    const idempotency = { key: `retry-${randomUUID()}`, requestHash: 'hash-of-the-request' };
+    // Each retry picks a new case id, as the API does; only the first may leave events.
+    const caseIds = Array.from({ length: 8 }, () => randomUUID());
+    const attempts = await Promise.all(
+      caseIds.map((caseId) =>
+        store.append({
+          streamId: caseId,
+          streamType: 'case',
+          expectedVersion: 0,
+          events: [caseOpened(caseId)],
+          metadata: metadata(),
+          idempotency,
+        }),
+      ),
+    );
+
+    expect(new Set(attempts.map((a) => a.streamId)).size).toBe(1);
+    await expect(
+      count('SELECT count(*) FROM event_store.events WHERE stream_id = ANY($1::uuid[])', [caseIds]),
+    ).resolves.toBe(1);
+
+    const caseId = randomUUID();
+    await expect(
+      store.append({
+        streamId: caseId,
+        streamType: 'case',
+        expectedVersion: 0,
+        events: [caseOpened(caseId)],
+        metadata: metadata(),
+        idempotency: { key: idempotency.key, requestHash: 'a different request' },
+      }),
+    ).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    await expect(
+      count('SELECT count(*) FROM event_store.events WHERE stream_id = $1', [caseId]),
+    ).resolves.toBe(0);
+  });
+});
