@@ -9,7 +9,8 @@ const base = {
   rootDir: __dirname,
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
-  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  // Transpile only (tsconfig isolatedModules): type checking is its own step of npm test.
+  transform: { '^.+\\.ts$': 'ts-jest' },
   moduleNameMapper: {
     '^@app/(domain|event-store|read-models|platform|local-infra)$': '<rootDir>/libs/$1/src',
   },
