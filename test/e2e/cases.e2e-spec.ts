@@ -2,6 +2,7 @@ import { EventHeaders } from '@app/event-store';
 import { AppConfig } from '@app/platform';
 import { randomUUID } from 'node:crypto';
 import { AddressInfo, Server } from 'node:net';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { readWholeTopic } from '../harness/kafka-reader';
 import { RunningSystem, http, startSystem } from '../harness/system';
@@ -275,6 +276,41 @@ describe('cases through HTTP', () => {
     ]);
     const ui = await fetch(`${system.baseUrl}/docs`);
     expect(ui.status).toBe(200);
+  });
+});
+
+describe('readiness when Postgres goes away', () => {
+  it('answers 503 naming Postgres, and 200 again once it is back', async () => {
+    const database = await createTestDatabase();
+    const config = testConfig(database.url);
+    const system = await startSystem(config);
+    const name = new URL(database.url).pathname.slice(1);
+    const admin = new Client({ connectionString: process.env.TEST_ADMIN_DATABASE_URL });
+    await admin.connect();
+    try {
+      // The database refuses connections and drops the ones it has: as good as down.
+      await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+      await admin.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1',
+        [name],
+      );
+      const down = await http(system.baseUrl, 'GET', '/health/ready');
+      expect(down.status).toBe(503);
+      expect(down.body).toMatchObject({
+        status: 'error',
+        details: { postgres: { status: 'down' } },
+      });
+
+      await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+      await eventually(async () =>
+        (await http(system.baseUrl, 'GET', '/health/ready')).status === 200 ? true : undefined,
+      );
+    } finally {
+      await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+      await admin.end();
+      await system.stop();
+      await database.drop();
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import {
   ConcurrencyConflictError,
+  Idempotency,
   IdempotencyKeyReusedError,
   PostgresEventStore,
 } from '@app/event-store';
@@ -24,6 +25,15 @@ describe('Postgres event store', () => {
     await database?.drop();
   });
 
+  const open = (caseId: string, idempotency?: Idempotency) =>
+    store.append({
+      streamId: caseId,
+      streamType: 'case',
+      expectedVersion: 0,
+      events: [caseOpened(caseId)],
+      metadata: metadata(),
+      idempotency,
+    });
   const count = async (sql: string, params: unknown[] = []) =>
     Number((await db.query(sql, params))[0].count);
 
@@ -123,13 +133,7 @@ describe('Postgres event store', () => {
 
   it('refuses an expected version the stream has not reached', async () => {
     const caseId = randomUUID();
-    await store.append({
-      streamId: caseId,
-      streamType: 'case',
-      expectedVersion: 0,
-      events: [caseOpened(caseId)],
-      metadata: metadata(),
-    });
+    await open(caseId);
 
     await expect(
       store.append({
@@ -153,18 +157,7 @@ describe('Postgres event store', () => {
     const idempotency = { key: `retry-${randomUUID()}`, requestHash: 'hash-of-the-request' };
     // Each retry picks a new case id, as the API does; only the first may leave events.
     const caseIds = Array.from({ length: 8 }, () => randomUUID());
-    const attempts = await Promise.all(
-      caseIds.map((caseId) =>
-        store.append({
-          streamId: caseId,
-          streamType: 'case',
-          expectedVersion: 0,
-          events: [caseOpened(caseId)],
-          metadata: metadata(),
-          idempotency,
-        }),
-      ),
-    );
+    const attempts = await Promise.all(caseIds.map((caseId) => open(caseId, idempotency)));
 
     expect(new Set(attempts.map((a) => a.streamId)).size).toBe(1);
     await expect(
@@ -173,14 +166,7 @@ describe('Postgres event store', () => {
 
     const caseId = randomUUID();
     await expect(
-      store.append({
-        streamId: caseId,
-        streamType: 'case',
-        expectedVersion: 0,
-        events: [caseOpened(caseId)],
-        metadata: metadata(),
-        idempotency: { key: idempotency.key, requestHash: 'a different request' },
-      }),
+      open(caseId, { key: idempotency.key, requestHash: 'a different request' }),
     ).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
     await expect(
       count('SELECT count(*) FROM event_store.events WHERE stream_id = $1', [caseId]),

@@ -60,10 +60,7 @@ describe('outbox relay', () => {
     await db.query(INSTALL_HOLDS);
     store = new PostgresEventStore(db);
     kafka = createKafka(config.kafka, 'test');
-    const admin = kafka.admin();
-    await admin.connect();
-    await ensureTopic(admin, config.kafka);
-    await admin.disconnect();
+    await ensureTopic(kafka, config.kafka);
     holder = new Client({ connectionString: database.url });
     await holder.connect();
   });

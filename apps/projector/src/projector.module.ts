@@ -39,13 +39,7 @@ class ProjectorLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      await ensureTopic(admin, this.config.kafka);
-    } finally {
-      await admin.disconnect();
-    }
+    await ensureTopic(this.kafka, this.config.kafka);
     await Promise.all(this.runners.map((runner) => runner.start()));
   }
 

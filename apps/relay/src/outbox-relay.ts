@@ -91,8 +91,9 @@ export class OutboxRelay {
         this.logger.log('leading: publishing the outbox');
         while (!this.stopping) {
           const published = await this.publishBatch(client, producer);
-          if (published < this.config.relay.batchSize)
+          if (published < this.config.relay.batchSize) {
             await this.sleep(this.config.relay.pollIntervalMs);
+          }
         }
       } catch (error) {
         this.logger.error(
@@ -110,7 +111,7 @@ export class OutboxRelay {
   }
 
   /** Publishes up to one batch; returns how many events it published. */
-  async publishBatch(client: Client, producer: Producer): Promise<number> {
+  private async publishBatch(client: Client, producer: Producer): Promise<number> {
     const { rows } = await client.query<EventRow>(NEXT_BATCH_SQL, [this.config.relay.batchSize]);
     if (rows.length === 0) return 0;
     await producer.send({

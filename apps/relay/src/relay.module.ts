@@ -29,13 +29,7 @@ class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      await ensureTopic(admin, this.config.kafka);
-    } finally {
-      await admin.disconnect();
-    }
+    await ensureTopic(this.kafka, this.config.kafka);
     this.relay.start();
   }
 

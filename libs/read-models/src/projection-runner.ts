@@ -1,6 +1,5 @@
 import { EventEnvelope, fromKafkaMessage } from '@app/event-store';
 import { AppConfig } from '@app/platform';
-import { Logger } from '@nestjs/common';
 import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { Projection } from './projection';
@@ -59,7 +58,6 @@ export async function applyOnce(
 
 /** Feeds one projection from the topic through its own consumer group. */
 export class ProjectionRunner {
-  private readonly logger: Logger;
   private readonly consumer: Consumer;
 
   constructor(
@@ -68,7 +66,6 @@ export class ProjectionRunner {
     private readonly db: DataSource,
     private readonly config: AppConfig,
   ) {
-    this.logger = new Logger(`Projection:${projection.name}`);
     this.consumer = kafka.consumer({
       groupId: `${config.projector.groupPrefix}.${projection.name}`,
       allowAutoTopicCreation: false,

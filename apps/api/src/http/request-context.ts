@@ -35,7 +35,6 @@ export const ANONYMOUS_ACTOR: Actor = {
 /** Everything a command needs to know about the request that carried it. */
 export class CommandContext {
   constructor(
-    readonly actor: Actor,
     readonly metadata: EventMetadata,
     private readonly route: string,
     private readonly idempotencyKey: string | null,
@@ -77,7 +76,7 @@ export const CurrentCommandContext = createParamDecorator(
       commandId,
       idempotencyKey: key,
     };
-    return new CommandContext(actor, metadata, `${req.method} ${route}`, key);
+    return new CommandContext(metadata, `${req.method} ${route}`, key);
   },
 );
 

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Admin, Kafka, LogEntry, RetryOptions, logLevel } from 'kafkajs';
+import { Kafka, LogEntry, RetryOptions, logLevel } from 'kafkajs';
 import { AppConfig } from '../config/app-config';
 
 // Answers a broker gives while it starts or moves a coordinator; kafkajs retries them itself.
@@ -38,23 +38,28 @@ export function createKafka(
  * The topic is an event log: records never expire by time or size, and a partition is
  * never compacted (compaction by stream id would drop all but each case's last event).
  */
-export async function ensureTopic(admin: Admin, config: AppConfig['kafka']): Promise<void> {
-  const existing = await admin.listTopics();
-  if (existing.includes(config.topic)) return;
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: [
-      {
-        topic: config.topic,
-        numPartitions: config.partitions,
-        replicationFactor: config.replicationFactor,
-        configEntries: [
-          { name: 'cleanup.policy', value: 'delete' },
-          { name: 'retention.ms', value: '-1' },
-          { name: 'retention.bytes', value: '-1' },
-          { name: 'min.insync.replicas', value: String(config.minInsyncReplicas) },
-        ],
-      },
-    ],
-  });
+export async function ensureTopic(kafka: Kafka, config: AppConfig['kafka']): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    // Resolves false when the topic exists already, also when another service won the race.
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [
+        {
+          topic: config.topic,
+          numPartitions: config.partitions,
+          replicationFactor: config.replicationFactor,
+          configEntries: [
+            { name: 'cleanup.policy', value: 'delete' },
+            { name: 'retention.ms', value: '-1' },
+            { name: 'retention.bytes', value: '-1' },
+            { name: 'min.insync.replicas', value: String(config.minInsyncReplicas) },
+          ],
+        },
+      ],
+    });
+  } finally {
+    await admin.disconnect();
+  }
 }
