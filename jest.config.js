@@ -12,7 +12,8 @@ const base = {
   // Transpile only (tsconfig isolatedModules): type checking is its own step of npm test.
   transform: { '^.+\\.ts$': 'ts-jest' },
   moduleNameMapper: {
-    '^@app/(domain|event-store|read-models|platform|local-infra)$': '<rootDir>/libs/$1/src',
+    '^@app/(domain|event-store|read-models|platform|local-infra|personal-data)$':
+      '<rootDir>/libs/$1/src',
   },
 };
 

@@ -259,21 +259,18 @@ describe('cases through HTTP', () => {
     });
   });
 
-  it('documents every route with an operationId at /docs-json', async () => {
+  it('documents every route with its own operationId at /docs-json', async () => {
     const { body } = await http<{
       paths: Record<string, Record<string, { operationId?: string }>>;
     }>(system.baseUrl, 'GET', '/docs-json');
-    const documented = Object.entries(body.paths).flatMap(([path, operations]) =>
-      Object.entries(operations).map(
-        ([method, op]) => `${method.toUpperCase()} ${path} ${op.operationId}`,
-      ),
+    const operationIds = Object.values(body.paths).flatMap((operations) =>
+      Object.values(operations).map((op) => op.operationId),
     );
-    expect(documented.sort()).toEqual([
-      'GET /cases/{caseId} getCase',
-      'GET /health/live getLiveness',
-      'GET /health/ready getReadiness',
-      'POST /cases openCase',
-    ]);
+    expect(operationIds.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
+    expect(new Set(operationIds).size).toBe(operationIds.length);
+    expect(operationIds).toEqual(
+      expect.arrayContaining(['openCase', 'getCase', 'getLiveness', 'getReadiness']),
+    );
     const ui = await fetch(`${system.baseUrl}/docs`);
     expect(ui.status).toBe(200);
   });

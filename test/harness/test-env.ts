@@ -13,6 +13,12 @@ function required(name: string): string {
 
 export const uniqueSuffix = () => randomBytes(5).toString('hex');
 
+/** Keys for this test process: random, as production keys are, and never written anywhere. */
+const TEST_KEYS = {
+  personalData: randomBytes(32).toString('base64'),
+  identityHash: randomBytes(32).toString('base64'),
+};
+
 /** Refuses any database whose name does not say it is for tests, before touching it. */
 export function assertTestDatabase(url: string): void {
   const name = new URL(url).pathname.slice(1);
@@ -59,6 +65,8 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     PROJECTOR_GROUP_PREFIX: `test.projector.${suffix}`,
     RELAY_POLL_INTERVAL_MS: '10',
     PORT: '0',
+    PERSONAL_DATA_KEY: TEST_KEYS.personalData,
+    IDENTITY_HASH_KEY: TEST_KEYS.identityHash,
     ...env,
   });
 }

@@ -4,12 +4,19 @@ import { EventMetadata, toDomainEvent } from './event-envelope';
 import { AppendResult, EventStore, Idempotency } from './event-store';
 import { ConcurrencyConflictError, IdempotencyKeyReusedError } from './event-store.errors';
 
-export interface StreamCommand<State, Event extends DomainEvent> {
+export interface StreamCommand<State, Event extends DomainEvent, Prepared = undefined> {
   readonly streamId: string;
   readonly streamType: string;
   readonly initialState: State;
   readonly evolve: (state: State, event: Event) => State;
-  readonly decide: (state: State) => readonly Event[];
+  /**
+   * Work with effects that the decision depends on (registering a person, sealing their
+   * data). It runs on the loaded state, once per command: never for a replayed one.
+   */
+  readonly prepare?: (state: State) => Promise<Prepared>;
+  readonly decide: (state: State, prepared: Prepared) => readonly Event[];
+  /** Fields the answer adds to the stream version, kept for replays. */
+  readonly answer?: (prepared: Prepared) => Record<string, unknown>;
   /** The version the client last saw (If-Match); checked before deciding when given. */
   readonly expectedVersion?: number;
   readonly metadata: EventMetadata;
@@ -25,8 +32,8 @@ export interface StreamCommand<State, Event extends DomainEvent> {
 export class CommandExecutor {
   constructor(private readonly store: EventStore) {}
 
-  async execute<State, Event extends DomainEvent>(
-    command: StreamCommand<State, Event>,
+  async execute<State, Event extends DomainEvent, Prepared = undefined>(
+    command: StreamCommand<State, Event, Prepared>,
   ): Promise<AppendResult> {
     const { idempotency, metadata } = command;
     if (idempotency) {
@@ -48,7 +55,8 @@ export class CommandExecutor {
       .map((envelope) => toDomainEvent<Event>(envelope))
       .reduce(command.evolve, command.initialState);
 
-    const events = command.decide(state);
+    const prepared = (command.prepare ? await command.prepare(state) : undefined) as Prepared;
+    const events = command.decide(state, prepared);
     return this.store.append({
       streamId: command.streamId,
       streamType: command.streamType,
@@ -56,6 +64,7 @@ export class CommandExecutor {
       events,
       metadata,
       idempotency,
+      answer: command.answer?.(prepared),
     });
   }
 }

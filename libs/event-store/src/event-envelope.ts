@@ -40,5 +40,6 @@ export function toDomainEvent<E extends DomainEvent>(envelope: EventEnvelope): E
     schemaVersion: envelope.schemaVersion,
     occurredAt: new Date(envelope.occurredAt),
     data: envelope.data,
+    eventId: envelope.eventId,
   } as E;
 }

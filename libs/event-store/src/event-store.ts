@@ -21,6 +21,8 @@ export interface AppendRequest {
   readonly events: readonly NewEvent[];
   readonly metadata: EventMetadata;
   readonly idempotency?: Idempotency;
+  /** Extra fields of the command's answer, kept with it so that a replay answers the same. */
+  readonly answer?: Readonly<Record<string, unknown>>;
 }
 
 export interface AppendResult {
@@ -29,6 +31,7 @@ export interface AppendResult {
   readonly version: number;
   /** Global position of the last event appended. */
   readonly position: string;
+  readonly answer?: Readonly<Record<string, unknown>>;
 }
 
 export interface StoredCommandResult {

@@ -69,7 +69,8 @@ WITH appended AS (
 ), remembered AS (
   INSERT INTO event_store.command_results (actor_id, idempotency_key, request_hash, result)
   SELECT $10, $11, $12,
-         jsonb_build_object('streamId', $1::text, 'version', max(version), 'position', max(position)::text)
+         jsonb_build_object('streamId', $1::text, 'version', max(version), 'position', max(position)::text,
+                            'answer', $13::jsonb)
   FROM appended
   WHERE $11::text IS NOT NULL
   HAVING count(*) > 0
@@ -107,6 +108,7 @@ export class PostgresEventStore extends EventStore {
         request.metadata.actorId,
         idempotency?.key ?? null,
         idempotency?.requestHash ?? null,
+        request.answer ? JSON.stringify(request.answer) : null,
       ]);
     } catch (error) {
       const constraint = uniqueViolation(error);
@@ -122,16 +124,22 @@ export class PostgresEventStore extends EventStore {
     if (row.appended === 0 || row.version === null || row.position === null) {
       throw await this.conflict(streamId, expectedVersion);
     }
-    return { streamId, version: row.version, position: row.position };
+    return { streamId, version: row.version, position: row.position, answer: request.answer };
   }
 
   async findCommandResult(actorId: string, key: string): Promise<StoredCommandResult | null> {
-    const rows: { request_hash: string; result: AppendResult }[] = await this.db.query(
-      `SELECT request_hash, result FROM event_store.command_results
-        WHERE actor_id = $1 AND idempotency_key = $2`,
-      [actorId, key],
-    );
-    return rows.length === 0 ? null : { requestHash: rows[0].request_hash, result: rows[0].result };
+    const rows: { request_hash: string; result: AppendResult & { answer: unknown } }[] =
+      await this.db.query(
+        `SELECT request_hash, result FROM event_store.command_results
+          WHERE actor_id = $1 AND idempotency_key = $2`,
+        [actorId, key],
+      );
+    if (rows.length === 0) return null;
+    const { answer, ...result } = rows[0].result;
+    return {
+      requestHash: rows[0].request_hash,
+      result: answer ? { ...result, answer: answer } : result,
+    };
   }
 
   private async replay(actorId: string, idempotency: Idempotency): Promise<AppendResult> {

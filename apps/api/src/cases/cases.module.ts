@@ -1,11 +1,61 @@
+import { PersonalDataModule } from '@app/personal-data';
 import { Module } from '@nestjs/common';
-import { CaseCommandHandler } from './case-command.handler';
-import { GetCaseController } from './get-case/get-case.controller';
+import { CaseCommandHandler, PersonCaseCommandHandler } from './case-command.handler';
 import { GetCaseHandler } from './get-case/get-case.query';
-import { OpenCaseController } from './open-case/open-case.controller';
+import { BringBeforeJudgeController } from './custody/bring-before-judge/bring-before-judge.controller';
+import { ExtendRemandController } from './custody/extend-remand/extend-remand.controller';
+import { HandOverToForeignAuthoritiesController } from './custody/hand-over-to-foreign-authorities/hand-over-to-foreign-authorities.controller';
+import { IssueDetentionDecisionController } from './custody/issue-detention-decision/issue-detention-decision.controller';
+import { OrderRemandController } from './custody/order-remand/order-remand.controller';
+import { ReleaseFromCustodyController } from './custody/release-from-custody/release-from-custody.controller';
+import { ServeRemandOrderController } from './custody/serve-remand-order/serve-remand-order.controller';
+import { StartPoliceDetentionController } from './custody/start-police-detention/start-police-detention.controller';
+import { GetCaseController } from './get-case/get-case.controller';
+import { AmendCaseDetailsController } from './lifecycle/amend-case-details/amend-case-details.controller';
+import { CloseCaseController } from './lifecycle/close-case/close-case.controller';
+import { FileCriminalComplaintController } from './lifecycle/file-criminal-complaint/file-criminal-complaint.controller';
+import { LinkJointOperationController } from './lifecycle/link-joint-operation/link-joint-operation.controller';
+import { OpenCaseController } from './lifecycle/open-case/open-case.controller';
+import { RecordCorrectionController } from './lifecycle/record-correction/record-correction.controller';
+import { RecordIndictmentController } from './lifecycle/record-indictment/record-indictment.controller';
+import { ReferToProsecutionController } from './lifecycle/refer-to-prosecution/refer-to-prosecution.controller';
+import { ApprehendMigrantGroupController } from './people/apprehend-migrant-group/apprehend-migrant-group.controller';
+import { ApprehendMigrantController } from './people/apprehend-migrant/apprehend-migrant.controller';
+import { ArrestSuspectController } from './people/arrest-suspect/arrest-suspect.controller';
+import { EstablishIdentityController } from './people/establish-identity/establish-identity.controller';
+import { ExpressAsylumIntentController } from './protection/express-asylum-intent/express-asylum-intent.controller';
+import { RecordLeftReceptionController } from './protection/record-left-reception/record-left-reception.controller';
+import { ReferToAsylumCentreController } from './protection/refer-to-asylum-centre/refer-to-asylum-centre.controller';
 
+/** Every route on cases: one controller per use case, every command through the two handlers. */
 @Module({
-  controllers: [OpenCaseController, GetCaseController],
-  providers: [CaseCommandHandler, GetCaseHandler],
+  imports: [PersonalDataModule],
+  controllers: [
+    BringBeforeJudgeController,
+    ExtendRemandController,
+    HandOverToForeignAuthoritiesController,
+    IssueDetentionDecisionController,
+    OrderRemandController,
+    ReleaseFromCustodyController,
+    ServeRemandOrderController,
+    StartPoliceDetentionController,
+    GetCaseController,
+    AmendCaseDetailsController,
+    CloseCaseController,
+    FileCriminalComplaintController,
+    LinkJointOperationController,
+    OpenCaseController,
+    RecordCorrectionController,
+    RecordIndictmentController,
+    ReferToProsecutionController,
+    ApprehendMigrantGroupController,
+    ApprehendMigrantController,
+    ArrestSuspectController,
+    EstablishIdentityController,
+    ExpressAsylumIntentController,
+    RecordLeftReceptionController,
+    ReferToAsylumCentreController,
+  ],
+  providers: [CaseCommandHandler, PersonCaseCommandHandler, GetCaseHandler],
 })
 export class CasesModule {}

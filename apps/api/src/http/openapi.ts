@@ -1,7 +1,10 @@
 import { INestApplication, applyDecorators } from '@nestjs/common';
+import { CommandAcceptedResponseDto } from '../cases/command-accepted.response.dto';
 import {
+  ApiCreatedResponse,
   ApiExtraModels,
   ApiHeader,
+  ApiOperation,
   ApiResponse,
   DocumentBuilder,
   SwaggerModule,
@@ -40,6 +43,22 @@ export function ApiIdempotencyKey() {
     description:
       'Retry-safe key (8-128 chars). A retry with the same key and body returns the first answer and stores nothing new.',
   });
+}
+
+/** Everything a command route documents besides its body: headers, 201 answer, problems. */
+export function ApiCaseCommand(operationId: string, summary: string) {
+  return applyDecorators(
+    ApiOperation({ operationId, summary }),
+    ApiIdempotencyKey(),
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description:
+        'The case version the command was decided on, e.g. "3" (the ETag of the last answer). A stale version gets 409 with currentVersion.',
+    }),
+    ApiCreatedResponse({ type: CommandAcceptedResponseDto }),
+    ApiProblemResponses(400, 404, 409, 413, 415, 422, 503),
+  );
 }
 
 export function setupOpenApi(app: INestApplication): void {

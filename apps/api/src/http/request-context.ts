@@ -38,6 +38,8 @@ export class CommandContext {
     readonly metadata: EventMetadata,
     private readonly route: string,
     private readonly idempotencyKey: string | null,
+    /** From If-Match: the stream version the client decided on. */
+    readonly expectedVersion: number | undefined,
   ) {}
 
   /** The hash covers the route and the validated body, so a retry must repeat both. */
@@ -55,7 +57,6 @@ export class CommandContext {
 export const CurrentCommandContext = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): CommandContext => {
     const req = ctx.switchToHttp().getRequest<ContextualRequest>();
-    const route = (req.route as { path?: string } | undefined)?.path ?? req.path;
     const key = req.header('idempotency-key') ?? null;
     if (key !== null && !SAFE_ID.test(key)) {
       throw new RequestValidationError([
@@ -65,6 +66,7 @@ export const CurrentCommandContext = createParamDecorator(
         },
       ]);
     }
+    const expectedVersion = parseIfMatch(req.header('if-match'));
     const actor = ANONYMOUS_ACTOR;
     const commandId = randomUUID();
     const metadata: EventMetadata = {
@@ -76,7 +78,8 @@ export const CurrentCommandContext = createParamDecorator(
       commandId,
       idempotencyKey: key,
     };
-    return new CommandContext(metadata, `${req.method} ${route}`, key);
+    // The actual path, not the route pattern: the same key on another case is another request.
+    return new CommandContext(metadata, `${req.method} ${req.path}`, key, expectedVersion);
   },
 );
 
@@ -91,4 +94,19 @@ export function canonicalJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
+}
+
+/** If-Match carries the stream version as an entity tag: "3" (or a bare 3). */
+function parseIfMatch(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const match = /^\s*"?(\d{1,9})"?\s*$/.exec(raw);
+  if (!match) {
+    throw new RequestValidationError([
+      {
+        field: 'If-Match',
+        messages: ['If-Match must be the stream version as an entity tag, e.g. "3"'],
+      },
+    ]);
+  }
+  return Number(match[1]);
 }

@@ -5,10 +5,12 @@ import {
   ensurePostgres,
   LocalKafka,
   LocalPostgres,
+  localSecrets,
   postgresDataDir,
 } from '@app/local-infra';
 import { loadConfig } from '@app/platform';
 import { Command } from 'commander';
+import { join } from 'node:path';
 import { Supervisor } from './supervisor';
 
 const log = (line: string) => console.log(`[up] ${line}`);
@@ -65,6 +67,7 @@ async function up(options: { pgPort: string; kafkaPort: string }): Promise<void>
       env.KAFKA_BROKERS = kafka.brokers;
       log(`Kafka ${kafka.started ? 'started' : 'reused'} on ${kafka.brokers}`);
     }
+    Object.assign(env, localSecrets(join(dataDir('secrets'), 'local-keys.json'), env));
     const config = loadConfig(env);
     supervisor = new Supervisor(env);
     supervisor.start(['api', 'relay', 'projector']);

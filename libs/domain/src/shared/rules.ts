@@ -1,6 +1,6 @@
 /**
- * Tunable rules in one place: the law and operational tolerances change, so
- * no decision hard-codes these figures.
+ * Tunable rules in one place: the law and operational tolerances change, so no decision
+ * hard-codes these figures.
  */
 export const RULES = {
   /** Investigators' devices and the server disagree by a little; beyond this a time is "in the future". */
@@ -9,4 +9,41 @@ export const RULES = {
   article308Paragraphs: [1, 2, 3, 4, 5, 6] as const,
   caseSummaryMaxLength: 2000,
   borderSectionMaxLength: 120,
+  shortTextMaxLength: 200,
+  noteMaxLength: 2000,
+  migrantGroupMaxSize: 200,
 } as const;
+
+/**
+ * The legal clocks of criminal custody (Criminal Procedure Act, ZKP; Constitution Art. 20).
+ * Police custody and the written-decision clock run from the deprivation of liberty (the
+ * arrest), the stricter reading. Months are calendar months.
+ */
+export const CUSTODY_RULES = {
+  /** Police detention: at most 48 hours. */
+  policeCustodyMaxHours: 48,
+  /** Held longer than this, the suspect must have a written detention decision. */
+  writtenDetentionDecisionAfterHours: 6,
+  /** The investigating judge may hold the suspect 48 hours from being brought before them. */
+  judicialDetentionMaxHours: 48,
+  /** A remand order is served in writing within 24 hours of its announcement. */
+  remandOrderServiceHours: 24,
+  /** The investigating judge orders remand for at most one month. */
+  remandInitialMaxMonths: 1,
+  /** The out-of-trial panel extends by at most two months at a time... */
+  remandPanelExtensionMaxMonths: 2,
+  /** ...up to three months in all before the indictment. */
+  remandCeilingBeforeIndictmentMonths: 3,
+  /** The Supreme Court extends by at most three more months... */
+  remandSupremeCourtExtensionMaxMonths: 3,
+  /** ...up to six months in all before the indictment. */
+  remandSupremeCourtCeilingBeforeIndictmentMonths: 6,
+  /**
+   * After the indictment: two years in all. (check: extended to three years for offences
+   * carrying eight years or more by a 2025 amendment that was challenged in 2026.)
+   */
+  remandCeilingAfterIndictmentMonths: 24,
+} as const;
+
+/** The same figures, as numbers: another rule table (a change in the law) fits the same shape. */
+export type CustodyRules = { readonly [K in keyof typeof CUSTODY_RULES]: number };

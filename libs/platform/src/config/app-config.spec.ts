@@ -1,6 +1,13 @@
 import { ConfigError, loadConfig } from './app-config';
 
-const minimal = { DATABASE_URL: 'postgres://u:p@db:5432/cases', KAFKA_BROKERS: 'k1:9092, k2:9092' };
+const masterKey = Buffer.alloc(32, 7);
+const hashKey = Buffer.alloc(48, 9);
+const minimal = {
+  DATABASE_URL: 'postgres://u:p@db:5432/cases',
+  KAFKA_BROKERS: 'k1:9092, k2:9092',
+  PERSONAL_DATA_KEY: masterKey.toString('base64'),
+  IDENTITY_HASH_KEY: hashKey.toString('base64'),
+};
 
 function problems(env: Record<string, string>): string[] {
   try {
@@ -28,6 +35,7 @@ describe('configuration from the environment', () => {
       },
       relay: { batchSize: 500, pollIntervalMs: 20 },
       projector: { groupPrefix: 'smuggling-cases.projector' },
+      personalData: { masterKey, identityHashKey: hashKey },
     });
   });
 
@@ -51,6 +59,21 @@ describe('configuration from the environment', () => {
       'KAFKA_TOPIC must be a legal Kafka topic name, got "bad topic"',
       'PORT must be an integer from 0 to 65535, got "eighty"',
       'KAFKA_PARTITIONS must be an integer from 1 to 10000, got "0"',
+      'PERSONAL_DATA_KEY is required',
+      'IDENTITY_HASH_KEY is required',
+    ]);
+  });
+
+  it('refuses keys of the wrong length', () => {
+    expect(
+      problems({
+        ...minimal,
+        PERSONAL_DATA_KEY: Buffer.alloc(16).toString('base64'),
+        IDENTITY_HASH_KEY: 'c2hvcnQ=',
+      }),
+    ).toEqual([
+      'PERSONAL_DATA_KEY must be 32 random bytes in base64',
+      'IDENTITY_HASH_KEY must be 32 to 64 random bytes in base64',
     ]);
   });
 

@@ -22,6 +22,12 @@ export interface AppConfig {
     /** Consumer group of a projection is `<prefix>.<projection name>`. */
     readonly groupPrefix: string;
   };
+  readonly personalData: {
+    /** Wraps each person's data key (AES-256). */
+    readonly masterKey: Buffer;
+    /** Keys the HMAC of document numbers and biometric references in the person register. */
+    readonly identityHashKey: Buffer;
+  };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -75,6 +81,20 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push(`KAFKA_TOPIC must be a legal Kafka topic name, got "${topic}"`);
   }
 
+  const key = (name: string, minBytes: number, maxBytes: number): Buffer => {
+    const raw = str(name);
+    const bytes = Buffer.from(raw, 'base64');
+    if (
+      raw &&
+      (bytes.length < minBytes || bytes.length > maxBytes || !/^[A-Za-z0-9+/_-]+=*$/.test(raw))
+    ) {
+      problems.push(
+        `${name} must be ${minBytes === maxBytes ? minBytes : `${minBytes} to ${maxBytes}`} random bytes in base64`,
+      );
+    }
+    return bytes;
+  };
+
   const config: AppConfig = {
     port: int('PORT', 3000, 0, 65535),
     databaseUrl,
@@ -98,6 +118,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     projector: {
       groupPrefix: str('PROJECTOR_GROUP_PREFIX', 'smuggling-cases.projector'),
+    },
+    personalData: {
+      masterKey: key('PERSONAL_DATA_KEY', 32, 32),
+      identityHashKey: key('IDENTITY_HASH_KEY', 32, 64),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -1,41 +1,105 @@
-import { CaseEventType, CaseOpened } from '@app/domain';
+import { CaseEvent, CaseFile, CaseOpened, evolveCase, initialCaseState } from '@app/domain';
 import { EventEnvelope } from '@app/event-store';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Projection } from '../projection';
 import { CaseRow } from './case.entity';
 
+/** The case as investigators read it: its details, its status, and the version to send as If-Match. */
 @Injectable()
 export class CasesProjection implements Projection {
   readonly name = 'cases';
 
-  async apply(event: EventEnvelope, tx: EntityManager): Promise<void> {
-    switch (event.type) {
-      case CaseEventType.CaseOpened:
-        return this.caseOpened(event as EventEnvelope<CaseOpened['data']>, tx);
-    }
-  }
-
-  private async caseOpened(event: EventEnvelope<CaseOpened['data']>, tx: EntityManager) {
-    const { data } = event;
-    await tx.insert(CaseRow, {
-      caseId: data.caseId,
-      directorate: data.directorate,
-      borderSection: data.borderSection,
-      offenceArticle: data.offence.article,
-      offenceParagraph: data.offence.paragraph,
-      status: 'open',
-      summary: data.summary,
-      openedAt: new Date(event.occurredAt),
-      version: event.streamVersion,
-      lastPosition: event.position,
-      updatedAt: new Date(event.recordedAt),
-    });
+  async apply(envelope: EventEnvelope, tx: EntityManager): Promise<void> {
+    if (envelope.streamType !== 'case') return;
     await tx.query(
-      `INSERT INTO read_model.directorate_caseload (directorate, cases_opened) VALUES ($1, 1)
-       ON CONFLICT (directorate)
-       DO UPDATE SET cases_opened = directorate_caseload.cases_opened + 1`,
-      [data.directorate],
+      `INSERT INTO read_model.case_facts (case_id, version, event_id, type, occurred_at, data)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        envelope.streamId,
+        envelope.streamVersion,
+        envelope.eventId,
+        envelope.type,
+        envelope.occurredAt,
+        envelope.data,
+      ],
     );
+    const event = { type: envelope.type, data: envelope.data } as CaseEvent;
+    const stamp = {
+      version: envelope.streamVersion,
+      lastPosition: envelope.position,
+      updatedAt: new Date(envelope.recordedAt),
+    };
+    if (event.type === 'case.opened') return caseOpened(envelope, event.data, tx);
+    const changes =
+      event.type === 'case.correction-recorded'
+        ? await refold(envelope.streamId, tx)
+        : changesOf(event);
+    await tx.update(CaseRow, { caseId: envelope.streamId }, { ...changes, ...stamp });
   }
+}
+
+async function caseOpened(envelope: EventEnvelope, data: CaseOpened['data'], tx: EntityManager) {
+  await tx.insert(CaseRow, {
+    caseId: data.caseId,
+    directorate: data.directorate,
+    borderSection: data.borderSection,
+    offenceArticle: data.offence.article,
+    offenceParagraph: data.offence.paragraph,
+    status: 'open',
+    summary: data.summary,
+    openedAt: new Date(envelope.occurredAt),
+    version: envelope.streamVersion,
+    lastPosition: envelope.position,
+    updatedAt: new Date(envelope.recordedAt),
+  });
+  await tx.query(
+    `INSERT INTO read_model.directorate_caseload (directorate, cases_opened) VALUES ($1, 1)
+     ON CONFLICT (directorate)
+     DO UPDATE SET cases_opened = directorate_caseload.cases_opened + 1`,
+    [data.directorate],
+  );
+}
+
+/** What an ordinary event changes in the row, besides its version. */
+function changesOf(event: CaseEvent): Partial<CaseRow> {
+  switch (event.type) {
+    case 'case.details-amended': {
+      const { borderSection, offence, summary } = event.data.changes;
+      const changes = { borderSection, summary, offenceParagraph: offence?.paragraph };
+      return Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+    }
+    case 'case.closed':
+      return { status: 'closed' };
+    default:
+      return {};
+  }
+}
+
+/** After a correction: the case as the domain folds its corrected history. */
+async function refold(caseId: string, tx: EntityManager): Promise<Partial<CaseRow>> {
+  const facts: { event_id: string; type: string; occurred_at: Date; data: unknown }[] =
+    await tx.query(
+      'SELECT event_id, type, occurred_at, data FROM read_model.case_facts WHERE case_id = $1 ORDER BY version',
+      [caseId],
+    );
+  const file = facts
+    .map(
+      (f) =>
+        ({
+          type: f.type,
+          schemaVersion: 1,
+          occurredAt: f.occurred_at,
+          data: f.data,
+          eventId: f.event_id,
+        }) as CaseEvent,
+    )
+    .reduce(evolveCase, initialCaseState) as CaseFile;
+  return {
+    borderSection: file.borderSection,
+    offenceParagraph: file.offence.paragraph,
+    summary: file.summary,
+    status: file.status,
+    openedAt: file.openedAt,
+  };
 }

@@ -23,7 +23,7 @@ export class CaseResponseDto {
   @ApiProperty({ type: OffenceDto })
   offence!: OffenceDto;
 
-  @ApiProperty({ enum: ['open'] })
+  @ApiProperty({ enum: ['open', 'closed'] })
   status!: string;
 
   @ApiProperty()

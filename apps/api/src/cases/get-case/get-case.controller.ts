@@ -1,16 +1,11 @@
 import { DomainError } from '@app/domain';
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../../http/openapi';
-import { RequestValidationError } from '../../http/request-validation';
+import { uuidParam } from '../shared/request-parts.dto';
 import { CaseResponseDto } from './case.response.dto';
 import { GetCaseQuery } from './get-case.query';
-
-export const caseIdPipe = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    new RequestValidationError([{ field: 'caseId', messages: ['caseId must be a UUID'] }]),
-});
 
 @ApiTags('cases')
 @Controller('cases')
@@ -21,7 +16,7 @@ export class GetCaseController {
   @ApiOperation({ operationId: 'getCase', summary: 'A case as projected from its events' })
   @ApiOkResponse({ type: CaseResponseDto })
   @ApiProblemResponses(400, 404, 503)
-  async get(@Param('caseId', caseIdPipe) caseId: string): Promise<CaseResponseDto> {
+  async get(@Param('caseId', uuidParam('caseId')) caseId: string): Promise<CaseResponseDto> {
     const row = await this.queries.execute(new GetCaseQuery(caseId));
     if (!row) throw new DomainError('CASE.NOT_FOUND', 'No such case.', { caseId });
     return CaseResponseDto.from(row);

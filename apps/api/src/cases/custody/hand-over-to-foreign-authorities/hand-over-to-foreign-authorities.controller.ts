@@ -1,0 +1,48 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { ApiCaseCommand } from '../../../http/openapi';
+import { CommandContext, CurrentCommandContext } from '../../../http/request-context';
+import { CaseCommandMessage, send } from '../../case-command';
+import { CommandAcceptedResponseDto } from '../../command-accepted.response.dto';
+import { uuidParam } from '../../shared/request-parts.dto';
+import { HandOverToForeignAuthoritiesRequestDto } from './hand-over-to-foreign-authorities.request.dto';
+
+@ApiTags('custody')
+@Controller('cases/:caseId')
+export class HandOverToForeignAuthoritiesController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('persons/:personId/handover')
+  @HttpCode(201)
+  @ApiCaseCommand(
+    'handOverToForeignAuthorities',
+    'Record a handover to foreign authorities (readmission)',
+  )
+  handOverToForeignAuthorities(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Param('personId', uuidParam('personId')) personId: string,
+    @Body() body: HandOverToForeignAuthoritiesRequestDto,
+    @CurrentCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandAcceptedResponseDto> {
+    return send(
+      this.commands,
+      new CaseCommandMessage(
+        {
+          type: 'HandOverToForeignAuthorities',
+          caseId,
+          personId,
+          occurredAt: new Date(body.occurredAt),
+          country: body.country,
+          authority: body.authority,
+          legalBasis: body.legalBasis,
+        },
+        context,
+        body,
+      ),
+      res,
+    );
+  }
+}

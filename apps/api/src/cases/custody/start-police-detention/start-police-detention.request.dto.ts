@@ -1,0 +1,3 @@
+import { OccurredAtDto } from '../../shared/request-parts.dto';
+
+export class StartPoliceDetentionRequestDto extends OccurredAtDto {}

@@ -1,0 +1,46 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { ApiCaseCommand } from '../../../http/openapi';
+import { CommandContext, CurrentCommandContext } from '../../../http/request-context';
+import { CaseCommandMessage, send } from '../../case-command';
+import { CommandAcceptedResponseDto } from '../../command-accepted.response.dto';
+import { uuidParam } from '../../shared/request-parts.dto';
+import { AmendCaseDetailsRequestDto } from './amend-case-details.request.dto';
+
+@ApiTags('cases')
+@Controller('cases/:caseId')
+export class AmendCaseDetailsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('amendments')
+  @HttpCode(201)
+  @ApiCaseCommand(
+    'amendCaseDetails',
+    'Amend the border section, offence paragraph or summary of a case',
+  )
+  amendCaseDetails(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() body: AmendCaseDetailsRequestDto,
+    @CurrentCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandAcceptedResponseDto> {
+    return send(
+      this.commands,
+      new CaseCommandMessage(
+        {
+          type: 'AmendCaseDetails',
+          caseId,
+          occurredAt: new Date(body.occurredAt),
+          borderSection: body.borderSection,
+          offenceParagraph: body.offenceParagraph,
+          summary: body.summary,
+        },
+        context,
+        body,
+      ),
+      res,
+    );
+  }
+}

@@ -1,0 +1,20 @@
+import { IDENTIFICATION_METHODS } from '@app/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { NationalityField, OccurredAtDto, PersonDto } from '../../shared/request-parts.dto';
+
+export class EstablishIdentityRequestDto extends OccurredAtDto {
+  @ApiProperty({ enum: IDENTIFICATION_METHODS })
+  @IsIn(IDENTIFICATION_METHODS)
+  method!: string;
+
+  @NationalityField()
+  nationality!: string | null;
+
+  @ApiPropertyOptional({ type: PersonDto, description: 'personId comes from the path' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PersonDto)
+  person?: PersonDto;
+}

@@ -1,0 +1,48 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { ApiCaseCommand } from '../../../http/openapi';
+import { CommandContext, CurrentCommandContext } from '../../../http/request-context';
+import { CaseCommandMessage, send } from '../../case-command';
+import { CommandAcceptedResponseDto } from '../../command-accepted.response.dto';
+import { uuidParam } from '../../shared/request-parts.dto';
+import { ExpressAsylumIntentRequestDto } from './express-asylum-intent.request.dto';
+
+@ApiTags('protection')
+@Controller('cases/:caseId')
+export class ExpressAsylumIntentController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('persons/:personId/asylum-intents')
+  @HttpCode(201)
+  @ApiCaseCommand(
+    'expressAsylumIntent',
+    'Record an expressed intent to apply for international protection (repeats are counted)',
+  )
+  expressAsylumIntent(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Param('personId', uuidParam('personId')) personId: string,
+    @Body() body: ExpressAsylumIntentRequestDto,
+    @CurrentCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandAcceptedResponseDto> {
+    return send(
+      this.commands,
+      new CaseCommandMessage(
+        {
+          type: 'ExpressAsylumIntent',
+          caseId,
+          personId,
+          occurredAt: new Date(body.occurredAt),
+          expressedTo: body.expressedTo,
+          authority: body.authority,
+          statement: body.statement,
+        },
+        context,
+        body,
+      ),
+      res,
+    );
+  }
+}

@@ -1,0 +1,6 @@
+import { CustodyCommand } from '../custody-step';
+
+export interface BringBeforeJudge extends CustodyCommand {
+  readonly type: 'BringBeforeJudge';
+  readonly court: string;
+}

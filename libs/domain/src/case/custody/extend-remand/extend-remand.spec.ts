@@ -1,0 +1,259 @@
+import {
+  CASE_ID,
+  MIGRANT,
+  NOW,
+  SUSPECT,
+  apprehended,
+  arrested,
+  at,
+  broughtBeforeJudge,
+  closed,
+  given,
+  indicted,
+  opened,
+  released,
+  remandExtended,
+  remandServed,
+  remanded,
+} from '../../testing/case-scenario';
+import { ExtendRemand } from './extend-remand.command';
+
+const extendRemand = (overrides: Partial<ExtendRemand> = {}): ExtendRemand => ({
+  type: 'ExtendRemand',
+  caseId: CASE_ID,
+  personId: SUSPECT,
+  occurredAt: at('11:00', 15),
+  by: 'out-of-trial-panel',
+  months: 2,
+  reference: ' Kr 1/24 ',
+  ...overrides,
+});
+
+const day = (iso: string) => new Date(`${iso}Z`);
+
+/** One month of remand ordered on 14 March, served the next morning. */
+const onRemand = [opened(), arrested(), broughtBeforeJudge(), remanded(), remandServed()];
+
+/**
+ * Remanded on 20 May 2022, extended to 6 months before the indictment (panel, then Supreme
+ * Court) and by the panel two months at a time after it: 22 months in all, running to
+ * 20 March 2024, so that NOW still falls within it.
+ */
+const indictedAfter22Months = [
+  opened(day('2022-05-20T08:00:00')),
+  arrested(SUSPECT, day('2022-05-20T09:00:00')),
+  remanded(day('2022-05-20T22:00:00')),
+  remandExtended(day('2022-06-15T10:00:00'), 2),
+  remandExtended(day('2022-08-15T10:00:00'), 3, 'supreme-court'),
+  indicted(day('2022-11-10T10:00:00')),
+  ...Array.from({ length: 8 }, (_, i) =>
+    remandExtended(new Date(Date.UTC(2022, 10 + 2 * i, 15, 10)), 2),
+  ),
+];
+
+describe('extend remand', () => {
+  it('records the extension by the out-of-trial panel', () => {
+    expect(
+      given(...onRemand)
+        .when(extendRemand())
+        .events(),
+    ).toEqual([
+      {
+        type: 'custody.remand-extended',
+        schemaVersion: 1,
+        occurredAt: at('11:00', 15),
+        data: {
+          caseId: CASE_ID,
+          personId: SUSPECT,
+          by: 'out-of-trial-panel',
+          months: 2,
+          reference: 'Kr 1/24',
+        },
+      },
+    ]);
+  });
+
+  it('checks that the history used for the indicted suspect adds up to 22 months', () => {
+    expect(given(...indictedAfter22Months).state).toMatchObject({
+      persons: { [SUSPECT]: { indicted: true, custody: { phase: 'remand', months: 22 } } },
+    });
+  });
+
+  describe('the ceilings', () => {
+    it.each([
+      ['the panel to 3 months before the indictment', onRemand, 'out-of-trial-panel', 2],
+      [
+        'the Supreme Court to 6 months before the indictment',
+        [...onRemand, remandExtended(at('09:00', 15), 2)],
+        'supreme-court',
+        3,
+      ],
+      [
+        'the panel to 24 months after the indictment',
+        indictedAfter22Months,
+        'out-of-trial-panel',
+        2,
+      ],
+    ] as const)('allows %s', (_label, history, by, months) => {
+      const [event] = given(...history)
+        .when(extendRemand({ by, months }))
+        .events();
+      expect(event.data).toMatchObject({ by, months });
+    });
+
+    it.each([
+      [
+        'the panel past 3 months before the indictment',
+        [...onRemand, remandExtended(at('09:00', 15), 2)],
+        'out-of-trial-panel',
+        1,
+        { totalMonths: 4, ceilingMonths: 3, indicted: false },
+      ],
+      [
+        'the panel past 3 months after the Supreme Court extended',
+        [
+          ...onRemand,
+          remandExtended(at('09:00', 15), 2),
+          remandExtended(at('10:00', 15), 3, 'supreme-court'),
+        ],
+        'out-of-trial-panel',
+        1,
+        { totalMonths: 7, ceilingMonths: 3, indicted: false },
+      ],
+      [
+        'the Supreme Court past 6 months before the indictment',
+        [
+          ...onRemand,
+          remandExtended(at('09:00', 15), 2),
+          remandExtended(at('10:00', 15), 3, 'supreme-court'),
+        ],
+        'supreme-court',
+        1,
+        { totalMonths: 7, ceilingMonths: 6, indicted: false },
+      ],
+      [
+        'the panel past 24 months after the indictment',
+        [...indictedAfter22Months, remandExtended(day('2024-03-01T10:00:00'), 1)],
+        'out-of-trial-panel',
+        2,
+        { totalMonths: 25, ceilingMonths: 24, indicted: true },
+      ],
+      [
+        'the Supreme Court past 24 months after the indictment',
+        indictedAfter22Months,
+        'supreme-court',
+        3,
+        { totalMonths: 25, ceilingMonths: 24, indicted: true },
+      ],
+    ] as const)('refuses %s', (_label, history, by, months, details) => {
+      const refusal = given(...history)
+        .when(extendRemand({ by, months }))
+        .refusal();
+      expect(refusal.code).toBe('CUSTODY.EXTENSION_BEYOND_CEILING');
+      expect(refusal.details).toEqual(details);
+    });
+  });
+
+  describe('a remand that has run out', () => {
+    // Ordered on 31 January 2024, one month of remand ends on 29 February (a leap year).
+    const endOfJanuary = [
+      opened(day('2024-01-31T08:00:00')),
+      arrested(SUSPECT, day('2024-01-31T09:00:00')),
+      remanded(day('2024-01-31T22:00:00')),
+    ];
+
+    it('can still be extended at the last instant of the month', () => {
+      const lastInstant = day('2024-02-29T22:00:00');
+      const events = given(...endOfJanuary)
+        .when(extendRemand({ occurredAt: lastInstant }))
+        .events();
+      expect(events.map((e) => e.occurredAt)).toEqual([lastInstant]);
+    });
+
+    it('cannot be extended after it expired', () => {
+      const refusal = given(...endOfJanuary)
+        .when(extendRemand({ occurredAt: day('2024-03-01T09:00:00') }))
+        .refusal();
+      expect(refusal.code).toBe('CUSTODY.REMAND_EXPIRED');
+      expect(refusal.details).toEqual({ expiredAt: '2024-02-29T22:00:00.000Z' });
+    });
+  });
+
+  it.each([
+    ['a case that does not exist', [], {}, 'CASE.NOT_FOUND'],
+    ['a closed case', [...onRemand, closed()], {}, 'CASE.CLOSED'],
+    ['a person not in the case', onRemand, { personId: MIGRANT }, 'PERSON.NOT_IN_CASE'],
+    [
+      'an apprehended migrant',
+      [opened(), apprehended()],
+      { personId: MIGRANT },
+      'PERSON.NOT_A_SUSPECT',
+    ],
+    [
+      'a suspect before the judge',
+      [opened(), arrested(), broughtBeforeJudge()],
+      {},
+      'CUSTODY.NOT_ON_REMAND',
+    ],
+    [
+      'a suspect released from remand',
+      [...onRemand, released(at('09:00', 15))],
+      {},
+      'CUSTODY.NOT_ON_REMAND',
+    ],
+    [
+      'an extender the law does not name',
+      onRemand,
+      { by: 'investigating-judge' },
+      'CUSTODY.INVALID_EXTENDER',
+    ],
+    ['three months by the panel', onRemand, { months: 3 }, 'CUSTODY.EXTENSION_TOO_LONG'],
+    [
+      'four months by the Supreme Court',
+      onRemand,
+      { by: 'supreme-court', months: 4 },
+      'CUSTODY.EXTENSION_TOO_LONG',
+    ],
+    ['zero months', onRemand, { months: 0 }, 'CUSTODY.EXTENSION_TOO_LONG'],
+    ['a fraction of a month', onRemand, { months: 1.5 }, 'CUSTODY.EXTENSION_TOO_LONG'],
+    ['a blank reference', onRemand, { reference: ' ' }, 'CUSTODY.INVALID_REFERENCE'],
+    [
+      'a time in the future',
+      onRemand,
+      { occurredAt: new Date(NOW.getTime() + 5 * 60_000) },
+      'TIME.IN_FUTURE',
+    ],
+    ['an invalid time', onRemand, { occurredAt: new Date('not a date') }, 'TIME.INVALID'],
+    [
+      'a time before the case was opened',
+      onRemand,
+      { occurredAt: at('07:00') },
+      'TIME.BEFORE_CASE_OPENED',
+    ],
+    [
+      'a time before the arrest',
+      onRemand,
+      { occurredAt: at('08:30') },
+      'TIME.BEFORE_ARREST_OR_APPREHENSION',
+    ],
+    [
+      'a time before the order was served',
+      onRemand,
+      { occurredAt: at('07:00', 15) },
+      'TIME.BEFORE_PREVIOUS_CUSTODY_ACT',
+    ],
+  ] as const)('refuses %s', (_label, history, overrides, code) => {
+    expect(
+      given(...history)
+        .when(extendRemand(overrides))
+        .refusal().code,
+    ).toBe(code);
+  });
+
+  it('names the months asked for when one extension is too long', () => {
+    const refusal = given(...onRemand)
+      .when(extendRemand({ months: 3 }))
+      .refusal();
+    expect(refusal.details).toEqual({ months: 3 });
+  });
+});

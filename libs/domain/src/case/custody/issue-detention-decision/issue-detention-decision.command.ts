@@ -1,0 +1,6 @@
+import { CustodyCommand } from '../custody-step';
+
+export interface IssueDetentionDecision extends CustodyCommand {
+  readonly type: 'IssueDetentionDecision';
+  readonly reference: string;
+}

@@ -1,0 +1,61 @@
+import { DomainEvent } from '../../shared/domain-event';
+
+type PersonFact<Type extends string, Data = object> = DomainEvent<
+  Type,
+  { caseId: string; personId: string } & Data
+>;
+
+export type PoliceDetentionStarted = PersonFact<'custody.police-detention-started'>;
+
+export type DetentionDecisionIssued = PersonFact<
+  'custody.detention-decision-issued',
+  { reference: string }
+>;
+
+export type BroughtBeforeInvestigatingJudge = PersonFact<
+  'custody.brought-before-judge',
+  { court: string }
+>;
+
+/** ZKP Art. 201: risk of flight (including an identity that cannot be established), of tampering with evidence, of reoffending. */
+export const REMAND_GROUNDS = ['flight-risk', 'evidence-tampering', 'reoffending'] as const;
+export type RemandGround = (typeof REMAND_GROUNDS)[number];
+
+export type RemandOrdered = PersonFact<
+  'custody.remand-ordered',
+  {
+    court: string;
+    grounds: RemandGround[];
+    /** Remand is ordered on the prosecutor's proposal. */
+    proposal: { prosecutorOffice: string; reference: string };
+    months: number;
+  }
+>;
+
+export type RemandOrderServed = PersonFact<'custody.remand-order-served'>;
+
+export const REMAND_EXTENDERS = ['out-of-trial-panel', 'supreme-court'] as const;
+export type RemandExtender = (typeof REMAND_EXTENDERS)[number];
+
+export type RemandExtended = PersonFact<
+  'custody.remand-extended',
+  { by: RemandExtender; months: number; reference: string }
+>;
+
+export const RELEASE_REASONS = [
+  'police-detention-ended',
+  'released-by-investigating-judge',
+  'remand-lifted',
+  'remand-expired',
+  'other',
+] as const;
+
+export type ReleasedFromCustody = PersonFact<
+  'custody.released',
+  { reason: (typeof RELEASE_REASONS)[number]; note: string | null }
+>;
+
+export type HandedOverToForeignAuthorities = PersonFact<
+  'custody.handed-over',
+  { country: string; authority: string; legalBasis: 'readmission-agreement' | 'other' }
+>;

@@ -1,0 +1,6 @@
+export interface ReferToProsecution {
+  readonly type: 'ReferToProsecution';
+  readonly caseId: string;
+  readonly occurredAt: Date;
+  readonly prosecutorOffice: string;
+}

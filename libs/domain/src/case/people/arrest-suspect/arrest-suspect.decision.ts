@@ -1,0 +1,52 @@
+import { DomainError } from '../../../shared/domain-error';
+import { RULES } from '../../../shared/rules';
+import { Nationality, assertCitizenship } from '../../../values/nationality';
+import { boundedText } from '../../../values/text';
+import { SuspectArrested, caseEvent } from '../../events';
+import { CaseState } from '../../state/case.state';
+import { isHeld } from '../../state/custody';
+import { assertCaseTime, assertCustodyTime, requireOpenCase } from '../../state/guards';
+import { ArrestSuspect } from './arrest-suspect.command';
+
+export function arrestSuspect(
+  command: ArrestSuspect,
+  state: CaseState,
+  now: Date,
+): SuspectArrested[] {
+  const file = requireOpenCase(state, command.caseId);
+  const known = file.persons[command.personId];
+  if (known) assertCustodyTime(file, known, command.occurredAt, now);
+  else assertCaseTime(file, command.occurredAt, now);
+  if (known?.role === 'migrant') {
+    throw new DomainError(
+      'PERSON.ROLE_CONFLICT',
+      'The person is recorded in this case as an apprehended migrant.',
+      {
+        personId: command.personId,
+      },
+    );
+  }
+  if (known && isHeld(known.custody)) {
+    throw new DomainError('CUSTODY.ALREADY_HELD', 'The suspect is already held in this case.', {
+      personId: command.personId,
+    });
+  }
+  const nationality = Nationality.from(command.nationality);
+  assertCitizenship(nationality, command.slovenianCitizen);
+  return [
+    caseEvent<SuspectArrested>('person.suspect-arrested', command.occurredAt, {
+      caseId: file.caseId,
+      personId: command.personId,
+      recognised: command.recognised,
+      nationality,
+      slovenianCitizen: command.slovenianCitizen,
+      place: boundedText(
+        command.place,
+        RULES.shortTextMaxLength,
+        'PERSON.INVALID_PLACE',
+        'The place',
+      ),
+      personalData: command.personalData,
+    }),
+  ];
+}

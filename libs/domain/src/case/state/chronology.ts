@@ -1,0 +1,88 @@
+import { DomainError } from '../../shared/domain-error';
+import { CaseEvent } from '../events';
+import { CaseFile, CaseState, initialCaseState } from './case.state';
+import { applyFact, custodyActPersonId } from './evolve';
+
+/**
+ * The time rules of a case, in one place: nothing before the case was opened or before the
+ * person was recorded in it; each person's custody acts, and their protection acts, in time
+ * order; a referral not before the first complaint, an indictment not before the referral,
+ * charges not before the arrest of those charged; a closure not before anything recorded.
+ * Every decision is checked against them, and so is every history a correction would make.
+ */
+export function chronologyBreak(
+  facts: readonly CaseEvent[],
+): { event: CaseEvent; code: string } | null {
+  let state: CaseState = initialCaseState;
+  for (const event of facts) {
+    if (state.status !== 'none') {
+      const code = brokenTimeRule(state, event);
+      if (code) return { event, code };
+    }
+    state = applyFact(state, event);
+  }
+  return null;
+}
+
+/** Refuses decided events that break the time rules of the case they are added to. */
+export function assertInTimeOrder(state: CaseState, events: readonly CaseEvent[]): void {
+  let current = state;
+  for (const event of events) {
+    if (current.status !== 'none' && event.type !== 'case.correction-recorded') {
+      const code = brokenTimeRule(current, event);
+      if (code) {
+        throw new DomainError(code, TIME_RULES[code], {
+          occurredAt: event.occurredAt.toISOString(),
+        });
+      }
+    }
+    current = applyFact(current, event);
+  }
+}
+
+const TIME_RULES: Record<string, string> = {
+  'TIME.BEFORE_CASE_OPENED': 'The time lies before the opening of the case.',
+  'TIME.BEFORE_ARREST_OR_APPREHENSION': "The time lies before the person's arrest or apprehension.",
+  'TIME.BEFORE_PREVIOUS_CUSTODY_ACT': 'The time lies before the previous custody act.',
+  'TIME.BEFORE_PREVIOUS_PROTECTION_ACT': 'The time lies before the previous protection act.',
+  'TIME.BEFORE_COMPLAINT': 'A referral cannot predate the criminal complaint.',
+  'TIME.BEFORE_REFERRAL': 'An indictment cannot predate the referral to prosecution.',
+  'TIME.BEFORE_LAST_RECORDED_ACT': 'A closure cannot predate what is recorded in the case.',
+};
+
+function brokenTimeRule(file: CaseFile, event: CaseEvent): string | null {
+  const at = event.occurredAt.getTime();
+  const before = (earliest: Date | null) => earliest !== null && at < earliest.getTime();
+  if (before(file.openedAt)) return 'TIME.BEFORE_CASE_OPENED';
+  switch (event.type) {
+    case 'case.closed':
+      return before(file.lastActAt) ? 'TIME.BEFORE_LAST_RECORDED_ACT' : null;
+    case 'case.referred-to-prosecution':
+      return before(file.complaintFiledAt) ? 'TIME.BEFORE_COMPLAINT' : null;
+    case 'case.indictment-filed':
+      if (before(file.referredAt)) return 'TIME.BEFORE_REFERRAL';
+      return chargedBeforeRecorded(file, event.data.defendantIds, before);
+    case 'case.criminal-complaint-filed':
+      return chargedBeforeRecorded(file, event.data.suspectIds, before);
+  }
+  const personId = (event.data as { personId?: unknown }).personId;
+  const person = typeof personId === 'string' ? file.persons[personId] : undefined;
+  if (!person) return null;
+  if (before(person.recordedAt)) return 'TIME.BEFORE_ARREST_OR_APPREHENSION';
+  if (custodyActPersonId(event) && before(person.lastCustodyActAt))
+    return 'TIME.BEFORE_PREVIOUS_CUSTODY_ACT';
+  if (event.type.startsWith('protection.') && before(person.protectionSince)) {
+    return 'TIME.BEFORE_PREVIOUS_PROTECTION_ACT';
+  }
+  return null;
+}
+
+function chargedBeforeRecorded(
+  file: CaseFile,
+  personIds: readonly string[],
+  before: (earliest: Date | null) => boolean,
+): string | null {
+  return personIds.some((id) => before(file.persons[id]?.recordedAt ?? null))
+    ? 'TIME.BEFORE_ARREST_OR_APPREHENSION'
+    : null;
+}

@@ -1,0 +1,827 @@
+import { PersonalDataVault } from '@app/personal-data';
+import { AppConfig } from '@app/platform';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { readWholeTopic } from '../harness/kafka-reader';
+import { RunningSystem, http, startSystem } from '../harness/system';
+import {
+  TestDatabase,
+  connect,
+  createTestDatabase,
+  eventually,
+  testConfig,
+} from '../harness/test-env';
+
+/** Every act happens on a timeline ending a little before now, a few minutes apart. */
+const BASE = Date.now() - 10 * 24 * 3600_000;
+const t = (step: number) => new Date(BASE + step * 10 * 60_000).toISOString();
+
+interface Ctx {
+  caseId: string;
+  suspectId: string;
+  migrantId: string;
+}
+
+interface RouteCase {
+  /** The stable event type the route stores. */
+  event: string;
+  path: (c: Ctx) => string;
+  /** Steps that make the valid command valid, through the API. */
+  prepare?: (c: Ctx) => Promise<void>;
+  body: (c: Ctx) => object | Promise<object>;
+  /** A body whose shape is wrong: 400. */
+  invalid: object;
+  /** A command that breaks a rule of the domain: 422 with `code`. */
+  violation: { prepare?: (c: Ctx) => Promise<void>; body?: (c: Ctx) => object; code: string };
+}
+
+describe('every case command through HTTP', () => {
+  let database: TestDatabase;
+  let config: AppConfig;
+  let system: RunningSystem;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    config = testConfig(database.url);
+    system = await startSystem(config);
+    db = await connect(config);
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+    await db?.destroy();
+    await database?.drop();
+  });
+
+  const post = (path: string, json: unknown, headers: Record<string, string> = {}) =>
+    http(system.baseUrl, 'POST', path, { json, headers });
+  const ok = async (path: string, json: unknown) => {
+    const answer = await post(path, json);
+    if (answer.status !== 201)
+      throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer.body as {
+      caseId: string;
+      version: number;
+      persons?: { personId: string; recognised: boolean }[];
+    };
+  };
+  const count = async (sql: string, params: unknown[] = []) =>
+    Number((await db.query(sql, params))[0].count);
+  const storedEvents = () => count('SELECT count(*) FROM event_store.events');
+  const storedPersons = () => count('SELECT count(*) FROM personal_data.persons');
+  const streamTypes = async (caseId: string): Promise<string[]> => {
+    const rows: { type: string }[] = await db.query(
+      'SELECT type FROM event_store.events WHERE stream_id = $1 ORDER BY version',
+      [caseId],
+    );
+    return rows.map((r) => r.type);
+  };
+  const version = async (caseId: string) =>
+    count(
+      'SELECT coalesce(max(version), 0) AS count FROM event_store.events WHERE stream_id = $1',
+      [caseId],
+    );
+
+  /** A case with an arrested suspect and an apprehended migrant. */
+  async function newCase(): Promise<Ctx> {
+    const { caseId } = await ok('/cases', {
+      directorate: 'novo-mesto',
+      borderSection: 'Obrežje',
+      offenceParagraph: 3,
+      openedAt: t(0),
+      summary: 'Van stopped near Obrežje.',
+    });
+    const suspect = await ok(`/cases/${caseId}/arrests`, {
+      occurredAt: t(1),
+      nationality: 'RS',
+      slovenianCitizen: false,
+      place: 'Obrežje',
+    });
+    const migrant = await ok(`/cases/${caseId}/apprehensions`, {
+      occurredAt: t(2),
+      nationality: 'SY',
+      minor: false,
+      place: 'Obrežje',
+    });
+    return {
+      caseId,
+      suspectId: suspect.persons![0].personId,
+      migrantId: migrant.persons![0].personId,
+    };
+  }
+
+  const person = (c: Ctx, id: string, action: string) =>
+    `/cases/${c.caseId}/persons/${id}/${action}`;
+  const detain = (c: Ctx) => ok(person(c, c.suspectId, 'police-detention'), { occurredAt: t(3) });
+  const bringBeforeJudge = (c: Ctx) =>
+    ok(person(c, c.suspectId, 'judge-appearance'), { occurredAt: t(4), court: 'OS Novo mesto' });
+  const remand = (c: Ctx) =>
+    ok(person(c, c.suspectId, 'remand'), {
+      occurredAt: t(5),
+      court: 'OS Novo mesto',
+      grounds: ['flight-risk'],
+      prosecutorOffice: 'ODT Novo mesto',
+      proposalReference: 'Kt 1/24',
+      months: 1,
+    });
+  const release = (c: Ctx) =>
+    ok(person(c, c.suspectId, 'release'), { occurredAt: t(6), reason: 'police-detention-ended' });
+  const expressIntent = (c: Ctx, step = 3) =>
+    ok(person(c, c.migrantId, 'asylum-intents'), {
+      occurredAt: t(step),
+      expressedTo: 'police',
+      statement: 'handwritten',
+    });
+  const referAsylum = (c: Ctx, step = 4) =>
+    ok(person(c, c.migrantId, 'asylum-referral'), {
+      occurredAt: t(step),
+      facility: 'asylum-home-logatec',
+    });
+  const complain = (c: Ctx) =>
+    ok(`/cases/${c.caseId}/criminal-complaints`, {
+      occurredAt: t(3),
+      prosecutorOffice: 'ODT Novo mesto',
+      reference: 'KU 1/24',
+      suspectIds: [c.suspectId],
+    });
+  const referProsecution = (c: Ctx) =>
+    ok(`/cases/${c.caseId}/prosecution-referral`, {
+      occurredAt: t(4),
+      prosecutorOffice: 'ODT Novo mesto',
+    });
+  const close = (c: Ctx, step = 7) =>
+    ok(`/cases/${c.caseId}/closure`, { occurredAt: t(step), reason: 'other' });
+
+  const routes: Record<string, RouteCase> = {
+    amendCaseDetails: {
+      event: 'case.details-amended',
+      path: (c) => `/cases/${c.caseId}/amendments`,
+      body: () => ({ occurredAt: t(10), summary: 'Van with 12 migrants; driver arrested.' }),
+      invalid: { occurredAt: t(10), offenceParagraph: 'three' },
+      violation: {
+        body: () => ({ occurredAt: t(10), summary: 'Van stopped near Obrežje.' }),
+        code: 'CASE.NOTHING_TO_AMEND',
+      },
+    },
+    linkJointOperation: {
+      event: 'case.joint-operation-linked',
+      path: (c) => `/cases/${c.caseId}/joint-operations`,
+      body: () => ({
+        occurredAt: t(10),
+        code: 'HR-SI-03',
+        name: 'Mixed patrols',
+        partnerCountry: 'HR',
+        kind: 'mixed-patrol',
+        from: t(0),
+        to: t(9),
+      }),
+      invalid: {
+        occurredAt: t(10),
+        code: 'HR-SI-03',
+        name: 'Mixed patrols',
+        partnerCountry: 'XX',
+        kind: 'mixed-patrol',
+        from: t(0),
+        to: t(9),
+      },
+      violation: {
+        body: () => ({
+          occurredAt: t(10),
+          code: 'HR-SI-03',
+          name: 'Mixed patrols',
+          partnerCountry: 'HR',
+          kind: 'mixed-patrol',
+          from: t(9),
+          to: t(0),
+        }),
+        code: 'OPERATION.INVALID_PERIOD',
+      },
+    },
+    fileCriminalComplaint: {
+      event: 'case.criminal-complaint-filed',
+      path: (c) => `/cases/${c.caseId}/criminal-complaints`,
+      body: (c) => ({
+        occurredAt: t(10),
+        prosecutorOffice: 'ODT Novo mesto',
+        reference: 'KU 7/24',
+        suspectIds: [c.suspectId],
+      }),
+      invalid: {
+        occurredAt: t(10),
+        prosecutorOffice: 'ODT',
+        reference: 'KU 7/24',
+        suspectIds: ['not-a-uuid'],
+      },
+      violation: {
+        body: (c) => ({
+          occurredAt: t(10),
+          prosecutorOffice: 'ODT',
+          reference: 'KU 7/24',
+          suspectIds: [c.migrantId],
+        }),
+        code: 'PERSON.NOT_A_SUSPECT',
+      },
+    },
+    referToProsecution: {
+      event: 'case.referred-to-prosecution',
+      path: (c) => `/cases/${c.caseId}/prosecution-referral`,
+      prepare: async (c) => void (await complain(c)),
+      body: () => ({ occurredAt: t(10), prosecutorOffice: 'ODT Novo mesto' }),
+      invalid: { occurredAt: t(10) },
+      violation: {
+        body: () => ({ occurredAt: t(10), prosecutorOffice: 'ODT Novo mesto' }),
+        code: 'CASE.NO_CRIMINAL_COMPLAINT',
+      },
+    },
+    recordIndictment: {
+      event: 'case.indictment-filed',
+      path: (c) => `/cases/${c.caseId}/indictments`,
+      prepare: async (c) => {
+        await complain(c);
+        await referProsecution(c);
+      },
+      body: (c) => ({
+        occurredAt: t(10),
+        court: 'OS Novo mesto',
+        reference: 'K 3/24',
+        defendantIds: [c.suspectId],
+      }),
+      invalid: { occurredAt: t(10), court: 'OS Novo mesto', reference: 'K 3/24', defendantIds: [] },
+      violation: {
+        body: (c) => ({
+          occurredAt: t(10),
+          court: 'OS',
+          reference: 'K 3/24',
+          defendantIds: [c.suspectId],
+        }),
+        code: 'CASE.NOT_REFERRED',
+      },
+    },
+    closeCase: {
+      event: 'case.closed',
+      path: (c) => `/cases/${c.caseId}/closure`,
+      prepare: async (c) => void (await release(c)),
+      body: () => ({
+        occurredAt: t(10),
+        reason: 'prosecution-completed',
+        note: 'Handed to the prosecutor.',
+      }),
+      invalid: { occurredAt: t(10), reason: 'bored' },
+      violation: {
+        body: () => ({ occurredAt: t(10), reason: 'other' }),
+        code: 'CASE.PERSONS_HELD',
+      },
+    },
+    recordCorrection: {
+      event: 'case.correction-recorded',
+      path: (c) => `/cases/${c.caseId}/corrections`,
+      prepare: async (c) => {
+        await release(c);
+        await close(c);
+      },
+      body: async (c) => {
+        const [arrest] = await db.query(
+          `SELECT event_id FROM event_store.events WHERE stream_id = $1 AND type = 'person.suspect-arrested'`,
+          [c.caseId],
+        );
+        return {
+          correctedEventId: arrest.event_id,
+          reason: 'The arrest was at the Metlika crossing.',
+          changes: { place: 'Metlika' },
+        };
+      },
+      invalid: { correctedEventId: 'not-a-uuid', reason: 'typo' },
+      violation: {
+        body: () => ({
+          correctedEventId: randomUUID(),
+          reason: 'typo',
+          changes: { place: 'Metlika' },
+        }),
+        code: 'CORRECTION.UNKNOWN_EVENT',
+      },
+    },
+    arrestSuspect: {
+      event: 'person.suspect-arrested',
+      path: (c) => `/cases/${c.caseId}/arrests`,
+      body: () => ({
+        occurredAt: t(10),
+        nationality: 'RO',
+        slovenianCitizen: false,
+        place: 'Metlika',
+      }),
+      invalid: {
+        occurredAt: t(10),
+        nationality: 'Romania',
+        slovenianCitizen: false,
+        place: 'Metlika',
+      },
+      violation: {
+        body: () => ({
+          occurredAt: t(10),
+          nationality: 'SI',
+          slovenianCitizen: false,
+          place: 'Metlika',
+        }),
+        code: 'PERSON.INCONSISTENT_CITIZENSHIP',
+      },
+    },
+    apprehendMigrant: {
+      event: 'person.migrant-apprehended',
+      path: (c) => `/cases/${c.caseId}/apprehensions`,
+      body: () => ({ occurredAt: t(10), nationality: 'AF', minor: true, place: 'Metlika' }),
+      invalid: { occurredAt: t(10), nationality: 'AF', minor: 'yes', place: 'Metlika' },
+      violation: {
+        body: () => ({ occurredAt: t(10), nationality: 'SI', minor: false, place: 'Metlika' }),
+        code: 'PERSON.SLOVENIAN_NOT_MIGRANT',
+      },
+    },
+    apprehendMigrantGroup: {
+      event: 'person.migrant-apprehended',
+      path: (c) => `/cases/${c.caseId}/apprehension-groups`,
+      body: () => ({
+        occurredAt: t(10),
+        place: 'Obrežje',
+        migrants: [
+          { nationality: 'SY', minor: false },
+          { nationality: 'AF', minor: true },
+          { nationality: 'MA', minor: false },
+        ],
+      }),
+      invalid: { occurredAt: t(10), place: 'Obrežje', migrants: [] },
+      violation: {
+        body: (c) => ({
+          occurredAt: t(10),
+          place: 'Obrežje',
+          migrants: [{ nationality: 'SY', minor: false, person: { personId: c.suspectId } }],
+        }),
+        code: 'PERSON.ROLE_CONFLICT',
+      },
+    },
+    establishIdentity: {
+      event: 'person.identity-established',
+      path: (c) => person(c, c.suspectId, 'identity'),
+      body: () => ({
+        occurredAt: t(10),
+        method: 'document',
+        nationality: 'RS',
+        person: {
+          givenName: 'Marko',
+          familyName: 'Petrović',
+          documents: [{ type: 'passport', number: `P${Date.now() % 1e9}`, issuingCountry: 'RS' }],
+        },
+      }),
+      invalid: {
+        occurredAt: t(10),
+        method: 'document',
+        nationality: 'RS',
+        person: { dateOfBirth: '17.5.1990' },
+      },
+      violation: {
+        body: () => ({ occurredAt: t(10), method: 'document', nationality: null }),
+        code: 'PERSON.NOTHING_ESTABLISHED',
+      },
+    },
+    startPoliceDetention: {
+      event: 'custody.police-detention-started',
+      path: (c) => person(c, c.suspectId, 'police-detention'),
+      body: () => ({ occurredAt: t(10) }),
+      invalid: { occurredAt: 'yesterday' },
+      violation: {
+        prepare: async (c) => void (await release(c)),
+        body: () => ({ occurredAt: t(10) }),
+        code: 'CUSTODY.NOT_HELD',
+      },
+    },
+    issueDetentionDecision: {
+      event: 'custody.detention-decision-issued',
+      path: (c) => person(c, c.suspectId, 'detention-decision'),
+      prepare: async (c) => void (await detain(c)),
+      body: () => ({ occurredAt: t(10), reference: 'PU NM 1/24' }),
+      invalid: { occurredAt: t(10), reference: '' },
+      violation: {
+        body: () => ({ occurredAt: t(10), reference: 'PU NM 1/24' }),
+        code: 'CUSTODY.NOT_IN_POLICE_DETENTION',
+      },
+    },
+    bringBeforeJudge: {
+      event: 'custody.brought-before-judge',
+      path: (c) => person(c, c.suspectId, 'judge-appearance'),
+      body: () => ({ occurredAt: t(10), court: 'OS Novo mesto' }),
+      invalid: { occurredAt: t(10), court: 42 },
+      violation: {
+        prepare: async (c) => void (await release(c)),
+        body: () => ({ occurredAt: t(10), court: 'OS' }),
+        code: 'CUSTODY.NOT_HELD',
+      },
+    },
+    orderRemand: {
+      event: 'custody.remand-ordered',
+      path: (c) => person(c, c.suspectId, 'remand'),
+      prepare: async (c) => void (await bringBeforeJudge(c)),
+      body: () => ({
+        occurredAt: t(10),
+        court: 'OS Novo mesto',
+        grounds: ['flight-risk', 'reoffending'],
+        prosecutorOffice: 'ODT',
+        proposalReference: 'Kt 1/24',
+        months: 1,
+      }),
+      invalid: {
+        occurredAt: t(10),
+        court: 'OS',
+        grounds: ['boredom'],
+        prosecutorOffice: 'ODT',
+        proposalReference: 'Kt 1/24',
+        months: 1,
+      },
+      violation: {
+        prepare: async (c) => void (await release(c)),
+        body: () => ({
+          occurredAt: t(10),
+          court: 'OS',
+          grounds: ['flight-risk'],
+          prosecutorOffice: 'ODT',
+          proposalReference: 'Kt 1/24',
+          months: 1,
+        }),
+        code: 'CUSTODY.REMAND_WITHOUT_ARREST',
+      },
+    },
+    serveRemandOrder: {
+      event: 'custody.remand-order-served',
+      path: (c) => person(c, c.suspectId, 'remand-service'),
+      prepare: async (c) => void (await remand(c)),
+      body: () => ({ occurredAt: t(10) }),
+      invalid: {},
+      violation: { body: () => ({ occurredAt: t(10) }), code: 'CUSTODY.NOT_ON_REMAND' },
+    },
+    extendRemand: {
+      event: 'custody.remand-extended',
+      path: (c) => person(c, c.suspectId, 'remand-extensions'),
+      prepare: async (c) => void (await remand(c)),
+      body: () => ({
+        occurredAt: t(10),
+        by: 'out-of-trial-panel',
+        months: 2,
+        reference: 'Kr 4/24',
+      }),
+      invalid: { occurredAt: t(10), by: 'out-of-trial-panel', months: 2.5, reference: 'Kr 4/24' },
+      violation: {
+        prepare: async (c) => void (await remand(c)),
+        body: () => ({
+          occurredAt: t(10),
+          by: 'out-of-trial-panel',
+          months: 3,
+          reference: 'Kr 4/24',
+        }),
+        code: 'CUSTODY.EXTENSION_TOO_LONG',
+      },
+    },
+    releaseFromCustody: {
+      event: 'custody.released',
+      path: (c) => person(c, c.suspectId, 'release'),
+      body: () => ({ occurredAt: t(10), reason: 'released-by-investigating-judge', note: null }),
+      invalid: { occurredAt: t(10), reason: 'escaped' },
+      violation: {
+        prepare: async (c) => void (await release(c)),
+        body: () => ({ occurredAt: t(10), reason: 'other' }),
+        code: 'CUSTODY.NOT_HELD',
+      },
+    },
+    handOverToForeignAuthorities: {
+      event: 'custody.handed-over',
+      path: (c) => person(c, c.migrantId, 'handover'),
+      body: () => ({
+        occurredAt: t(10),
+        country: 'HR',
+        authority: 'PU Karlovačka',
+        legalBasis: 'readmission-agreement',
+      }),
+      invalid: {
+        occurredAt: t(10),
+        country: 'HR',
+        authority: 'PU Karlovačka',
+        legalBasis: 'because',
+      },
+      violation: {
+        prepare: async (c) => void (await expressIntent(c)),
+        body: () => ({
+          occurredAt: t(10),
+          country: 'HR',
+          authority: 'PU Karlovačka',
+          legalBasis: 'readmission-agreement',
+        }),
+        code: 'ASYLUM.CANNOT_RETURN',
+      },
+    },
+    expressAsylumIntent: {
+      event: 'protection.asylum-intent-expressed',
+      path: (c) => person(c, c.migrantId, 'asylum-intents'),
+      body: () => ({
+        occurredAt: t(10),
+        expressedTo: 'other-authority',
+        authority: 'Upravna enota Brežice',
+        statement: 'dictated',
+      }),
+      invalid: { occurredAt: t(10), expressedTo: 'police', statement: 'sung' },
+      violation: {
+        body: () => ({ occurredAt: t(10), expressedTo: 'other-authority', statement: 'refused' }),
+        code: 'ASYLUM.AUTHORITY_REQUIRED',
+      },
+    },
+    referToAsylumCentre: {
+      event: 'protection.referred-to-asylum-centre',
+      path: (c) => person(c, c.migrantId, 'asylum-referral'),
+      prepare: async (c) => void (await expressIntent(c)),
+      body: () => ({ occurredAt: t(10), facility: 'asylum-home-logatec' }),
+      invalid: { occurredAt: t(10), facility: 'hotel' },
+      violation: {
+        body: () => ({ occurredAt: t(10), facility: 'asylum-home-ljubljana' }),
+        code: 'ASYLUM.NO_INTENT',
+      },
+    },
+    recordLeftReception: {
+      event: 'protection.left-reception',
+      path: (c) => person(c, c.migrantId, 'reception-departure'),
+      prepare: async (c) => {
+        await expressIntent(c);
+        await referAsylum(c);
+      },
+      body: () => ({ occurredAt: t(10), facility: 'asylum-home-logatec' }),
+      invalid: { occurredAt: t(10) },
+      violation: {
+        body: () => ({ occurredAt: t(10), facility: 'asylum-home-logatec' }),
+        code: 'ASYLUM.NOT_REFERRED',
+      },
+    },
+  };
+
+  it('documents every command route in the OpenAPI document', async () => {
+    const { body } = await http<{
+      paths: Record<string, Record<string, { operationId?: string }>>;
+    }>(system.baseUrl, 'GET', '/docs-json');
+    const operations = Object.values(body.paths).flatMap((ops) =>
+      Object.values(ops).map((op) => op.operationId),
+    );
+    expect(operations).toEqual(expect.arrayContaining(['openCase', ...Object.keys(routes)]));
+  });
+
+  describe.each(Object.keys(routes))('%s', (name) => {
+    const route = routes[name];
+
+    it('stores its event and answers 201 with the new version', async () => {
+      const c = await newCase();
+      await route.prepare?.(c);
+      const before = await version(c.caseId);
+      const answer = await post(route.path(c), await route.body(c), { 'if-match': `"${before}"` });
+
+      expect(answer.status).toBe(201);
+      expect(answer.body).toMatchObject({ caseId: c.caseId, version: expect.any(Number) });
+      const added = (answer.body.version as number) - before;
+      expect(added).toBeGreaterThanOrEqual(1);
+      expect(answer.headers.get('etag')).toBe(`"${answer.body.version as number}"`);
+      const types = await streamTypes(c.caseId);
+      expect(types.slice(before)).toEqual(Array(added).fill(route.event));
+    });
+
+    it('refuses a malformed body with 400 and stores nothing', async () => {
+      const c = await newCase();
+      await route.prepare?.(c);
+      const [events, persons] = [await storedEvents(), await storedPersons()];
+      const answer = await post(route.path(c), route.invalid);
+
+      expect(answer.status).toBe(400);
+      expect(answer.body.code).toBe('REQUEST.VALIDATION_FAILED');
+      expect([await storedEvents(), await storedPersons()]).toEqual([events, persons]);
+    });
+
+    it('answers 404 for a case that does not exist, and stores nothing', async () => {
+      const c = await newCase();
+      await route.prepare?.(c);
+      const body = await route.body(c);
+      const events = await storedEvents();
+      const answer = await post(route.path({ ...c, caseId: randomUUID() }), body);
+
+      expect(answer.status).toBe(404);
+      expect(answer.body.code).toBe('CASE.NOT_FOUND');
+      expect(await storedEvents()).toBe(events);
+    });
+
+    it('answers 409 with the current version for a stale If-Match, and stores nothing', async () => {
+      const c = await newCase();
+      await route.prepare?.(c);
+      const current = await version(c.caseId);
+      const events = await storedEvents();
+      const answer = await post(route.path(c), await route.body(c), {
+        'if-match': `"${current - 1}"`,
+      });
+
+      expect(answer.status).toBe(409);
+      expect(answer.body).toMatchObject({
+        code: 'STREAM.VERSION_CONFLICT',
+        currentVersion: current,
+        expectedVersion: current - 1,
+      });
+      expect(await storedEvents()).toBe(events);
+    });
+
+    it(`refuses a command that breaks a rule with 422 ${route.violation.code} and stores nothing`, async () => {
+      const c = await newCase();
+      await route.violation.prepare?.(c);
+      const [events, persons] = [await storedEvents(), await storedPersons()];
+      const answer = await post(route.path(c), (route.violation.body ?? route.body)(c));
+
+      expect(answer.status).toBe(422);
+      expect(answer.body.code).toBe(route.violation.code);
+      expect([await storedEvents(), await storedPersons()]).toEqual([events, persons]);
+    });
+  });
+
+  it('answers 404 for a person who is not in the case', async () => {
+    const c = await newCase();
+    const answer = await post(person(c, randomUUID(), 'release'), {
+      occurredAt: t(10),
+      reason: 'other',
+    });
+    expect(answer.status).toBe(404);
+    expect(answer.body.code).toBe('PERSON.NOT_IN_CASE');
+  });
+
+  it('takes nothing but corrections once the case is closed', async () => {
+    const c = await newCase();
+    await release(c);
+    await close(c);
+    const answer = await post(person(c, c.migrantId, 'asylum-intents'), {
+      occurredAt: t(10),
+      expressedTo: 'police',
+      statement: 'handwritten',
+    });
+    expect(answer.status).toBe(422);
+    expect(answer.body.code).toBe('CASE.CLOSED');
+  });
+
+  it('projects amendments, closure and a correction of the opening into GET /cases/:caseId', async () => {
+    const c = await newCase();
+    await ok(`/cases/${c.caseId}/amendments`, {
+      occurredAt: t(3),
+      summary: 'Driver of the van arrested.',
+    });
+    await release(c);
+    await close(c);
+    const [opening] = await db.query(
+      `SELECT event_id FROM event_store.events WHERE stream_id = $1 AND type = 'case.opened'`,
+      [c.caseId],
+    );
+    const corrected = await ok(`/cases/${c.caseId}/corrections`, {
+      correctedEventId: opening.event_id,
+      reason: 'The section was Metlika, not Obrežje.',
+      changes: { borderSection: 'Metlika' },
+    });
+
+    const view = await eventually(async () => {
+      const answer = await http(system.baseUrl, 'GET', `/cases/${c.caseId}`);
+      return answer.body?.version === corrected.version ? answer.body : undefined;
+    });
+    expect(view).toMatchObject({
+      status: 'closed',
+      borderSection: 'Metlika',
+      summary: 'Driver of the van arrested.',
+      version: corrected.version,
+    });
+  });
+
+  describe('people across cases', () => {
+    const passport = { type: 'passport', number: 'P 77-11-99', issuingCountry: 'AF' };
+
+    it('recognises a person caught again in another case by a document, and counts the repeat', async () => {
+      const first = await newCase();
+      const second = await newCase();
+      const caught = await ok(`/cases/${first.caseId}/apprehensions`, {
+        occurredAt: t(10),
+        nationality: 'AF',
+        minor: false,
+        place: 'Obrežje',
+        person: { givenName: 'Ahmad', documents: [passport] },
+      });
+      // Typed differently the second time: the register normalises before hashing.
+      const again = await ok(`/cases/${second.caseId}/apprehensions`, {
+        occurredAt: t(11),
+        nationality: 'AF',
+        minor: false,
+        place: 'Metlika',
+        person: { documents: [{ ...passport, number: 'p771199' }] },
+      });
+
+      expect(caught.persons).toEqual([{ personId: expect.any(String), recognised: false }]);
+      expect(again.persons).toEqual([{ personId: caught.persons![0].personId, recognised: true }]);
+      const apprehensions = await count(
+        `SELECT count(*) FROM event_store.events WHERE type = 'person.migrant-apprehended' AND data->>'personId' = $1`,
+        [caught.persons![0].personId],
+      );
+      expect(apprehensions).toBe(2);
+    });
+
+    it('answers 409 when documents point at two different registered persons', async () => {
+      const c = await newCase();
+      const a = { type: 'passport', number: 'A1000001', issuingCountry: 'SY' };
+      const b = { type: 'id-card', number: 'B2000002', issuingCountry: 'SY' };
+      await ok(`/cases/${c.caseId}/apprehensions`, {
+        occurredAt: t(10),
+        nationality: 'SY',
+        minor: false,
+        place: 'X',
+        person: { documents: [a] },
+      });
+      await ok(`/cases/${c.caseId}/apprehensions`, {
+        occurredAt: t(11),
+        nationality: 'SY',
+        minor: false,
+        place: 'X',
+        person: { documents: [b] },
+      });
+      const events = await storedEvents();
+
+      const answer = await post(`/cases/${c.caseId}/apprehensions`, {
+        occurredAt: t(12),
+        nationality: 'SY',
+        minor: false,
+        place: 'X',
+        person: { documents: [a, b] },
+      });
+      expect(answer.status).toBe(409);
+      expect(answer.body.code).toBe('PERSON.IDENTITY_CONFLICT');
+      expect(await storedEvents()).toBe(events);
+    });
+
+    it('answers a retried arrest with the same person and stores one event', async () => {
+      const c = await newCase();
+      const body = {
+        occurredAt: t(10),
+        nationality: 'UA',
+        slovenianCitizen: false,
+        place: 'Metlika',
+        person: { givenName: 'Ivan' },
+      };
+      const [events, persons] = [await storedEvents(), await storedPersons()];
+      const first = await post(`/cases/${c.caseId}/arrests`, body, {
+        'idempotency-key': 'arrest-metlika-0001',
+      });
+      const retry = await post(`/cases/${c.caseId}/arrests`, body, {
+        'idempotency-key': 'arrest-metlika-0001',
+      });
+
+      expect(first.status).toBe(201);
+      expect(retry.body).toEqual(first.body);
+      expect([await storedEvents(), await storedPersons()]).toEqual([events + 1, persons + 1]);
+    });
+  });
+
+  describe('personal data', () => {
+    it('never stores or publishes names, dates of birth or document numbers in clear, and can be opened', async () => {
+      const c = await newCase();
+      const secret = {
+        givenName: 'Zlatan',
+        familyName: 'Kovačević',
+        dateOfBirth: '1988-02-29',
+        documents: [{ type: 'passport', number: 'ZK4455667', issuingCountry: 'BA' }],
+      };
+      const arrest = await ok(`/cases/${c.caseId}/arrests`, {
+        occurredAt: t(10),
+        nationality: 'BA',
+        slovenianCitizen: false,
+        place: 'Metlika',
+        person: secret,
+      });
+      const personId = arrest.persons![0].personId;
+
+      const clearText = ['Zlatan', 'Kovačević', '1988-02-29', 'ZK4455667'];
+      const stored: { data: string }[] = await db.query(
+        'SELECT data::text AS data FROM event_store.events WHERE stream_id = $1',
+        [c.caseId],
+      );
+      for (const value of clearText) expect(stored.some((e) => e.data.includes(value))).toBe(false);
+
+      const messages = await eventually(async () => {
+        const all = await readWholeTopic(config.kafka.brokers, config.kafka.topic);
+        return all.some(
+          (m) =>
+            m.envelope.streamId === c.caseId &&
+            m.envelope.type === 'person.suspect-arrested' &&
+            (m.envelope.data as { personId: string }).personId === personId,
+        )
+          ? all
+          : undefined;
+      });
+      const published = JSON.stringify(messages.map((m) => m.envelope));
+      for (const value of clearText) expect(published.includes(value)).toBe(false);
+
+      const [event] = await db.query(
+        `SELECT data FROM event_store.events WHERE stream_id = $1 AND data->>'personId' = $2`,
+        [c.caseId, personId],
+      );
+      const vault = system.api.get(PersonalDataVault);
+      await expect(vault.open(event.data.personalData)).resolves.toEqual(secret);
+    });
+  });
+});
