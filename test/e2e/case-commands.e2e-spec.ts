@@ -29,8 +29,9 @@ interface RouteCase {
   /** Steps that make the valid command valid, through the API. */
   prepare?: (c: Ctx) => Promise<void>;
   body: (c: Ctx) => object | Promise<object>;
-  /** A body whose shape is wrong: 400. */
+  /** A body whose shape is wrong: 400, naming `invalidField`. */
   invalid: object;
+  invalidField: string;
   /** A command that breaks a rule of the domain: 422 with `code`. */
   violation: { prepare?: (c: Ctx) => Promise<void>; body?: (c: Ctx) => object; code: string };
 }
@@ -69,7 +70,12 @@ describe('every case command through HTTP', () => {
   const count = async (sql: string, params: unknown[] = []) =>
     Number((await db.query(sql, params))[0].count);
   const storedEvents = () => count('SELECT count(*) FROM event_store.events');
-  const storedPersons = () => count('SELECT count(*) FROM personal_data.persons');
+  /** Everything a person command may register: persons, document hashes, data keys. */
+  const storedPersons = async () =>
+    count(
+      `SELECT (SELECT count(*) FROM personal_data.persons) + (SELECT count(*) FROM personal_data.identity_refs)
+            + (SELECT count(*) FROM personal_data.person_keys) AS count`,
+    );
   const streamTypes = async (caseId: string): Promise<string[]> => {
     const rows: { type: string }[] = await db.query(
       'SELECT type FROM event_store.events WHERE stream_id = $1 ORDER BY version',
@@ -158,6 +164,7 @@ describe('every case command through HTTP', () => {
       event: 'case.details-amended',
       path: (c) => `/cases/${c.caseId}/amendments`,
       body: () => ({ occurredAt: t(10), summary: 'Van with 12 migrants; driver arrested.' }),
+      invalidField: 'offenceParagraph',
       invalid: { occurredAt: t(10), offenceParagraph: 'three' },
       violation: {
         body: () => ({ occurredAt: t(10), summary: 'Van stopped near Obrežje.' }),
@@ -176,6 +183,7 @@ describe('every case command through HTTP', () => {
         from: t(0),
         to: t(9),
       }),
+      invalidField: 'partnerCountry',
       invalid: {
         occurredAt: t(10),
         code: 'HR-SI-03',
@@ -207,6 +215,7 @@ describe('every case command through HTTP', () => {
         reference: 'KU 7/24',
         suspectIds: [c.suspectId],
       }),
+      invalidField: 'suspectIds',
       invalid: {
         occurredAt: t(10),
         prosecutorOffice: 'ODT',
@@ -228,6 +237,7 @@ describe('every case command through HTTP', () => {
       path: (c) => `/cases/${c.caseId}/prosecution-referral`,
       prepare: async (c) => void (await complain(c)),
       body: () => ({ occurredAt: t(10), prosecutorOffice: 'ODT Novo mesto' }),
+      invalidField: 'prosecutorOffice',
       invalid: { occurredAt: t(10) },
       violation: {
         body: () => ({ occurredAt: t(10), prosecutorOffice: 'ODT Novo mesto' }),
@@ -247,6 +257,7 @@ describe('every case command through HTTP', () => {
         reference: 'K 3/24',
         defendantIds: [c.suspectId],
       }),
+      invalidField: 'defendantIds',
       invalid: { occurredAt: t(10), court: 'OS Novo mesto', reference: 'K 3/24', defendantIds: [] },
       violation: {
         body: (c) => ({
@@ -267,6 +278,7 @@ describe('every case command through HTTP', () => {
         reason: 'prosecution-completed',
         note: 'Handed to the prosecutor.',
       }),
+      invalidField: 'reason',
       invalid: { occurredAt: t(10), reason: 'bored' },
       violation: {
         body: () => ({ occurredAt: t(10), reason: 'other' }),
@@ -291,6 +303,7 @@ describe('every case command through HTTP', () => {
           changes: { place: 'Metlika' },
         };
       },
+      invalidField: 'correctedEventId',
       invalid: { correctedEventId: 'not-a-uuid', reason: 'typo' },
       violation: {
         body: () => ({
@@ -310,6 +323,7 @@ describe('every case command through HTTP', () => {
         slovenianCitizen: false,
         place: 'Metlika',
       }),
+      invalidField: 'nationality',
       invalid: {
         occurredAt: t(10),
         nationality: 'Romania',
@@ -330,6 +344,7 @@ describe('every case command through HTTP', () => {
       event: 'person.migrant-apprehended',
       path: (c) => `/cases/${c.caseId}/apprehensions`,
       body: () => ({ occurredAt: t(10), nationality: 'AF', minor: true, place: 'Metlika' }),
+      invalidField: 'minor',
       invalid: { occurredAt: t(10), nationality: 'AF', minor: 'yes', place: 'Metlika' },
       violation: {
         body: () => ({ occurredAt: t(10), nationality: 'SI', minor: false, place: 'Metlika' }),
@@ -348,6 +363,7 @@ describe('every case command through HTTP', () => {
           { nationality: 'MA', minor: false },
         ],
       }),
+      invalidField: 'migrants',
       invalid: { occurredAt: t(10), place: 'Obrežje', migrants: [] },
       violation: {
         body: (c) => ({
@@ -371,6 +387,7 @@ describe('every case command through HTTP', () => {
           documents: [{ type: 'passport', number: `P${Date.now() % 1e9}`, issuingCountry: 'RS' }],
         },
       }),
+      invalidField: 'person.dateOfBirth',
       invalid: {
         occurredAt: t(10),
         method: 'document',
@@ -386,6 +403,7 @@ describe('every case command through HTTP', () => {
       event: 'custody.police-detention-started',
       path: (c) => person(c, c.suspectId, 'police-detention'),
       body: () => ({ occurredAt: t(10) }),
+      invalidField: 'occurredAt',
       invalid: { occurredAt: 'yesterday' },
       violation: {
         prepare: async (c) => void (await release(c)),
@@ -398,6 +416,7 @@ describe('every case command through HTTP', () => {
       path: (c) => person(c, c.suspectId, 'detention-decision'),
       prepare: async (c) => void (await detain(c)),
       body: () => ({ occurredAt: t(10), reference: 'PU NM 1/24' }),
+      invalidField: 'reference',
       invalid: { occurredAt: t(10), reference: '' },
       violation: {
         body: () => ({ occurredAt: t(10), reference: 'PU NM 1/24' }),
@@ -408,6 +427,7 @@ describe('every case command through HTTP', () => {
       event: 'custody.brought-before-judge',
       path: (c) => person(c, c.suspectId, 'judge-appearance'),
       body: () => ({ occurredAt: t(10), court: 'OS Novo mesto' }),
+      invalidField: 'court',
       invalid: { occurredAt: t(10), court: 42 },
       violation: {
         prepare: async (c) => void (await release(c)),
@@ -427,6 +447,7 @@ describe('every case command through HTTP', () => {
         proposalReference: 'Kt 1/24',
         months: 1,
       }),
+      invalidField: 'grounds',
       invalid: {
         occurredAt: t(10),
         court: 'OS',
@@ -453,6 +474,7 @@ describe('every case command through HTTP', () => {
       path: (c) => person(c, c.suspectId, 'remand-service'),
       prepare: async (c) => void (await remand(c)),
       body: () => ({ occurredAt: t(10) }),
+      invalidField: 'occurredAt',
       invalid: {},
       violation: { body: () => ({ occurredAt: t(10) }), code: 'CUSTODY.NOT_ON_REMAND' },
     },
@@ -466,6 +488,7 @@ describe('every case command through HTTP', () => {
         months: 2,
         reference: 'Kr 4/24',
       }),
+      invalidField: 'months',
       invalid: { occurredAt: t(10), by: 'out-of-trial-panel', months: 2.5, reference: 'Kr 4/24' },
       violation: {
         prepare: async (c) => void (await remand(c)),
@@ -482,6 +505,7 @@ describe('every case command through HTTP', () => {
       event: 'custody.released',
       path: (c) => person(c, c.suspectId, 'release'),
       body: () => ({ occurredAt: t(10), reason: 'released-by-investigating-judge', note: null }),
+      invalidField: 'reason',
       invalid: { occurredAt: t(10), reason: 'escaped' },
       violation: {
         prepare: async (c) => void (await release(c)),
@@ -498,6 +522,7 @@ describe('every case command through HTTP', () => {
         authority: 'PU Karlovačka',
         legalBasis: 'readmission-agreement',
       }),
+      invalidField: 'legalBasis',
       invalid: {
         occurredAt: t(10),
         country: 'HR',
@@ -524,6 +549,7 @@ describe('every case command through HTTP', () => {
         authority: 'Upravna enota Brežice',
         statement: 'dictated',
       }),
+      invalidField: 'statement',
       invalid: { occurredAt: t(10), expressedTo: 'police', statement: 'sung' },
       violation: {
         body: () => ({ occurredAt: t(10), expressedTo: 'other-authority', statement: 'refused' }),
@@ -535,6 +561,7 @@ describe('every case command through HTTP', () => {
       path: (c) => person(c, c.migrantId, 'asylum-referral'),
       prepare: async (c) => void (await expressIntent(c)),
       body: () => ({ occurredAt: t(10), facility: 'asylum-home-logatec' }),
+      invalidField: 'facility',
       invalid: { occurredAt: t(10), facility: 'hotel' },
       violation: {
         body: () => ({ occurredAt: t(10), facility: 'asylum-home-ljubljana' }),
@@ -549,6 +576,7 @@ describe('every case command through HTTP', () => {
         await referAsylum(c);
       },
       body: () => ({ occurredAt: t(10), facility: 'asylum-home-logatec' }),
+      invalidField: 'facility',
       invalid: { occurredAt: t(10) },
       violation: {
         body: () => ({ occurredAt: t(10), facility: 'asylum-home-logatec' }),
@@ -593,6 +621,9 @@ describe('every case command through HTTP', () => {
 
       expect(answer.status).toBe(400);
       expect(answer.body.code).toBe('REQUEST.VALIDATION_FAILED');
+      expect((answer.body.errors as { field: string }[]).map((e) => e.field)).toContain(
+        route.invalidField,
+      );
       expect([await storedEvents(), await storedPersons()]).toEqual([events, persons]);
     });
 
@@ -761,7 +792,10 @@ describe('every case command through HTTP', () => {
         nationality: 'UA',
         slovenianCitizen: false,
         place: 'Metlika',
-        person: { givenName: 'Ivan' },
+        person: {
+          givenName: 'Ivan',
+          documents: [{ type: 'passport', number: `UA${Date.now() % 1e9}`, issuingCountry: 'UA' }],
+        },
       };
       const [events, persons] = [await storedEvents(), await storedPersons()];
       const first = await post(`/cases/${c.caseId}/arrests`, body, {
@@ -772,8 +806,11 @@ describe('every case command through HTTP', () => {
       });
 
       expect(first.status).toBe(201);
+      expect(retry.status).toBe(201);
       expect(retry.body).toEqual(first.body);
-      expect([await storedEvents(), await storedPersons()]).toEqual([events + 1, persons + 1]);
+      expect(retry.headers.get('etag')).toBe(first.headers.get('etag'));
+      // One event; one person with one document hash and one data key.
+      expect([await storedEvents(), await storedPersons()]).toEqual([events + 1, persons + 3]);
     });
   });
 
@@ -822,6 +859,212 @@ describe('every case command through HTTP', () => {
       );
       const vault = system.api.get(PersonalDataVault);
       await expect(vault.open(event.data.personalData)).resolves.toEqual(secret);
+    });
+  });
+
+  describe('retries and races', () => {
+    it('answers concurrent retries of one command with the first answer, storing it once', async () => {
+      const c = await newCase();
+      const events = await storedEvents();
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          post(
+            `/cases/${c.caseId}/amendments`,
+            { occurredAt: t(10), summary: 'Retried summary.' },
+            { 'idempotency-key': `amend-${c.caseId}` },
+          ),
+        ),
+      );
+      expect(answers.map((a) => a.status)).toEqual(Array(6).fill(201));
+      expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
+      expect(await storedEvents()).toBe(events + 1);
+    });
+
+    it('answers concurrent retries of an arrest with one person, registered once', async () => {
+      const c = await newCase();
+      const body = {
+        occurredAt: t(10),
+        nationality: 'RO',
+        slovenianCitizen: false,
+        place: 'Metlika',
+        person: {
+          documents: [{ type: 'id-card', number: `RO${Date.now() % 1e9}`, issuingCountry: 'RO' }],
+        },
+      };
+      const [events, persons] = [await storedEvents(), await storedPersons()];
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          post(`/cases/${c.caseId}/arrests`, body, { 'idempotency-key': `arrest-${c.caseId}` }),
+        ),
+      );
+      expect(answers.map((a) => a.status)).toEqual(Array(6).fill(201));
+      expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
+      // One event; one person, the hash of their document and the key sealing it.
+      expect([await storedEvents(), await storedPersons()]).toEqual([events + 1, persons + 3]);
+    });
+
+    it('registers nothing for arrests that lose a race on the case version', async () => {
+      const c = await newCase();
+      const current = await version(c.caseId);
+      const [events, persons] = [await storedEvents(), await storedPersons()];
+      const answers = await Promise.all(
+        Array.from({ length: 4 }, (_, i) =>
+          post(
+            `/cases/${c.caseId}/arrests`,
+            {
+              occurredAt: t(10),
+              nationality: 'HU',
+              slovenianCitizen: false,
+              place: `Lendava ${i}`,
+            },
+            { 'if-match': `"${current}"` },
+          ),
+        ),
+      );
+      expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+      expect(answers.filter((a) => a.status === 409)).toHaveLength(3);
+      expect([await storedEvents(), await storedPersons()]).toEqual([events + 1, persons + 1]);
+    });
+
+    it('recognises a person whose first sightings in two cases race', async () => {
+      const [a, b] = [await newCase(), await newCase()];
+      const passport = { type: 'passport', number: `IQ${Date.now() % 1e9}`, issuingCountry: 'IQ' };
+      const apprehend = (c: Ctx) =>
+        ok(`/cases/${c.caseId}/apprehensions`, {
+          occurredAt: t(10),
+          nationality: 'IQ',
+          minor: false,
+          place: 'Obrežje',
+          person: { documents: [passport] },
+        });
+      const [first, second] = await Promise.all([apprehend(a), apprehend(b)]);
+      const persons = [...first.persons!, ...second.persons!];
+      expect(new Set(persons.map((p) => p.personId)).size).toBe(1);
+      expect(persons.map((p) => p.recognised).sort()).toEqual([false, true]);
+    });
+
+    it('refuses one document given for two migrants of a group, registering no one', async () => {
+      const c = await newCase();
+      const passport = { type: 'passport', number: 'DUP000111', issuingCountry: 'SY' };
+      const [events, persons] = [await storedEvents(), await storedPersons()];
+      const answer = await post(`/cases/${c.caseId}/apprehension-groups`, {
+        occurredAt: t(10),
+        place: 'Obrežje',
+        migrants: [
+          { nationality: 'SY', minor: false, person: { givenName: 'A', documents: [passport] } },
+          { nationality: 'SY', minor: false, person: { givenName: 'B', documents: [passport] } },
+        ],
+      });
+      expect(answer.status).toBe(422);
+      expect(answer.body.code).toBe('PERSON.SAME_DOCUMENT_TWICE');
+      expect([await storedEvents(), await storedPersons()]).toEqual([events, persons]);
+    });
+
+    it('refuses an Idempotency-Key reused on another case', async () => {
+      const [a, b] = [await newCase(), await newCase()];
+      const body = { occurredAt: t(10), summary: 'Same body, other case.' };
+      const first = await post(`/cases/${a.caseId}/amendments`, body, {
+        'idempotency-key': 'reused-key-0001',
+      });
+      const other = await post(`/cases/${b.caseId}/amendments`, body, {
+        'idempotency-key': 'reused-key-0001',
+      });
+      expect(first.status).toBe(201);
+      expect(other.status).toBe(422);
+      expect(other.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
+    });
+  });
+
+  describe('hostile input', () => {
+    it.each<[string, (c: Ctx) => string, unknown, string]>([
+      [
+        'a NUL character in text',
+        (c) => `/cases/${c.caseId}/amendments`,
+        { occurredAt: t(10), summary: 'a\u0000b' },
+        'REQUEST.INVALID_CHARACTER',
+      ],
+      [
+        'a person given as an array',
+        (c) => `/cases/${c.caseId}/arrests`,
+        {
+          occurredAt: t(10),
+          nationality: 'RS',
+          slovenianCitizen: false,
+          place: 'X',
+          person: [{ givenName: 'Ana' }],
+        },
+        'REQUEST.VALIDATION_FAILED',
+      ],
+      [
+        'documents nested in an array',
+        (c) => `/cases/${c.caseId}/arrests`,
+        {
+          occurredAt: t(10),
+          nationality: 'RS',
+          slovenianCitizen: false,
+          place: 'X',
+          person: { documents: [[{ type: 'passport', number: 'X1', issuingCountry: 'RS' }]] },
+        },
+        'REQUEST.VALIDATION_FAILED',
+      ],
+      [
+        'migrants nested in an array',
+        (c) => `/cases/${c.caseId}/apprehension-groups`,
+        { occurredAt: t(10), place: 'X', migrants: [[{ nationality: 'SY', minor: false }]] },
+        'REQUEST.VALIDATION_FAILED',
+      ],
+      [
+        'a day that does not exist',
+        (c) => `/cases/${c.caseId}/amendments`,
+        { occurredAt: '2025-02-31T10:00:00Z', summary: 'x' },
+        'REQUEST.VALIDATION_FAILED',
+      ],
+      [
+        'a birth date that does not exist',
+        (c) => `/cases/${c.caseId}/arrests`,
+        {
+          occurredAt: t(10),
+          nationality: 'RS',
+          slovenianCitizen: false,
+          place: 'X',
+          person: { dateOfBirth: '1990-02-30' },
+        },
+        'REQUEST.VALIDATION_FAILED',
+      ],
+      [
+        'a correction of an inherited member',
+        (c) => `/cases/${c.caseId}/corrections`,
+        { correctedEventId: randomUUID(), reason: 'x', changes: { constructor: { prototype: 1 } } },
+        'REQUEST.VALIDATION_FAILED',
+      ],
+    ])('refuses %s with 400 and stores nothing', async (_label, path, json, code) => {
+      const c = await newCase();
+      const [events, persons] = [await storedEvents(), await storedPersons()];
+      const answer = await post(path(c), json);
+      expect(answer.status).toBe(400);
+      expect(answer.body.code).toBe(code);
+      expect([await storedEvents(), await storedPersons()]).toEqual([events, persons]);
+    });
+
+    it('refuses an If-Match that is not a version', async () => {
+      const c = await newCase();
+      const answer = await post(
+        `/cases/${c.caseId}/amendments`,
+        { occurredAt: t(10), summary: 'x' },
+        { 'if-match': '"2' },
+      );
+      expect(answer.status).toBe(400);
+      expect((answer.body.errors as { field: string }[])[0].field).toBe('If-Match');
+    });
+
+    it('reads ids in any case and answers them in lower case', async () => {
+      const c = await newCase();
+      const answer = await post(`/cases/${c.caseId.toUpperCase()}/amendments`, {
+        occurredAt: t(10),
+        summary: 'Upper-case id.',
+      });
+      expect(answer.status).toBe(201);
+      expect(answer.body.caseId).toBe(c.caseId);
     });
   });
 });

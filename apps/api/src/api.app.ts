@@ -3,7 +3,12 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiModule } from './api.module';
-import { bodyParserErrors, jsonBodyParser, requireJsonBody } from './http/body-parsing';
+import {
+  bodyParserErrors,
+  jsonBodyParser,
+  refuseHostileJson,
+  requireJsonBody,
+} from './http/body-parsing';
 import { setupOpenApi } from './http/openapi';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { correlationIdMiddleware } from './http/request-context';
@@ -18,7 +23,13 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
     forceCloseConnections: true,
   });
   app.disable('x-powered-by');
-  app.use(correlationIdMiddleware, requireJsonBody, jsonBodyParser, bodyParserErrors);
+  app.use(
+    correlationIdMiddleware,
+    requireJsonBody,
+    jsonBodyParser,
+    bodyParserErrors,
+    refuseHostileJson,
+  );
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();

@@ -11,6 +11,6 @@ export * from './case/state/case.state';
 export * from './case/state/custody';
 export { evolveCase, correctedFacts } from './case/state/evolve';
 export * from './case/case.decider';
-export { remandLimits } from './case/custody/extend-remand/extend-remand.decision';
+export { isIndictedAt, remandLimits } from './case/state/remand';
 export { CORRECTABLE_FIELDS } from './case/lifecycle/record-correction/correctable-fields';
 export type { MigrantToApprehend } from './case/people/apprehend-migrant/apprehend-migrant.command';

@@ -1,7 +1,7 @@
 import { DomainEvent } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { EventMetadata, toDomainEvent } from './event-envelope';
-import { AppendResult, EventStore, Idempotency } from './event-store';
+import { AppendResult, EventStore, Idempotency, Transaction } from './event-store';
 import { ConcurrencyConflictError, IdempotencyKeyReusedError } from './event-store.errors';
 
 export interface StreamCommand<State, Event extends DomainEvent, Prepared = undefined> {
@@ -10,10 +10,10 @@ export interface StreamCommand<State, Event extends DomainEvent, Prepared = unde
   readonly initialState: State;
   readonly evolve: (state: State, event: Event) => State;
   /**
-   * Work with effects that the decision depends on (registering a person, sealing their
-   * data). It runs on the loaded state, once per command: never for a replayed one.
+   * Writes the decision depends on (registering a person, sealing their data). They run in
+   * the transaction of the append, on the loaded state, and never for a replayed command.
    */
-  readonly prepare?: (state: State) => Promise<Prepared>;
+  readonly prepare?: (state: State, tx: Transaction) => Promise<Prepared>;
   readonly decide: (state: State, prepared: Prepared) => readonly Event[];
   /** Fields the answer adds to the stream version, kept for replays. */
   readonly answer?: (prepared: Prepared) => Record<string, unknown>;
@@ -27,6 +27,9 @@ export interface StreamCommand<State, Event extends DomainEvent, Prepared = unde
  * Load, decide, append: the whole of what a command handler does.
  * The decision is made on the version read here, and that version is what the append
  * expects, so a concurrent writer in between makes this append fail rather than overwrite.
+ * A plain command is one statement; one with an idempotency key or with writes of its own
+ * runs in a transaction, so that retries queue behind the first attempt and nothing of a
+ * refused command stays behind.
  */
 @Injectable()
 export class CommandExecutor {
@@ -36,17 +39,27 @@ export class CommandExecutor {
     command: StreamCommand<State, Event, Prepared>,
   ): Promise<AppendResult> {
     const { idempotency, metadata } = command;
-    if (idempotency) {
-      const prior = await this.store.findCommandResult(metadata.actorId, idempotency.key);
-      if (prior) {
-        if (prior.requestHash !== idempotency.requestHash) {
-          throw new IdempotencyKeyReusedError(idempotency.key);
+    if (!idempotency && !command.prepare) return this.decideAndAppend(command);
+    return this.store.transaction(async (tx) => {
+      if (idempotency) {
+        await this.store.lockIdempotencyKey(metadata.actorId, idempotency.key, tx);
+        const prior = await this.store.findCommandResult(metadata.actorId, idempotency.key, tx);
+        if (prior) {
+          if (prior.requestHash !== idempotency.requestHash) {
+            throw new IdempotencyKeyReusedError(idempotency.key);
+          }
+          return prior.result;
         }
-        return prior.result;
       }
-    }
+      return this.decideAndAppend(command, tx);
+    });
+  }
 
-    const history = await this.store.readStream(command.streamId);
+  private async decideAndAppend<State, Event extends DomainEvent, Prepared>(
+    command: StreamCommand<State, Event, Prepared>,
+    tx?: Transaction,
+  ): Promise<AppendResult> {
+    const history = await this.store.readStream(command.streamId, tx);
     const version = history.length === 0 ? 0 : history[history.length - 1].streamVersion;
     if (command.expectedVersion !== undefined && command.expectedVersion !== version) {
       throw new ConcurrencyConflictError(command.streamId, command.expectedVersion, version);
@@ -55,16 +68,20 @@ export class CommandExecutor {
       .map((envelope) => toDomainEvent<Event>(envelope))
       .reduce(command.evolve, command.initialState);
 
-    const prepared = (command.prepare ? await command.prepare(state) : undefined) as Prepared;
-    const events = command.decide(state, prepared);
-    return this.store.append({
-      streamId: command.streamId,
-      streamType: command.streamType,
-      expectedVersion: version,
-      events,
-      metadata,
-      idempotency,
-      answer: command.answer?.(prepared),
-    });
+    const prepared = (
+      command.prepare && tx ? await command.prepare(state, tx) : undefined
+    ) as Prepared;
+    return this.store.append(
+      {
+        streamId: command.streamId,
+        streamType: command.streamType,
+        expectedVersion: version,
+        events: command.decide(state, prepared),
+        metadata: command.metadata,
+        idempotency: command.idempotency,
+        answer: command.answer?.(prepared),
+      },
+      tx,
+    );
   }
 }

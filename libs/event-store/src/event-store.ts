@@ -1,4 +1,8 @@
+import { EntityManager } from 'typeorm';
 import { EventEnvelope, EventMetadata } from './event-envelope';
+
+/** A database transaction that several writes share (the store's, a register's). */
+export type Transaction = EntityManager;
 
 export interface NewEvent {
   readonly type: string;
@@ -39,17 +43,30 @@ export interface StoredCommandResult {
   readonly result: AppendResult;
 }
 
-/** Port of the write side's source of truth. */
+/** Port of the write side's source of truth. Every method runs in `tx` when one is given. */
 export abstract class EventStore {
   /** Every event of a stream in version order. */
-  abstract readStream(streamId: string): Promise<EventEnvelope[]>;
+  abstract readStream(streamId: string, tx?: Transaction): Promise<EventEnvelope[]>;
 
   /**
    * Appends atomically with the publication record, and the command result when an
    * idempotency key is given. Throws ConcurrencyConflictError when the stream is not
    * at `expectedVersion`. Returns the first answer when the key was already used.
    */
-  abstract append(request: AppendRequest): Promise<AppendResult>;
+  abstract append(request: AppendRequest, tx?: Transaction): Promise<AppendResult>;
 
-  abstract findCommandResult(actorId: string, key: string): Promise<StoredCommandResult | null>;
+  abstract findCommandResult(
+    actorId: string,
+    key: string,
+    tx?: Transaction,
+  ): Promise<StoredCommandResult | null>;
+
+  /** Runs `work` in one transaction: everything it writes commits together or not at all. */
+  abstract transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+
+  /**
+   * Holds, until `tx` ends, a lock on an actor's idempotency key, so that concurrent retries
+   * of one command run one after the other and the later ones find the first answer.
+   */
+  abstract lockIdempotencyKey(actorId: string, key: string, tx: Transaction): Promise<void>;
 }

@@ -8,6 +8,7 @@ import {
   EventStore,
   Idempotency,
   StoredCommandResult,
+  Transaction,
 } from './event-store';
 import { ConcurrencyConflictError, IdempotencyKeyReusedError } from './event-store.errors';
 
@@ -83,19 +84,29 @@ export class PostgresEventStore extends EventStore {
     super();
   }
 
-  async readStream(streamId: string): Promise<EventEnvelope[]> {
-    const rows: EventRow[] = await this.db.query(
+  async readStream(streamId: string, tx?: Transaction): Promise<EventEnvelope[]> {
+    const rows: EventRow[] = await (tx ?? this.db).query(
       `SELECT ${EVENT_COLUMNS} FROM event_store.events WHERE stream_id = $1 ORDER BY version`,
       [streamId],
     );
     return rows.map(toEnvelope);
   }
 
-  async append(request: AppendRequest): Promise<AppendResult> {
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  async lockIdempotencyKey(actorId: string, key: string, tx: Transaction): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `idempotency:${actorId}:${key}`,
+    ]);
+  }
+
+  async append(request: AppendRequest, tx?: Transaction): Promise<AppendResult> {
     const { streamId, expectedVersion, events, idempotency } = request;
     let rows: { version: number | null; position: string | null; appended: number }[];
     try {
-      rows = await this.db.query(APPEND_SQL, [
+      rows = await (tx ?? this.db).query(APPEND_SQL, [
         streamId,
         request.streamType,
         expectedVersion,
@@ -111,12 +122,19 @@ export class PostgresEventStore extends EventStore {
         request.answer ? JSON.stringify(request.answer) : null,
       ]);
     } catch (error) {
+      // Reads after a failed statement go to the pool: the caller's transaction is aborted.
       const constraint = uniqueViolation(error);
+      if (constraint === 'events_stream_version_unique' && idempotency) {
+        // The writer that came first may have been this very command, retried.
+        const replayed = await this.replayIfStored(request.metadata.actorId, idempotency);
+        if (replayed) return replayed;
+      }
       if (constraint === 'events_stream_version_unique') {
         throw await this.conflict(streamId, expectedVersion);
       }
       if (constraint === 'command_results_pkey' && idempotency) {
-        return this.replay(request.metadata.actorId, idempotency);
+        const replayed = await this.replayIfStored(request.metadata.actorId, idempotency);
+        if (replayed) return replayed;
       }
       throw error;
     }
@@ -127,13 +145,18 @@ export class PostgresEventStore extends EventStore {
     return { streamId, version: row.version, position: row.position, answer: request.answer };
   }
 
-  async findCommandResult(actorId: string, key: string): Promise<StoredCommandResult | null> {
-    const rows: { request_hash: string; result: AppendResult & { answer: unknown } }[] =
-      await this.db.query(
-        `SELECT request_hash, result FROM event_store.command_results
+  async findCommandResult(
+    actorId: string,
+    key: string,
+    tx?: Transaction,
+  ): Promise<StoredCommandResult | null> {
+    const rows: { request_hash: string; result: AppendResult & { answer: unknown } }[] = await (
+      tx ?? this.db
+    ).query(
+      `SELECT request_hash, result FROM event_store.command_results
           WHERE actor_id = $1 AND idempotency_key = $2`,
-        [actorId, key],
-      );
+      [actorId, key],
+    );
     if (rows.length === 0) return null;
     const { answer, ...result } = rows[0].result;
     return {
@@ -142,9 +165,12 @@ export class PostgresEventStore extends EventStore {
     };
   }
 
-  private async replay(actorId: string, idempotency: Idempotency): Promise<AppendResult> {
+  private async replayIfStored(
+    actorId: string,
+    idempotency: Idempotency,
+  ): Promise<AppendResult | null> {
     const stored = await this.findCommandResult(actorId, idempotency.key);
-    if (!stored) throw new Error('command result vanished after a duplicate-key violation');
+    if (!stored) return null;
     if (stored.requestHash !== idempotency.requestHash) {
       throw new IdempotencyKeyReusedError(idempotency.key);
     }

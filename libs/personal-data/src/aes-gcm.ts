@@ -13,7 +13,11 @@ export function encrypt(key: Buffer, plaintext: Buffer, associatedData: string):
 }
 
 export function decrypt(key: Buffer, sealed: Buffer, associatedData: string): Buffer {
-  const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_BYTES));
+  if (sealed.length < IV_BYTES + TAG_BYTES) throw new Error('sealed data too short');
+  // A fixed tag length: GCM would otherwise accept a truncated, far weaker tag.
+  const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_BYTES), {
+    authTagLength: TAG_BYTES,
+  });
   decipher.setAAD(Buffer.from(associatedData, 'utf8'));
   decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
   return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);

@@ -1,3 +1,4 @@
+import { Transaction } from '@app/event-store';
 import { PersonalData } from './personal-data';
 
 export interface AdmissionRequest {
@@ -14,13 +15,31 @@ export interface Identification {
 }
 
 /**
+ * Two first sightings of the same document raced, and the other one registered it first.
+ * Nothing of this attempt stays; tried again, the person is recognised.
+ */
+export class RegistrationRaceError extends Error {
+  constructor() {
+    super('another request registered the same document first');
+    this.name = 'RegistrationRaceError';
+  }
+}
+
+/**
  * Port of the person register: gives a person an identity that survives across cases.
  * A person caught again is recognised by a keyed hash of a document or biometric reference.
  */
 export abstract class PersonRegister {
-  /** Who this is, without writing anything: a known person's id, or a new one. */
-  abstract identify(request: AdmissionRequest): Promise<Identification>;
+  /** Who these are, without writing anything: known persons' ids, or new ones. */
+  abstract identify(
+    requests: readonly AdmissionRequest[],
+    tx: Transaction,
+  ): Promise<Identification[]>;
 
-  /** Records the person and the hashes of their documents under the identified id. */
-  abstract register(identification: Identification, request: AdmissionRequest): Promise<void>;
+  /** Records the persons and the hashes of their documents under the identified ids. */
+  abstract register(
+    identifications: readonly Identification[],
+    requests: readonly AdmissionRequest[],
+    tx: Transaction,
+  ): Promise<void>;
 }

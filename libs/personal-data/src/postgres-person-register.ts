@@ -1,69 +1,96 @@
 import { DomainError } from '@app/domain';
+import { Transaction } from '@app/event-store';
 import { APP_CONFIG, AppConfig } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
 import { identityHashes } from './identity-hash';
-import { AdmissionRequest, Identification, PersonRegister } from './person-register';
+import {
+  AdmissionRequest,
+  Identification,
+  PersonRegister,
+  RegistrationRaceError,
+} from './person-register';
 
 @Injectable()
 export class PostgresPersonRegister extends PersonRegister {
-  constructor(
-    private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     super();
   }
 
-  async identify({ personId, personalData }: AdmissionRequest): Promise<Identification> {
-    if (personId) {
-      const found: unknown[] = await this.db.query(
-        'SELECT 1 FROM personal_data.persons WHERE person_id = $1',
-        [personId],
+  async identify(
+    requests: readonly AdmissionRequest[],
+    tx: Transaction,
+  ): Promise<Identification[]> {
+    const hashes = requests.map((r) => this.hashes(r));
+    const all = hashes.flat();
+    if (new Set(all).size !== all.length) {
+      throw new DomainError(
+        'PERSON.SAME_DOCUMENT_TWICE',
+        'The same document or biometric reference is given twice in one request.',
       );
-      if (found.length === 0) {
+    }
+    const identified: Identification[] = [];
+    for (const [i, { personId }] of requests.entries()) {
+      if (personId && !(await this.exists(personId, tx))) {
         throw new DomainError('PERSON.NOT_FOUND', 'No person is registered with this id.', {
           personId,
         });
       }
+      const owners = await this.owners(hashes[i], tx);
+      const others = owners.filter((owner) => owner !== personId);
+      if (others.length > (personId ? 0 : 1))
+        throw conflict(personId ? [personId, ...others] : others);
+      identified.push(
+        personId
+          ? { personId, recognised: true }
+          : owners.length === 1
+            ? { personId: owners[0], recognised: true }
+            : { personId: randomUUID(), recognised: false },
+      );
     }
-    const owners = await this.owners(this.db.manager, this.hashes(personalData));
-    const others = owners.filter((owner) => owner !== personId);
-    if (others.length > (personId ? 0 : 1)) {
-      throw conflict(personId ? [personId, ...others] : others);
-    }
-    if (personId) return { personId, recognised: true };
-    return owners.length === 1
-      ? { personId: owners[0], recognised: true }
-      : { personId: randomUUID(), recognised: false };
+    return identified;
   }
 
-  async register({ personId }: Identification, { personalData }: AdmissionRequest): Promise<void> {
-    const hashes = this.hashes(personalData);
-    await this.db.transaction(async (tx) => {
+  async register(
+    identifications: readonly Identification[],
+    requests: readonly AdmissionRequest[],
+    tx: Transaction,
+  ): Promise<void> {
+    for (const [i, { personId, recognised }] of identifications.entries()) {
       await tx.query(
         'INSERT INTO personal_data.persons (person_id) VALUES ($1) ON CONFLICT DO NOTHING',
         [personId],
       );
-      if (hashes.length === 0) return;
+      const hashes = this.hashes(requests[i]);
+      if (hashes.length === 0) continue;
+      // Waits for a concurrent transaction that inserts the same hash, then sees its outcome.
       await tx.query(
         `INSERT INTO personal_data.identity_refs (ref_hash, person_id)
          SELECT unnest($1::text[]), $2 ON CONFLICT (ref_hash) DO NOTHING`,
         [hashes, personId],
       );
-      // Someone registered the same document for another person in the meantime.
-      const owners = await this.owners(tx, hashes);
-      if (owners.some((owner) => owner !== personId)) throw conflict(owners);
-    });
+      const owners = await this.owners(hashes, tx);
+      if (owners.some((owner) => owner !== personId)) {
+        throw recognised ? conflict([personId, ...owners]) : new RegistrationRaceError();
+      }
+    }
   }
 
-  private hashes(personalData: AdmissionRequest['personalData']): string[] {
-    return identityHashes(personalData, this.config.personalData.identityHashKey);
+  private hashes(request: AdmissionRequest): string[] {
+    return identityHashes(request.personalData, this.config.personalData.identityHashKey);
   }
 
-  private async owners(db: EntityManager, hashes: string[]): Promise<string[]> {
+  private async exists(personId: string, tx: Transaction): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      'SELECT 1 FROM personal_data.persons WHERE person_id = $1',
+      [personId],
+    );
+    return rows.length > 0;
+  }
+
+  private async owners(hashes: string[], tx: Transaction): Promise<string[]> {
     if (hashes.length === 0) return [];
-    const rows: { person_id: string }[] = await db.query(
+    const rows: { person_id: string }[] = await tx.query(
       'SELECT DISTINCT person_id FROM personal_data.identity_refs WHERE ref_hash = ANY($1::text[])',
       [hashes],
     );

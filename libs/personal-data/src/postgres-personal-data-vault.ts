@@ -2,6 +2,7 @@ import { DomainError, SealedPersonalData } from '@app/domain';
 import { APP_CONFIG, AppConfig } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { Transaction } from '@app/event-store';
 import { DataSource } from 'typeorm';
 import { decrypt, encrypt } from './aes-gcm';
 import { PersonalData } from './personal-data';
@@ -23,8 +24,8 @@ export class PostgresPersonalDataVault extends PersonalDataVault {
     super();
   }
 
-  async seal(personId: string, data: PersonalData): Promise<SealedPersonalData> {
-    const key = await this.dataKey(personId, true);
+  async seal(personId: string, data: PersonalData, tx?: Transaction): Promise<SealedPersonalData> {
+    const key = await this.dataKey(personId, tx ?? this.db.manager);
     if (!key)
       throw new DomainError('PERSON.ERASED', "The person's personal data has been erased.", {
         personId,
@@ -35,7 +36,7 @@ export class PostgresPersonalDataVault extends PersonalDataVault {
 
   async open(sealed: SealedPersonalData): Promise<PersonalData | null> {
     if (sealed.scheme !== SEAL_SCHEME) throw new Error(`unknown sealing scheme ${sealed.scheme}`);
-    const key = await this.dataKey(sealed.personId, false);
+    const key = await this.dataKey(sealed.personId);
     if (!key) return null;
     const plaintext = decrypt(
       key,
@@ -45,18 +46,18 @@ export class PostgresPersonalDataVault extends PersonalDataVault {
     return JSON.parse(plaintext.toString('utf8')) as PersonalData;
   }
 
-  /** The person's data key: created on first use; null once erased (or, when reading, never created). */
-  private async dataKey(personId: string, create: boolean): Promise<Buffer | null> {
+  /** The person's data key: created first if `create` is given; null once erased or never created. */
+  private async dataKey(personId: string, create?: Transaction): Promise<Buffer | null> {
     const master = this.config.personalData.masterKey;
     const associatedData = `person-key:${personId}`;
     if (create) {
-      await this.db.query(
+      await create.query(
         `INSERT INTO personal_data.person_keys (person_id, wrapped_key) VALUES ($1, $2)
          ON CONFLICT (person_id) DO NOTHING`,
         [personId, encrypt(master, randomBytes(32), associatedData)],
       );
     }
-    const rows: { wrapped_key: Buffer | null }[] = await this.db.query(
+    const rows: { wrapped_key: Buffer | null }[] = await (create ?? this.db).query(
       'SELECT wrapped_key FROM personal_data.person_keys WHERE person_id = $1',
       [personId],
     );

@@ -1,84 +1,104 @@
-import {
-  CASE_STREAM_TYPE,
-  CaseCommand,
-  CaseState,
-  decideCase,
-  evolveCase,
-  initialCaseState,
-} from '@app/domain';
+import { CASE_STREAM_TYPE, CaseState, decideCase, evolveCase, initialCaseState } from '@app/domain';
 import { AppendResult, CommandExecutor } from '@app/event-store';
-import { Identification, PersonIntake } from '@app/personal-data';
-import { randomUUID } from 'node:crypto';
-import { Clock } from '@app/platform';
+import { AdmittedPerson, PersonIntake, RegistrationRaceError } from '@app/personal-data';
+import { APP_CONFIG, AppConfig, Clock } from '@app/platform';
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandContext } from '../http/request-context';
+import { randomUUID } from 'node:crypto';
 import { CaseCommandMessage, PersonCaseCommandMessage } from './case-command';
 
-function caseStream(caseId: string, context: CommandContext, body: object) {
-  return {
-    streamId: caseId,
-    streamType: CASE_STREAM_TYPE,
-    initialState: initialCaseState,
-    evolve: evolveCase,
-    expectedVersion: context.expectedVersion,
-    metadata: context.metadata,
-    idempotency: context.idempotency(body),
-  };
+abstract class CaseStreamHandler {
+  constructor(
+    protected readonly executor: CommandExecutor,
+    protected readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  protected caseStream(
+    { context, body }: CaseCommandMessage | PersonCaseCommandMessage,
+    caseId: string,
+  ) {
+    return {
+      streamId: caseId,
+      streamType: CASE_STREAM_TYPE,
+      initialState: initialCaseState,
+      evolve: evolveCase,
+      expectedVersion: context.expectedVersion,
+      metadata: context.metadata,
+      idempotency: context.idempotency(body, this.config.personalData.identityHashKey),
+    };
+  }
 }
 
 /** Load the case stream, let the domain decide, append. Nothing else belongs here. */
 @CommandHandler(CaseCommandMessage)
-export class CaseCommandHandler implements ICommandHandler<CaseCommandMessage, AppendResult> {
-  constructor(
-    private readonly executor: CommandExecutor,
-    private readonly clock: Clock,
-  ) {}
-
-  execute({ command, context, body }: CaseCommandMessage) {
+export class CaseCommandHandler
+  extends CaseStreamHandler
+  implements ICommandHandler<CaseCommandMessage, AppendResult>
+{
+  execute(message: CaseCommandMessage) {
+    const { command } = message;
     return this.executor.execute({
-      ...caseStream(command.caseId, context, body),
+      ...this.caseStream(message, command.caseId),
       decide: (state) => decideCase(command, state, this.clock.now()),
     });
   }
 }
 
+const RACE_ATTEMPTS = 3;
+
 /**
- * As above, with the persons identified first. The domain decides on placeholders before the
- * register is asked (an unknown or closed case answers as such), and again on the identities
- * found, so that a refused command registers and seals nothing. Only then are the persons
- * admitted, and the decision is made with their sealed data.
+ * As above, with the persons identified first, all in the transaction of the append. The
+ * domain decides on placeholders before the register is asked (an unknown or closed case
+ * answers as such) and on the identities found before anything is registered; then the
+ * persons are admitted (registered, their data sealed) and the decision is made with their
+ * sealed data. A refused or conflicting command rolls all of it back.
  */
 @CommandHandler(PersonCaseCommandMessage)
-export class PersonCaseCommandHandler implements ICommandHandler<
-  PersonCaseCommandMessage,
-  AppendResult
-> {
+export class PersonCaseCommandHandler
+  extends CaseStreamHandler
+  implements ICommandHandler<PersonCaseCommandMessage, AppendResult>
+{
   constructor(
-    private readonly executor: CommandExecutor,
+    executor: CommandExecutor,
+    clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly intake: PersonIntake,
-    private readonly clock: Clock,
-  ) {}
+  ) {
+    super(executor, clock, config);
+  }
 
-  execute({ caseId, persons, build, context, body }: PersonCaseCommandMessage) {
+  async execute(message: PersonCaseCommandMessage): Promise<AppendResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(message);
+      } catch (error) {
+        if (!(error instanceof RegistrationRaceError) || attempt === RACE_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private attempt(message: PersonCaseCommandMessage) {
+    const { caseId, persons, build } = message;
     const now = this.clock.now();
-    const decide = (state: CaseState, command: CaseCommand) => decideCase(command, state, now);
+    const decide = (state: CaseState, admitted: readonly AdmittedPerson[]) =>
+      decideCase(build(admitted), state, now);
+    const unsealed = (ids: readonly { personId: string; recognised: boolean }[]) =>
+      ids.map((p) => ({ ...p, personalData: null }));
     return this.executor.execute({
-      ...caseStream(caseId, context, body),
-      prepare: async (state) => {
-        const unsealed = (ids: Identification[]) => ids.map((p) => ({ ...p, personalData: null }));
+      ...this.caseStream(message, caseId),
+      prepare: async (state, tx) => {
         decide(
           state,
-          build(
-            unsealed(
-              persons.map((p) => ({ personId: p.personId ?? randomUUID(), recognised: false })),
-            ),
+          unsealed(
+            persons.map((p) => ({ personId: p.personId ?? randomUUID(), recognised: false })),
           ),
         );
-        const identified = await Promise.all(persons.map((p) => this.intake.identify(p)));
-        decide(state, build(unsealed(identified)));
-        return Promise.all(persons.map((p, i) => this.intake.admit(identified[i], p)));
+        const identified = await this.intake.identify(persons, tx);
+        decide(state, unsealed(identified));
+        return this.intake.admit(identified, persons, tx);
       },
-      decide: (state, admitted) => decide(state, build(admitted)),
+      decide,
       answer: (admitted) => ({
         persons: admitted.map(({ personId, recognised }) => ({ personId, recognised })),
       }),

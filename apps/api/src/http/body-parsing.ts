@@ -19,10 +19,12 @@ export function bodyParserErrors(
     error.type === 'entity.too.large'
       ? problem(413, 'REQUEST.TOO_LARGE', `The body exceeds ${BODY_LIMIT}.`)
       : error.type === 'entity.parse.failed'
-        ? problem(400, 'REQUEST.MALFORMED_JSON', 'The body is not valid JSON.')
-        : error.status && error.status >= 400 && error.status < 500
-          ? problem(error.status, 'REQUEST.MALFORMED', 'The request body could not be read.')
-          : undefined;
+        ? problem(400, 'REQUEST.MALFORMED_JSON', 'The body is not a JSON object or array.')
+        : error.type === 'charset.unsupported' || error.type === 'encoding.unsupported'
+          ? problem(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Request bodies must be UTF-8 JSON.')
+          : error.status && error.status >= 400 && error.status < 500
+            ? problem(error.status, 'REQUEST.MALFORMED', 'The request body could not be read.')
+            : undefined;
   if (!body) return next(error);
   res
     .status(body.status)
@@ -48,4 +50,41 @@ export function requireJsonBody(req: Request, res: Response, next: NextFunction)
     return;
   }
   next();
+}
+
+/**
+ * Refused on the raw body, before the DTOs see it: text Postgres cannot store (NUL) would be a
+ * 500 later, and keys that name JavaScript's object machinery are silently dropped by
+ * class-transformer or reach prototypes.
+ */
+export function refuseHostileJson(req: Request, res: Response, next: NextFunction): void {
+  const found = hostile(req.body, '');
+  if (!found) return next();
+  const body =
+    found.kind === 'nul'
+      ? problem(400, 'REQUEST.INVALID_CHARACTER', 'Text may not contain the NUL character.')
+      : problem(400, 'REQUEST.VALIDATION_FAILED', 'The request is not valid.', {
+          errors: [
+            { field: found.path, messages: [`${found.path} is not an allowed property name`] },
+          ],
+        });
+  res
+    .status(400)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify({ ...body, instance: req.originalUrl }));
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function hostile(value: unknown, path: string): { kind: 'nul' | 'key'; path: string } | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? { kind: 'nul', path } : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    const itemPath = path ? `${path}.${key}` : key;
+    if (key.includes('\u0000')) return { kind: 'nul', path: itemPath };
+    if (FORBIDDEN_KEYS.has(key)) return { kind: 'key', path: itemPath };
+    const found = hostile(item, itemPath);
+    if (found) return found;
+  }
+  return null;
 }

@@ -45,19 +45,38 @@ export function ApiIdempotencyKey() {
   });
 }
 
-/** Everything a command route documents besides its body: headers, 201 answer, problems. */
-export function ApiCaseCommand(operationId: string, summary: string) {
+const ETAG = {
+  description: 'The new version of the case, for the next If-Match',
+  schema: { type: 'string' },
+};
+
+/**
+ * Everything a command route documents besides its body: headers, 201 answer, problems.
+ * Opening a case starts a stream: no If-Match, no 404, and a Location.
+ */
+export function ApiCaseCommand(operationId: string, summary: string, opens = false) {
   return applyDecorators(
     ApiOperation({ operationId, summary }),
     ApiIdempotencyKey(),
-    ApiHeader({
-      name: 'If-Match',
-      required: false,
-      description:
-        'The case version the command was decided on, e.g. "3" (the ETag of the last answer). A stale version gets 409 with currentVersion.',
+    ...(opens
+      ? []
+      : [
+          ApiHeader({
+            name: 'If-Match',
+            required: false,
+            description:
+              'The case version the command was decided on, e.g. "3" (the ETag of the last answer). A stale version gets 409 with currentVersion.',
+          }),
+        ]),
+    ApiCreatedResponse({
+      type: CommandAcceptedResponseDto,
+      headers: opens
+        ? { ETag: ETAG, Location: { description: 'The new case', schema: { type: 'string' } } }
+        : { ETag: ETAG },
     }),
-    ApiCreatedResponse({ type: CommandAcceptedResponseDto }),
-    ApiProblemResponses(400, 404, 409, 413, 415, 422, 503),
+    ApiProblemResponses(
+      ...(opens ? [400, 413, 415, 422, 503] : [400, 404, 409, 413, 415, 422, 503]),
+    ),
   );
 }
 

@@ -57,6 +57,32 @@ describe('problem responses', () => {
     expect(toProblem(shutdown)).toMatchObject({ status: 503, code: 'SERVICE.UNAVAILABLE' });
   });
 
+  it("never lets a domain error's details replace the standard members", () => {
+    const hostile = new DomainError('CASE.CLOSED', 'The case is closed.', {
+      code: 'EVIL',
+      type: 'about:blank',
+      status: 200,
+      title: 'ok',
+      caseId: 'c-1',
+    });
+    expect(toProblem(hostile)).toMatchObject({
+      type: 'urn:problem:CASE.CLOSED',
+      status: 422,
+      code: 'CASE.CLOSED',
+      title: 'The case is closed.',
+      caseId: 'c-1',
+    });
+  });
+
+  it('answers text Postgres cannot store with 400', () => {
+    const nul = new QueryFailedError(
+      'INSERT',
+      [],
+      Object.assign(new Error('unsupported Unicode escape sequence'), { code: '22P05' }),
+    );
+    expect(toProblem(nul)).toMatchObject({ status: 400, code: 'REQUEST.INVALID_CHARACTER' });
+  });
+
   it('never shows the internals of an unexpected failure', () => {
     const problem = toProblem(
       new Error('duplicate key value violates unique constraint "secret_table_pkey"'),

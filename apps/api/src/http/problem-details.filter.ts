@@ -47,10 +47,19 @@ export function toProblem(exception: unknown): ProblemDetails {
     // Nest's own messages ("Cannot GET /x") are safe to show; they carry no internals.
     return problem(status, code, exception.message);
   }
+  if (isUnstorableText(exception)) {
+    return problem(400, 'REQUEST.INVALID_CHARACTER', 'The text cannot be stored.');
+  }
   if (isUnavailable(exception)) {
     return problem(503, 'SERVICE.UNAVAILABLE', 'A backing service is unavailable; retry later.');
   }
   return problem(500, 'INTERNAL', 'An unexpected error occurred.');
+}
+
+/** Postgres refuses some text (NUL in JSON, bytes invalid in UTF-8): the client's input, a 400. */
+function isUnstorableText(exception: unknown): boolean {
+  const code = (exception as { driverError?: { code?: unknown } })?.driverError?.code;
+  return code === '22P05' || code === '22021';
 }
 
 function isUnavailable(exception: unknown): boolean {

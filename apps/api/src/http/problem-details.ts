@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+export class FieldError {
+  @ApiProperty({ example: 'occurredAt' })
+  field!: string;
+
+  @ApiProperty({ type: [String] })
+  messages!: string[];
+}
+
 /** RFC 9457 problem details, with `code` as the stable identifier clients branch on. */
 export class ProblemDetails {
   @ApiProperty({ example: 'urn:problem:REQUEST.VALIDATION_FAILED' })
@@ -20,15 +28,13 @@ export class ProblemDetails {
   @ApiProperty({ example: 'REQUEST.VALIDATION_FAILED' })
   code!: string;
 
-  @ApiPropertyOptional({ description: 'Field errors, for REQUEST.VALIDATION_FAILED' })
+  @ApiPropertyOptional({
+    type: [FieldError],
+    description: 'Field errors, for REQUEST.VALIDATION_FAILED',
+  })
   errors?: FieldError[];
 
   [extension: string]: unknown;
-}
-
-export interface FieldError {
-  field: string;
-  messages: string[];
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -39,7 +45,8 @@ export function problem(
   title: string,
   extensions: Record<string, unknown> = {},
 ): ProblemDetails {
-  return { type: `urn:problem:${code}`, title, status, code, ...extensions };
+  // Details come first: whatever they hold, they never override the standard members.
+  return { ...extensions, type: `urn:problem:${code}`, title, status, code };
 }
 
 /**

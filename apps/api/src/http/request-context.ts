@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { EventMetadata, Idempotency } from '@app/event-store';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { NextFunction, Request, Response } from 'express';
 import { RequestValidationError } from './request-validation';
 
@@ -42,10 +42,15 @@ export class CommandContext {
     readonly expectedVersion: number | undefined,
   ) {}
 
-  /** The hash covers the route and the validated body, so a retry must repeat both. */
-  idempotency(body: object): Idempotency | undefined {
+  /**
+   * The hash covers the route and the validated body, so a retry must repeat both. It is
+   * keyed: the body may hold personal data, and a plain hash of it could be confirmed by
+   * guessing.
+   */
+  idempotency(body: object, key: Buffer): Idempotency | undefined {
     if (!this.idempotencyKey) return undefined;
-    const requestHash = createHash('sha256')
+    const requestHash = createHmac('sha256', key)
+      .update('idempotency\n')
       .update(this.route)
       .update('\n')
       .update(canonicalJson(body))
@@ -79,7 +84,8 @@ export const CurrentCommandContext = createParamDecorator(
       idempotencyKey: key,
     };
     // The actual path, not the route pattern: the same key on another case is another request.
-    return new CommandContext(metadata, `${req.method} ${req.path}`, key, expectedVersion);
+    const path = req.path.toLowerCase().replace(/\/+$/, '');
+    return new CommandContext(metadata, `${req.method} ${path}`, key, expectedVersion);
   },
 );
 
@@ -99,7 +105,7 @@ export function canonicalJson(value: unknown): string {
 /** If-Match carries the stream version as an entity tag: "3" (or a bare 3). */
 function parseIfMatch(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
-  const match = /^\s*"?(\d{1,9})"?\s*$/.exec(raw);
+  const match = /^\s*(?:"(\d{1,9})"|(\d{1,9}))\s*$/.exec(raw);
   if (!match) {
     throw new RequestValidationError([
       {
@@ -108,5 +114,5 @@ function parseIfMatch(raw: string | undefined): number | undefined {
       },
     ]);
   }
-  return Number(match[1]);
+  return Number(match[1] ?? match[2]);
 }

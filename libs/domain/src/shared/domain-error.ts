@@ -1,7 +1,9 @@
 /**
  * A refusal by the domain. `code` is a stable, documented identifier
  * (e.g. `CASE.ALREADY_OPENED`) that clients and the HTTP problem filter rely on;
- * the message is for people and may change.
+ * the message is for people and may change. The details become members of the problem
+ * response, so they never use its own member names: `code`, `type`, `title`, `status`,
+ * `instance`.
  */
 export class DomainError extends Error {
   constructor(

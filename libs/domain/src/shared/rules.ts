@@ -17,9 +17,11 @@ export const RULES = {
 /**
  * The legal clocks of criminal custody (Criminal Procedure Act, ZKP; Constitution Art. 20).
  * Police custody and the written-decision clock run from the deprivation of liberty (the
- * arrest), the stricter reading. Months are calendar months.
+ * arrest), the stricter reading. Months are calendar months of Slovenian local time.
  */
 export const CUSTODY_RULES = {
+  /** Calendar months are counted on the local calendar and clock (summer time included). */
+  timeZone: 'Europe/Ljubljana',
   /** Police detention: at most 48 hours. */
   policeCustodyMaxHours: 48,
   /** Held longer than this, the suspect must have a written detention decision. */
@@ -30,6 +32,17 @@ export const CUSTODY_RULES = {
   remandOrderServiceHours: 24,
   /** The investigating judge orders remand for at most one month. */
   remandInitialMaxMonths: 1,
+  /**
+   * Remand counts from the deprivation of liberty, not from the order: ZKP Art. 205(1), "at
+   * most one month from the day of deprivation of liberty". (check: confirm this reading of
+   * Art. 205(1); `false` counts each remand from the judge's order instead.)
+   */
+  remandCountsFromDeprivationOfLiberty: true,
+  /*
+   * The ceilings below ("in all") are on the total remand of the person in the case: the months
+   * ordered in earlier remands (before a release and a new arrest) count too. Months ordered,
+   * not months actually spent on remand, are counted: the conservative reading.
+   */
   /** The out-of-trial panel extends by at most two months at a time... */
   remandPanelExtensionMaxMonths: 2,
   /** ...up to three months in all before the indictment. */
@@ -45,5 +58,15 @@ export const CUSTODY_RULES = {
   remandCeilingAfterIndictmentMonths: 24,
 } as const;
 
-/** The same figures, as numbers: another rule table (a change in the law) fits the same shape. */
-export type CustodyRules = { readonly [K in keyof typeof CUSTODY_RULES]: number };
+type Widened<T> = T extends number
+  ? number
+  : T extends boolean
+    ? boolean
+    : T extends string
+      ? string
+      : T;
+
+/** The same rules, widened: another rule table (a change in the law) fits the same shape. */
+export type CustodyRules = {
+  readonly [K in keyof typeof CUSTODY_RULES]: Widened<(typeof CUSTODY_RULES)[K]>;
+};

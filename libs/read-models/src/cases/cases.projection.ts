@@ -1,4 +1,4 @@
-import { CaseEvent, CaseFile, CaseOpened, evolveCase, initialCaseState } from '@app/domain';
+import { CaseEvent, CaseOpened, evolveCase, initialCaseState } from '@app/domain';
 import { EventEnvelope } from '@app/event-store';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -13,13 +13,15 @@ export class CasesProjection implements Projection {
   async apply(envelope: EventEnvelope, tx: EntityManager): Promise<void> {
     if (envelope.streamType !== 'case') return;
     await tx.query(
-      `INSERT INTO read_model.case_facts (case_id, version, event_id, type, occurred_at, data)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
+      `INSERT INTO read_model.case_facts
+         (case_id, version, event_id, type, schema_version, occurred_at, data)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
         envelope.streamId,
         envelope.streamVersion,
         envelope.eventId,
         envelope.type,
+        envelope.schemaVersion,
         envelope.occurredAt,
         envelope.data,
       ],
@@ -78,23 +80,29 @@ function changesOf(event: CaseEvent): Partial<CaseRow> {
 
 /** After a correction: the case as the domain folds its corrected history. */
 async function refold(caseId: string, tx: EntityManager): Promise<Partial<CaseRow>> {
-  const facts: { event_id: string; type: string; occurred_at: Date; data: unknown }[] =
-    await tx.query(
-      'SELECT event_id, type, occurred_at, data FROM read_model.case_facts WHERE case_id = $1 ORDER BY version',
-      [caseId],
+  const facts: FactRow[] = await tx.query(
+    `SELECT version, event_id, type, schema_version, occurred_at, data
+       FROM read_model.case_facts WHERE case_id = $1 ORDER BY version`,
+    [caseId],
+  );
+  // Refolding a partial history would show a wrong case: better to stop the projection.
+  if (facts.some((f, i) => f.version !== i + 1)) {
+    throw new Error(
+      `read_model.case_facts lacks versions of case ${caseId}; rebuild the projection`,
     );
-  const file = facts
-    .map(
-      (f) =>
-        ({
-          type: f.type,
-          schemaVersion: 1,
-          occurredAt: f.occurred_at,
-          data: f.data,
-          eventId: f.event_id,
-        }) as CaseEvent,
-    )
-    .reduce(evolveCase, initialCaseState) as CaseFile;
+  }
+  const events = facts.map(
+    (f) =>
+      ({
+        type: f.type,
+        schemaVersion: f.schema_version,
+        occurredAt: f.occurred_at,
+        data: f.data,
+        eventId: f.event_id,
+      }) as CaseEvent,
+  );
+  const file = events.reduce(evolveCase, initialCaseState);
+  if (file.status === 'none') throw new Error(`case ${caseId} has no opening among its facts`);
   return {
     borderSection: file.borderSection,
     offenceParagraph: file.offence.paragraph,
@@ -102,4 +110,13 @@ async function refold(caseId: string, tx: EntityManager): Promise<Partial<CaseRo
     status: file.status,
     openedAt: file.openedAt,
   };
+}
+
+interface FactRow {
+  version: number;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  occurred_at: Date;
+  data: unknown;
 }

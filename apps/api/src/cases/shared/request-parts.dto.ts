@@ -1,11 +1,12 @@
 import { RULES } from '@app/domain';
 import { DOCUMENT_TYPES, AdmissionRequest } from '@app/personal-data';
-import { ParseUUIDPipe } from '@nestjs/common';
+import { ArgumentMetadata, ParseUUIDPipe, PipeTransform } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsObject,
   IsIn,
   IsISO31661Alpha2,
   IsOptional,
@@ -16,15 +17,23 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ISO_INSTANT, ISO_INSTANT_MESSAGE } from '../../http/iso-instant';
+import { IsCalendarDate, IsInstant } from '../../http/iso-instant';
 import { RequestValidationError } from '../../http/request-validation';
 
-/** Path parameters that name a stream or a person are UUIDs; anything else is a 400. */
-export const uuidParam = (name: string) =>
-  new ParseUUIDPipe({
+/**
+ * Path parameters that name a stream or a person are UUIDs; anything else is a 400. They are
+ * stored in lower case, so they are read in lower case too.
+ */
+export function uuidParam(name: string): PipeTransform<string, Promise<string>> {
+  const validate = new ParseUUIDPipe({
     exceptionFactory: () =>
       new RequestValidationError([{ field: name, messages: [`${name} must be a UUID`] }]),
   });
+  return {
+    transform: async (value: string, metadata: ArgumentMetadata) =>
+      (await validate.transform(value, metadata)).toLowerCase(),
+  };
+}
 
 export class OccurredAtDto {
   @ApiProperty({
@@ -32,7 +41,7 @@ export class OccurredAtDto {
     example: '2024-03-14T09:30:00+01:00',
     description: 'When it happened; legal clocks run from this time. Not in the future.',
   })
-  @Matches(ISO_INSTANT, { message: ISO_INSTANT_MESSAGE })
+  @IsInstant()
   occurredAt!: string;
 }
 
@@ -58,6 +67,7 @@ export function OptionalNote() {
 export function NationalityField() {
   return (target: object, property: string) => {
     ApiProperty({
+      type: String,
       example: 'SY',
       nullable: true,
       description: 'ISO 3166-1 alpha-2; null if unknown',
@@ -111,15 +121,14 @@ export class PersonDto {
 
   @ApiPropertyOptional({ format: 'date', example: '1990-05-17' })
   @IsOptional()
-  @Matches(/^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
-    message: 'dateOfBirth must be YYYY-MM-DD',
-  })
+  @IsCalendarDate()
   dateOfBirth?: string;
 
   @ApiPropertyOptional({ type: [IdentityDocumentDto], maxItems: 5 })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(5)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => IdentityDocumentDto)
   documents?: IdentityDocumentDto[];

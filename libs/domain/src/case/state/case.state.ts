@@ -16,13 +16,19 @@ export interface PersonInCase {
   readonly recordedAt: Date;
   readonly apprehensions: number;
   readonly custody: Custody;
+  /**
+   * Months of remand ordered in earlier remands of the person in this case (each ended by a
+   * release): the ceilings on remand apply to the total.
+   */
+  readonly remandMonthsBefore: number;
   /** The latest arrest or custody act: the next one cannot predate it. */
   readonly lastCustodyActAt: Date | null;
   readonly protection: ProtectionStatus;
   /** The latest protection act: the next one cannot predate it. */
   readonly protectionSince: Date | null;
   readonly asylumIntents: number;
-  readonly indicted: boolean;
+  /** The earliest indictment naming the person: whether they are indicted depends on when. */
+  readonly indictedAt: Date | null;
 }
 
 export interface CaseFile {
@@ -35,6 +41,7 @@ export interface CaseFile {
   readonly openedAt: Date;
   readonly jointOperations: readonly string[];
   readonly complaintReferences: readonly string[];
+  /** The earliest criminal complaint, whatever order the complaints were recorded in. */
   readonly complaintFiledAt: Date | null;
   readonly referredAt: Date | null;
   readonly indictmentReferences: readonly string[];

@@ -1,14 +1,20 @@
 import { DomainError } from '../../shared/domain-error';
 import { CaseEvent } from '../events';
-import { CaseFile, CaseState, initialCaseState } from './case.state';
+import { CaseFile, CaseState, PersonInCase, initialCaseState } from './case.state';
+import { remandExpiry } from './custody';
 import { applyFact, custodyActPersonId } from './evolve';
+import { remandBeyondCeiling } from './remand';
 
 /**
- * The time rules of a case, in one place: nothing before the case was opened or before the
- * person was recorded in it; each person's custody acts, and their protection acts, in time
- * order; a referral not before the first complaint, an indictment not before the referral,
- * charges not before the arrest of those charged; a closure not before anything recorded.
- * Every decision is checked against them, and so is every history a correction would make.
+ * The rules of a case's history, in one place. The time rules: nothing before the case was
+ * opened or before the person was recorded in it; each person's custody acts, and their
+ * protection acts, in time order; a referral not before the first complaint, an indictment not
+ * before the referral, charges not before the arrest of those charged; a closure not before
+ * anything recorded. And the rules that depend on when an act happened: no handover while an
+ * intent to seek protection stands, no protection act once handed over, no extension of a
+ * remand that has expired, no remand past its ceiling.
+ * Every decision is checked against them, and so is every history a correction would make, so
+ * that a correction cannot make a history no decision would have accepted.
  */
 export function chronologyBreak(
   facts: readonly CaseEvent[],
@@ -31,7 +37,7 @@ export function assertInTimeOrder(state: CaseState, events: readonly CaseEvent[]
     if (current.status !== 'none' && event.type !== 'case.correction-recorded') {
       const code = brokenTimeRule(current, event);
       if (code) {
-        throw new DomainError(code, TIME_RULES[code], {
+        throw new DomainError(code, HISTORY_RULES[code], {
           occurredAt: event.occurredAt.toISOString(),
         });
       }
@@ -40,7 +46,8 @@ export function assertInTimeOrder(state: CaseState, events: readonly CaseEvent[]
   }
 }
 
-const TIME_RULES: Record<string, string> = {
+/** The codes `brokenTimeRule` gives, with the message of a refused decision. */
+const HISTORY_RULES: Record<string, string> = {
   'TIME.BEFORE_CASE_OPENED': 'The time lies before the opening of the case.',
   'TIME.BEFORE_ARREST_OR_APPREHENSION': "The time lies before the person's arrest or apprehension.",
   'TIME.BEFORE_PREVIOUS_CUSTODY_ACT': 'The time lies before the previous custody act.',
@@ -48,8 +55,21 @@ const TIME_RULES: Record<string, string> = {
   'TIME.BEFORE_COMPLAINT': 'A referral cannot predate the criminal complaint.',
   'TIME.BEFORE_REFERRAL': 'An indictment cannot predate the referral to prosecution.',
   'TIME.BEFORE_LAST_RECORDED_ACT': 'A closure cannot predate what is recorded in the case.',
+  'ASYLUM.CANNOT_RETURN':
+    'The intent to apply for international protection stood at the time of the handover.',
+  'PERSON.HANDED_OVER':
+    'The person had been handed over to foreign authorities by the time of this act.',
+  'CUSTODY.REMAND_EXPIRED': 'The remand had expired before this extension.',
+  'CUSTODY.EXTENSION_BEYOND_CEILING':
+    'The extension takes the remand of the person in this case past its ceiling.',
+  'CUSTODY.REMAND_CEILING_REACHED':
+    'With earlier remands in this case, the remand would exceed its ceiling.',
 };
 
+/**
+ * The rule `event` breaks when added to `file` as it stood, or null. Each rule is judged at the
+ * time of the act, against the facts recorded before it.
+ */
 function brokenTimeRule(file: CaseFile, event: CaseEvent): string | null {
   const at = event.occurredAt.getTime();
   const before = (earliest: Date | null) => earliest !== null && at < earliest.getTime();
@@ -73,6 +93,42 @@ function brokenTimeRule(file: CaseFile, event: CaseEvent): string | null {
     return 'TIME.BEFORE_PREVIOUS_CUSTODY_ACT';
   if (event.type.startsWith('protection.') && before(person.protectionSince)) {
     return 'TIME.BEFORE_PREVIOUS_PROTECTION_ACT';
+  }
+  return brokenCustodyOrProtectionRule(person, event);
+}
+
+function brokenCustodyOrProtectionRule(person: PersonInCase, event: CaseEvent): string | null {
+  const at = event.occurredAt.getTime();
+  const { custody } = person;
+  switch (event.type) {
+    case 'custody.handed-over':
+      // An intent that stands bars a return; leaving reception lifts the bar only from then on.
+      if (person.protection === 'intent-expressed' || person.protection === 'referred') {
+        return 'ASYLUM.CANNOT_RETURN';
+      }
+      return person.protection !== 'none' &&
+        person.protectionSince !== null &&
+        at < person.protectionSince.getTime()
+        ? 'ASYLUM.CANNOT_RETURN'
+        : null;
+    case 'custody.remand-extended':
+      if (custody.phase !== 'remand') return null;
+      if (at > remandExpiry(custody).getTime()) return 'CUSTODY.REMAND_EXPIRED';
+      return remandBeyondCeiling(person, event.occurredAt, event.data.months, event.data.by)
+        ? 'CUSTODY.EXTENSION_BEYOND_CEILING'
+        : null;
+    case 'custody.remand-ordered':
+      return remandBeyondCeiling(person, event.occurredAt, event.data.months, 'investigating-judge')
+        ? 'CUSTODY.REMAND_CEILING_REACHED'
+        : null;
+  }
+  // A protection act dated before the handover is a true fact recorded late, and stands.
+  if (
+    event.type.startsWith('protection.') &&
+    custody.phase === 'handed-over' &&
+    at >= custody.at.getTime()
+  ) {
+    return 'PERSON.HANDED_OVER';
   }
   return null;
 }

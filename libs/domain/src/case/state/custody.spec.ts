@@ -15,7 +15,7 @@ import {
   remandServed,
   remanded,
 } from '../testing/case-scenario';
-import { Custody, CustodyClock, custodyClocks, isHeld } from './custody';
+import { Custody, CustodyClock, custodyClocks, isHeld, remandExpiry } from './custody';
 
 const custodyAfter = (...events: CaseEvent[]): Custody => {
   const { state } = given(opened(), ...events);
@@ -47,6 +47,7 @@ const policeClocks = (
   },
 ];
 
+// Ordered at 22:00 on 14 March; the remand counts from the arrest at 09:00 (10:00 in Ljubljana).
 const remandClocks = (servedAt: string | null, remandDeadline: string) => [
   {
     kind: 'remand-order-service',
@@ -56,7 +57,7 @@ const remandClocks = (servedAt: string | null, remandDeadline: string) => [
   },
   {
     kind: 'remand',
-    startedAt: '2024-03-14T22:00:00.000Z',
+    startedAt: '2024-03-14T09:00:00.000Z',
     deadline: remandDeadline,
     metAt: null,
   },
@@ -104,26 +105,38 @@ describe('custody clocks', () => {
     ]);
   });
 
-  it('on remand, runs 24 hours to serve the order and one calendar month of remand', () => {
+  // ZKP Art. 205(1): one month from the day of deprivation of liberty; 10:00 local time is
+  // 08:00Z once summer time has started.
+  it('on remand, runs 24 hours to serve the order and one calendar month from the arrest', () => {
     expect(iso(custodyClocks(custodyAfter(...onRemand)))).toEqual(
-      remandClocks(null, '2024-04-14T22:00:00.000Z'),
+      remandClocks(null, '2024-04-14T08:00:00.000Z'),
     );
+  });
+
+  it('keeps the deprivation of liberty that led to the remand', () => {
+    expect(custodyAfter(...onRemand)).toEqual({
+      phase: 'remand',
+      deprivedAt: at('09:00'),
+      orderedAt: at('22:00'),
+      months: 1,
+      servedAt: null,
+    });
   });
 
   it('marks the service clock as met when the order is served', () => {
     expect(iso(custodyClocks(custodyAfter(...onRemand, remandServed())))).toEqual(
-      remandClocks('2024-03-15T08:00:00.000Z', '2024-04-14T22:00:00.000Z'),
+      remandClocks('2024-03-15T08:00:00.000Z', '2024-04-14T08:00:00.000Z'),
     );
   });
 
-  it('moves the end of remand by each extension, counted from the order', () => {
+  it('moves the end of remand by each extension, counted from the arrest', () => {
     const extendedByPanel = custodyAfter(
       ...onRemand,
       remandServed(),
       remandExtended(at('09:00', 15), 2),
     );
     expect(iso(custodyClocks(extendedByPanel))).toEqual(
-      remandClocks('2024-03-15T08:00:00.000Z', '2024-06-14T22:00:00.000Z'),
+      remandClocks('2024-03-15T08:00:00.000Z', '2024-06-14T08:00:00.000Z'),
     );
 
     const andBySupremeCourt = custodyAfter(
@@ -133,24 +146,51 @@ describe('custody clocks', () => {
       remandExtended(at('10:00', 15), 3, 'supreme-court'),
     );
     expect(iso(custodyClocks(andBySupremeCourt))).toEqual(
-      remandClocks('2024-03-15T08:00:00.000Z', '2024-09-14T22:00:00.000Z'),
+      remandClocks('2024-03-15T08:00:00.000Z', '2024-09-14T08:00:00.000Z'),
     );
   });
 
-  it('ends a remand ordered on 31 January on the last day of February', () => {
+  describe('a remand ordered on 31 January, two days after an arrest on 29 January', () => {
+    // 10:00 on 29 January and 23:00 on 31 January in Ljubljana.
     const custody: Custody = {
       phase: 'remand',
+      deprivedAt: new Date('2024-01-29T09:00:00Z'),
       orderedAt: new Date('2024-01-31T22:00:00Z'),
       months: 1,
       servedAt: null,
     };
-    expect(custodyClocks(custody)[1].deadline.toISOString()).toBe('2024-02-29T22:00:00.000Z');
+
+    it('ends one month after the arrest, on 29 February', () => {
+      const [, remand] = custodyClocks(custody);
+      expect([remand.startedAt.toISOString(), remand.deadline.toISOString()]).toEqual([
+        '2024-01-29T09:00:00.000Z',
+        '2024-02-29T09:00:00.000Z',
+      ]);
+      expect(remandExpiry(custody).toISOString()).toBe('2024-02-29T09:00:00.000Z');
+    });
+
+    // The switch for another reading of the law: each remand counted from its order.
+    it('ends on the last day of February when the rules count remand from the order', () => {
+      const rules: CustodyRules = { ...CUSTODY_RULES, remandCountsFromDeprivationOfLiberty: false };
+      const [, remand] = custodyClocks(custody, rules);
+      expect([remand.startedAt.toISOString(), remand.deadline.toISOString()]).toEqual([
+        '2024-01-31T22:00:00.000Z',
+        '2024-02-29T22:00:00.000Z',
+      ]);
+      expect(remandExpiry(custody, rules).toISOString()).toBe('2024-02-29T22:00:00.000Z');
+    });
+
+    it('counts calendar months in the time zone of the rules', () => {
+      const rules: CustodyRules = { ...CUSTODY_RULES, timeZone: 'UTC' };
+      expect(
+        remandExpiry({ ...custody, deprivedAt: new Date('2024-01-30T23:30:00Z') }, rules),
+      ).toEqual(new Date('2024-02-29T23:30:00Z'));
+    });
   });
 
   it('takes its figures from the rules it is given', () => {
     const custody = custodyAfter(arrested());
-    // CustodyRules carries the literal figures of the law, so other figures need a cast.
-    const rules: Record<keyof CustodyRules, number> = {
+    const rules: CustodyRules = {
       ...CUSTODY_RULES,
       policeCustodyMaxHours: 24,
       writtenDetentionDecisionAfterHours: 3,
@@ -180,5 +220,49 @@ describe('is held', () => {
     ['handed over abroad', [arrested(), released(), handedOver(at('12:00'), SUSPECT)], false],
   ] as const)('says whether a suspect %s is held', (_label, history, held) => {
     expect(isHeld(custodyAfter(...history))).toBe(held);
+  });
+});
+
+describe('remand months in the case', () => {
+  const personAfter = (...events: CaseEvent[]) => {
+    const { state } = given(opened(), ...events);
+    if (state.status === 'none') throw new Error('the history opens no case');
+    return state.persons[SUSPECT];
+  };
+  const firstRemand = [
+    arrested(),
+    remanded(),
+    remandServed(),
+    remandExtended(at('09:00', 15), 2),
+  ] as const;
+
+  it('counts no earlier remand during the first', () => {
+    expect(personAfter(...firstRemand)).toMatchObject({
+      remandMonthsBefore: 0,
+      custody: { phase: 'remand', months: 3 },
+    });
+  });
+
+  it('keeps the months ordered in a remand once it ends by a release', () => {
+    expect(personAfter(...firstRemand, released(at('10:00', 15)))).toMatchObject({
+      remandMonthsBefore: 3,
+      custody: { phase: 'free' },
+    });
+  });
+
+  // The months of the new remand start afresh; those of the earlier one are kept beside them.
+  it('adds the months of every earlier remand, whatever follows', () => {
+    const person = personAfter(
+      ...firstRemand,
+      released(at('10:00', 15)),
+      arrested(SUSPECT, at('10:30', 15)),
+      remanded(at('11:00', 15)),
+      released(at('11:30', 15)),
+      arrested(SUSPECT, at('11:40', 15)),
+    );
+    expect(person).toMatchObject({
+      remandMonthsBefore: 4,
+      custody: { phase: 'arrested', deprivedAt: at('11:40', 15) },
+    });
   });
 });

@@ -14,8 +14,10 @@ export type Custody =
   | { readonly phase: 'before-judge'; readonly deprivedAt: Date; readonly broughtAt: Date }
   | {
       readonly phase: 'remand';
+      /** The deprivation of liberty that led to this remand: the remand counts from it. */
+      readonly deprivedAt: Date;
       readonly orderedAt: Date;
-      /** Months ordered in all: the first order and every extension. */
+      /** Months ordered in this remand: the first order and every extension. */
       readonly months: number;
       readonly servedAt: Date | null;
     }
@@ -96,8 +98,8 @@ export function custodyClocks(
         },
         {
           kind: 'remand',
-          startedAt: custody.orderedAt,
-          deadline: addMonths(custody.orderedAt, custody.months),
+          startedAt: remandStart(custody, rules),
+          deadline: remandExpiry(custody, rules),
           metAt: null,
         },
       ];
@@ -106,6 +108,17 @@ export function custodyClocks(
   }
 }
 
-export function remandExpiry(custody: Extract<Custody, { phase: 'remand' }>): Date {
-  return addMonths(custody.orderedAt, custody.months);
+type Remand = Extract<Custody, { phase: 'remand' }>;
+
+/**
+ * Where the months of a remand count from: the deprivation of liberty (ZKP Art. 205(1)), or
+ * the order if the rules say so.
+ */
+export function remandStart(custody: Remand, rules: CustodyRules = CUSTODY_RULES): Date {
+  return rules.remandCountsFromDeprivationOfLiberty ? custody.deprivedAt : custody.orderedAt;
+}
+
+/** The end of a remand: its months ordered so far, in calendar months of local time. */
+export function remandExpiry(custody: Remand, rules: CustodyRules = CUSTODY_RULES): Date {
+  return addMonths(remandStart(custody, rules), custody.months, rules.timeZone);
 }

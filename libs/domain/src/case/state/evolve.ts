@@ -1,7 +1,7 @@
 import { instant } from '../../shared/time';
 import { CaseEvent, CorrectionRecorded } from '../events';
 import { CaseFile, CaseState, PersonInCase, initialCaseState } from './case.state';
-import { FREE } from './custody';
+import { Custody, FREE } from './custody';
 
 /**
  * Folds one event into the case. A correction rebuilds the whole file from its history with
@@ -94,14 +94,14 @@ function applyToFile(file: CaseFile, event: CaseEvent): CaseFile {
       return {
         ...file,
         complaintReferences: [...file.complaintReferences, event.data.reference],
-        complaintFiledAt: file.complaintFiledAt ?? at,
+        complaintFiledAt: earliest(file.complaintFiledAt, at),
       };
     case 'case.referred-to-prosecution':
       return { ...file, referredAt: at };
     case 'case.indictment-filed': {
       const indicted = updatePersons(file, event.data.defendantIds, (p) => ({
         ...p,
-        indicted: true,
+        indictedAt: earliest(p.indictedAt, at),
       }));
       return {
         ...indicted,
@@ -113,24 +113,34 @@ function applyToFile(file: CaseFile, event: CaseEvent): CaseFile {
     case 'person.suspect-arrested': {
       const { personId, nationality, slovenianCitizen } = event.data;
       const known = file.persons[personId];
-      return withPerson(file, {
-        ...(known ?? newPerson(personId, 'suspect', at)),
-        nationality: nationality ?? known?.nationality ?? null,
-        slovenianCitizen: slovenianCitizen || (known?.slovenianCitizen ?? false),
-        custody: { phase: 'arrested', deprivedAt: at },
-      });
+      return withPerson(
+        file,
+        withCustody(
+          {
+            ...(known ?? newPerson(personId, 'suspect', at)),
+            nationality: nationality ?? known?.nationality ?? null,
+            slovenianCitizen: slovenianCitizen || (known?.slovenianCitizen ?? false),
+          },
+          { phase: 'arrested', deprivedAt: at },
+        ),
+      );
     }
     case 'person.migrant-apprehended': {
       const { personId, nationality, minor } = event.data;
       const known = file.persons[personId];
-      return withPerson(file, {
-        ...(known ?? newPerson(personId, 'migrant', at)),
-        nationality: nationality ?? known?.nationality ?? null,
-        slovenianCitizen: (nationality ?? known?.nationality) === 'SI',
-        minor,
-        apprehensions: (known?.apprehensions ?? 0) + 1,
-        custody: FREE,
-      });
+      return withPerson(
+        file,
+        withCustody(
+          {
+            ...(known ?? newPerson(personId, 'migrant', at)),
+            nationality: nationality ?? known?.nationality ?? null,
+            slovenianCitizen: (nationality ?? known?.nationality) === 'SI',
+            minor,
+            apprehensions: (known?.apprehensions ?? 0) + 1,
+          },
+          FREE,
+        ),
+      );
     }
     case 'person.identity-established':
       return updatePerson(file, event.data.personId, (p) => ({
@@ -140,15 +150,14 @@ function applyToFile(file: CaseFile, event: CaseEvent): CaseFile {
         slovenianCitizen: p.slovenianCitizen || event.data.nationality === 'SI',
       }));
     case 'custody.police-detention-started':
-      return updatePerson(file, event.data.personId, (p) => ({
-        ...p,
-        custody: {
+      return updatePerson(file, event.data.personId, (p) =>
+        withCustody(p, {
           phase: 'police-detention',
           deprivedAt: p.custody.phase === 'arrested' ? p.custody.deprivedAt : at,
           detainedAt: at,
           decisionIssuedAt: null,
-        },
-      }));
+        }),
+      );
     case 'custody.detention-decision-issued':
       return updatePerson(file, event.data.personId, (p) =>
         p.custody.phase === 'police-detention'
@@ -156,19 +165,24 @@ function applyToFile(file: CaseFile, event: CaseEvent): CaseFile {
           : p,
       );
     case 'custody.brought-before-judge':
-      return updatePerson(file, event.data.personId, (p) => ({
-        ...p,
-        custody: {
+      return updatePerson(file, event.data.personId, (p) =>
+        withCustody(p, {
           phase: 'before-judge',
           deprivedAt: 'deprivedAt' in p.custody ? p.custody.deprivedAt : at,
           broughtAt: at,
-        },
-      }));
+        }),
+      );
     case 'custody.remand-ordered':
-      return updatePerson(file, event.data.personId, (p) => ({
-        ...p,
-        custody: { phase: 'remand', orderedAt: at, months: event.data.months, servedAt: null },
-      }));
+      return updatePerson(file, event.data.personId, (p) =>
+        withCustody(p, {
+          phase: 'remand',
+          // Remand counts from the deprivation of liberty that led to it (ZKP Art. 205(1)).
+          deprivedAt: 'deprivedAt' in p.custody ? p.custody.deprivedAt : at,
+          orderedAt: at,
+          months: event.data.months,
+          servedAt: null,
+        }),
+      );
     case 'custody.remand-order-served':
       return updatePerson(file, event.data.personId, (p) =>
         p.custody.phase === 'remand' ? { ...p, custody: { ...p.custody, servedAt: at } } : p,
@@ -183,12 +197,11 @@ function applyToFile(file: CaseFile, event: CaseEvent): CaseFile {
           : p,
       );
     case 'custody.released':
-      return updatePerson(file, event.data.personId, (p) => ({ ...p, custody: FREE }));
+      return updatePerson(file, event.data.personId, (p) => withCustody(p, FREE));
     case 'custody.handed-over':
-      return updatePerson(file, event.data.personId, (p) => ({
-        ...p,
-        custody: { phase: 'handed-over', at },
-      }));
+      return updatePerson(file, event.data.personId, (p) =>
+        withCustody(p, { phase: 'handed-over', at }),
+      );
     case 'protection.asylum-intent-expressed':
       return updatePerson(file, event.data.personId, (p) => ({
         ...p,
@@ -225,12 +238,31 @@ function newPerson(personId: string, role: PersonInCase['role'], at: Date): Pers
     recordedAt: at,
     apprehensions: 0,
     custody: FREE,
+    remandMonthsBefore: 0,
     lastCustodyActAt: null,
     protection: 'none',
     protectionSince: null,
     asylumIntents: 0,
-    indicted: false,
+    indictedAt: null,
   };
+}
+
+/**
+ * Moves the person to another custody phase. A remand that ends (by a release, or by anything
+ * else that replaces it) adds the months ordered in it to those of earlier remands.
+ */
+function withCustody(person: PersonInCase, custody: Custody): PersonInCase {
+  const endedRemandMonths = person.custody.phase === 'remand' ? person.custody.months : 0;
+  return {
+    ...person,
+    custody,
+    remandMonthsBefore: person.remandMonthsBefore + endedRemandMonths,
+  };
+}
+
+/** Facts may be recorded late: the earliest time wins, whatever the order of recording. */
+function earliest(known: Date | null, at: Date): Date {
+  return known !== null && known.getTime() <= at.getTime() ? known : at;
 }
 
 function withPerson(file: CaseFile, person: PersonInCase): CaseFile {

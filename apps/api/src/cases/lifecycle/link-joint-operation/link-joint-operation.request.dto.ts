@@ -1,7 +1,7 @@
 import { JOINT_OPERATION_KINDS, PARTNER_COUNTRIES } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, Matches } from 'class-validator';
-import { ISO_INSTANT, ISO_INSTANT_MESSAGE } from '../../../http/iso-instant';
+import { IsIn } from 'class-validator';
+import { IsInstant } from '../../../http/iso-instant';
 import { OccurredAtDto, ShortText } from '../../shared/request-parts.dto';
 
 export class LinkJointOperationRequestDto extends OccurredAtDto {
@@ -20,10 +20,10 @@ export class LinkJointOperationRequestDto extends OccurredAtDto {
   kind!: string;
 
   @ApiProperty({ format: 'date-time', example: '2024-03-13T00:00:00+01:00' })
-  @Matches(ISO_INSTANT, { message: ISO_INSTANT_MESSAGE })
+  @IsInstant()
   from!: string;
 
   @ApiProperty({ format: 'date-time', example: '2024-03-15T23:59:00+01:00' })
-  @Matches(ISO_INSTANT, { message: ISO_INSTANT_MESSAGE })
+  @IsInstant()
   to!: string;
 }

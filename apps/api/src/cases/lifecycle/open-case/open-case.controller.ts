@@ -16,7 +16,7 @@ export class OpenCaseController {
 
   @Post()
   @HttpCode(201)
-  @ApiCaseCommand('openCase', 'Open a people-smuggling case (KZ-1 Art. 308)')
+  @ApiCaseCommand('openCase', 'Open a people-smuggling case (KZ-1 Art. 308)', true)
   async open(
     @Body() body: OpenCaseRequestDto,
     @CurrentCommandContext() context: CommandContext,

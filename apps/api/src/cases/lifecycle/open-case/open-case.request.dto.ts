@@ -1,7 +1,7 @@
 import { DIRECTORATES, RULES } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsInt, IsString, Length, Matches } from 'class-validator';
-import { ISO_INSTANT, ISO_INSTANT_MESSAGE } from '../../../http/iso-instant';
+import { IsIn, IsInt, IsString, Length } from 'class-validator';
+import { IsInstant } from '../../../http/iso-instant';
 
 export class OpenCaseRequestDto {
   @ApiProperty({ enum: DIRECTORATES, example: 'novo-mesto' })
@@ -19,7 +19,7 @@ export class OpenCaseRequestDto {
   offenceParagraph!: number;
 
   @ApiProperty({ format: 'date-time', example: '2024-03-13T22:15:00Z' })
-  @Matches(ISO_INSTANT, { message: ISO_INSTANT_MESSAGE })
+  @IsInstant()
   openedAt!: string;
 
   @ApiProperty({ maxLength: RULES.caseSummaryMaxLength })

@@ -1,7 +1,7 @@
 import { RULES } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsObject, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { ISO_INSTANT, ISO_INSTANT_MESSAGE } from '../../../http/iso-instant';
+import { IsObject, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsInstant } from '../../../http/iso-instant';
 
 export class RecordCorrectionRequestDto {
   @ApiProperty({ format: 'uuid', description: 'The eventId of the event being corrected' })
@@ -18,7 +18,7 @@ export class RecordCorrectionRequestDto {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'The corrected time of the event' })
   @IsOptional()
-  @Matches(ISO_INSTANT, { message: ISO_INSTANT_MESSAGE })
+  @IsInstant()
   occurredAt?: string;
 
   @ApiPropertyOptional({

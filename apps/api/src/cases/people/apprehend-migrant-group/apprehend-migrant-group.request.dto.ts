@@ -6,6 +6,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsObject,
   IsOptional,
   ValidateNested,
 } from 'class-validator';
@@ -26,6 +27,7 @@ export class GroupMigrantDto {
 
   @ApiPropertyOptional({ type: PersonDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => PersonDto)
   person?: PersonDto;
@@ -39,6 +41,7 @@ export class ApprehendMigrantGroupRequestDto extends OccurredAtDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(RULES.migrantGroupMaxSize)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => GroupMigrantDto)
   migrants!: GroupMigrantDto[];

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsOptional, ValidateNested } from 'class-validator';
+import { IsBoolean, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import {
   NationalityField,
   OccurredAtDto,
@@ -21,6 +21,7 @@ export class ArrestSuspectRequestDto extends OccurredAtDto {
 
   @ApiPropertyOptional({ type: PersonDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => PersonDto)
   person?: PersonDto;

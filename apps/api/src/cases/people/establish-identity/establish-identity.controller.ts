@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { ApiCaseCommand } from '../../../http/openapi';
+import { RequestValidationError } from '../../../http/request-validation';
 import { CommandContext, CurrentCommandContext } from '../../../http/request-context';
 import { PersonCaseCommandMessage, send } from '../../case-command';
 import { CommandAcceptedResponseDto } from '../../command-accepted.response.dto';
@@ -27,6 +28,14 @@ export class EstablishIdentityController {
     @CurrentCommandContext() context: CommandContext,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandAcceptedResponseDto> {
+    if (body.person?.personId && body.person.personId.toLowerCase() !== personId) {
+      throw new RequestValidationError([
+        {
+          field: 'person.personId',
+          messages: ['person.personId must be left out or equal the path'],
+        },
+      ]);
+    }
     return send(
       this.commands,
       new PersonCaseCommandMessage(

@@ -1,7 +1,7 @@
 import { IDENTIFICATION_METHODS } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { NationalityField, OccurredAtDto, PersonDto } from '../../shared/request-parts.dto';
 
 export class EstablishIdentityRequestDto extends OccurredAtDto {
@@ -14,6 +14,7 @@ export class EstablishIdentityRequestDto extends OccurredAtDto {
 
   @ApiPropertyOptional({ type: PersonDto, description: 'personId comes from the path' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => PersonDto)
   person?: PersonDto;

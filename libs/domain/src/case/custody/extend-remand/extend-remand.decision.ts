@@ -1,34 +1,13 @@
 import { DomainError } from '../../../shared/domain-error';
-import { CUSTODY_RULES, RULES } from '../../../shared/rules';
+import { RULES } from '../../../shared/rules';
 import { oneOf } from '../../../values/one-of';
 import { boundedText } from '../../../values/text';
-import { REMAND_EXTENDERS, RemandExtended, RemandExtender, caseEvent } from '../../events';
+import { REMAND_EXTENDERS, RemandExtended, caseEvent } from '../../events';
 import { CaseState } from '../../state/case.state';
 import { remandExpiry } from '../../state/custody';
+import { isIndictedAt, remandBeyondCeiling, remandLimits } from '../../state/remand';
 import { custodyStep } from '../custody-step';
 import { ExtendRemand } from './extend-remand.command';
-
-/** How far one extension may go, and the ceiling on the total, by who extends and whether the suspect is indicted. */
-export function remandLimits(
-  by: RemandExtender,
-  indicted: boolean,
-): { perExtension: number; ceiling: number } {
-  const rules = CUSTODY_RULES;
-  if (by === 'supreme-court') {
-    return {
-      perExtension: rules.remandSupremeCourtExtensionMaxMonths,
-      ceiling: indicted
-        ? rules.remandCeilingAfterIndictmentMonths
-        : rules.remandSupremeCourtCeilingBeforeIndictmentMonths,
-    };
-  }
-  return {
-    perExtension: rules.remandPanelExtensionMaxMonths,
-    ceiling: indicted
-      ? rules.remandCeilingAfterIndictmentMonths
-      : rules.remandCeilingBeforeIndictmentMonths,
-  };
-}
 
 export function extendRemand(command: ExtendRemand, state: CaseState, now: Date): RemandExtended[] {
   const { file, person, custody } = custodyStep(command, state, now, ['remand'], () => [
@@ -46,7 +25,8 @@ export function extendRemand(command: ExtendRemand, state: CaseState, now: Date)
     );
   }
   const by = oneOf(REMAND_EXTENDERS, command.by, 'CUSTODY.INVALID_EXTENDER');
-  const { perExtension, ceiling } = remandLimits(by, person.indicted);
+  // Indicted or not when the extension was decided, whenever the indictment was recorded.
+  const { perExtension } = remandLimits(by, isIndictedAt(person, command.occurredAt));
   if (!Number.isInteger(command.months) || command.months < 1 || command.months > perExtension) {
     throw new DomainError(
       'CUSTODY.EXTENSION_TOO_LONG',
@@ -56,16 +36,13 @@ export function extendRemand(command: ExtendRemand, state: CaseState, now: Date)
       },
     );
   }
-  const totalMonths = custody.months + command.months;
-  if (totalMonths > ceiling) {
+  // The ceiling is on all the remand of the person in the case, earlier remands included.
+  const breach = remandBeyondCeiling(person, command.occurredAt, command.months, by);
+  if (breach) {
     throw new DomainError(
       'CUSTODY.EXTENSION_BEYOND_CEILING',
-      `Remand may not exceed ${ceiling} months in all here.`,
-      {
-        totalMonths,
-        ceilingMonths: ceiling,
-        indicted: person.indicted,
-      },
+      `Remand may not exceed ${breach.ceilingMonths} months in all here.`,
+      { ...breach },
     );
   }
   return [

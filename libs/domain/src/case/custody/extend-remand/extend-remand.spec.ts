@@ -8,9 +8,11 @@ import {
   at,
   broughtBeforeJudge,
   closed,
+  complaintFiled,
   given,
   indicted,
   opened,
+  referredToProsecution,
   released,
   remandExtended,
   remandServed,
@@ -75,7 +77,12 @@ describe('extend remand', () => {
 
   it('checks that the history used for the indicted suspect adds up to 22 months', () => {
     expect(given(...indictedAfter22Months).state).toMatchObject({
-      persons: { [SUSPECT]: { indicted: true, custody: { phase: 'remand', months: 22 } } },
+      persons: {
+        [SUSPECT]: {
+          indictedAt: day('2022-11-10T10:00:00'),
+          custody: { phase: 'remand', months: 22 },
+        },
+      },
     });
   });
 
@@ -107,7 +114,7 @@ describe('extend remand', () => {
         [...onRemand, remandExtended(at('09:00', 15), 2)],
         'out-of-trial-panel',
         1,
-        { totalMonths: 4, ceilingMonths: 3, indicted: false },
+        { totalMonths: 4, ceilingMonths: 3, indicted: false, earlierRemandMonths: 0 },
       ],
       [
         'the panel past 3 months after the Supreme Court extended',
@@ -118,7 +125,7 @@ describe('extend remand', () => {
         ],
         'out-of-trial-panel',
         1,
-        { totalMonths: 7, ceilingMonths: 3, indicted: false },
+        { totalMonths: 7, ceilingMonths: 3, indicted: false, earlierRemandMonths: 0 },
       ],
       [
         'the Supreme Court past 6 months before the indictment',
@@ -129,21 +136,21 @@ describe('extend remand', () => {
         ],
         'supreme-court',
         1,
-        { totalMonths: 7, ceilingMonths: 6, indicted: false },
+        { totalMonths: 7, ceilingMonths: 6, indicted: false, earlierRemandMonths: 0 },
       ],
       [
         'the panel past 24 months after the indictment',
         [...indictedAfter22Months, remandExtended(day('2024-03-01T10:00:00'), 1)],
         'out-of-trial-panel',
         2,
-        { totalMonths: 25, ceilingMonths: 24, indicted: true },
+        { totalMonths: 25, ceilingMonths: 24, indicted: true, earlierRemandMonths: 0 },
       ],
       [
         'the Supreme Court past 24 months after the indictment',
         indictedAfter22Months,
         'supreme-court',
         3,
-        { totalMonths: 25, ceilingMonths: 24, indicted: true },
+        { totalMonths: 25, ceilingMonths: 24, indicted: true, earlierRemandMonths: 0 },
       ],
     ] as const)('refuses %s', (_label, history, by, months, details) => {
       const refusal = given(...history)
@@ -154,8 +161,76 @@ describe('extend remand', () => {
     });
   });
 
+  describe('judged at the time of the extension', () => {
+    // Three months of remand by 15 March 09:00; the indictment of 11:00 is already recorded.
+    const indictedAt11 = [
+      ...onRemand,
+      remandExtended(at('09:00', 15), 2),
+      complaintFiled(at('12:00')),
+      referredToProsecution(at('13:00')),
+      indicted(at('11:00', 15)),
+    ];
+
+    it('judges an extension dated before a recorded indictment by the ceiling before it', () => {
+      const refusal = given(...indictedAt11)
+        .when(extendRemand({ occurredAt: at('10:00', 15), months: 1 }))
+        .refusal();
+      expect(refusal.code).toBe('CUSTODY.EXTENSION_BEYOND_CEILING');
+      expect(refusal.details).toEqual({
+        totalMonths: 4,
+        ceilingMonths: 3,
+        indicted: false,
+        earlierRemandMonths: 0,
+      });
+    });
+
+    it('judges an extension dated after the indictment by the ceiling after it', () => {
+      const [event] = given(...indictedAt11)
+        .when(extendRemand({ occurredAt: at('11:30', 15), months: 1 }))
+        .events();
+      expect(event.data).toMatchObject({ months: 1 });
+    });
+  });
+
+  describe('after an earlier remand in the case', () => {
+    // One month of remand and two by the panel, then a release, a new arrest and a new order:
+    // the months of the first remand still count.
+    const remandedAgain = [
+      opened(day('2024-01-02T08:00:00')),
+      arrested(SUSPECT, day('2024-01-02T09:00:00')),
+      remanded(day('2024-01-02T20:00:00')),
+      remandExtended(day('2024-01-20T10:00:00'), 1),
+      released(day('2024-02-10T10:00:00')),
+      arrested(SUSPECT, day('2024-02-20T09:00:00')),
+      remanded(day('2024-02-20T20:00:00')),
+    ];
+
+    it('refuses the panel an extension past 3 months in all', () => {
+      const refusal = given(...remandedAgain)
+        .when(extendRemand({ occurredAt: day('2024-03-01T10:00:00'), months: 1 }))
+        .refusal();
+      expect(refusal.code).toBe('CUSTODY.EXTENSION_BEYOND_CEILING');
+      expect(refusal.details).toEqual({
+        totalMonths: 4,
+        ceilingMonths: 3,
+        indicted: false,
+        earlierRemandMonths: 2,
+      });
+    });
+
+    it('leaves further months to the Supreme Court, up to 6 in all', () => {
+      const [event] = given(...remandedAgain)
+        .when(
+          extendRemand({ occurredAt: day('2024-03-01T10:00:00'), by: 'supreme-court', months: 3 }),
+        )
+        .events();
+      expect(event.data).toMatchObject({ by: 'supreme-court', months: 3 });
+    });
+  });
+
   describe('a remand that has run out', () => {
-    // Ordered on 31 January 2024, one month of remand ends on 29 February (a leap year).
+    // Arrested at 10:00 on 31 January 2024 (Ljubljana), ordered that evening: one month of
+    // remand counts from the arrest and ends at 10:00 on 29 February (a leap year).
     const endOfJanuary = [
       opened(day('2024-01-31T08:00:00')),
       arrested(SUSPECT, day('2024-01-31T09:00:00')),
@@ -163,19 +238,20 @@ describe('extend remand', () => {
     ];
 
     it('can still be extended at the last instant of the month', () => {
-      const lastInstant = day('2024-02-29T22:00:00');
+      const lastInstant = day('2024-02-29T09:00:00');
       const events = given(...endOfJanuary)
         .when(extendRemand({ occurredAt: lastInstant }))
         .events();
       expect(events.map((e) => e.occurredAt)).toEqual([lastInstant]);
     });
 
-    it('cannot be extended after it expired', () => {
+    // Counted from the order, the remand would still run until 23:00 that day.
+    it('cannot be extended after it expired, a month after the arrest', () => {
       const refusal = given(...endOfJanuary)
-        .when(extendRemand({ occurredAt: day('2024-03-01T09:00:00') }))
+        .when(extendRemand({ occurredAt: day('2024-02-29T09:00:00.001') }))
         .refusal();
       expect(refusal.code).toBe('CUSTODY.REMAND_EXPIRED');
-      expect(refusal.details).toEqual({ expiredAt: '2024-02-29T22:00:00.000Z' });
+      expect(refusal.details).toEqual({ expiredAt: '2024-02-29T09:00:00.000Z' });
     });
   });
 

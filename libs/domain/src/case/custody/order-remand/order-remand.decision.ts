@@ -4,6 +4,7 @@ import { oneOf } from '../../../values/one-of';
 import { boundedText } from '../../../values/text';
 import { REMAND_GROUNDS, RemandOrdered, caseEvent } from '../../events';
 import { CaseState } from '../../state/case.state';
+import { remandBeyondCeiling } from '../../state/remand';
 import { custodyStep } from '../custody-step';
 import { OrderRemand } from './order-remand.command';
 
@@ -42,6 +43,21 @@ export function orderRemand(command: OrderRemand, state: CaseState, now: Date): 
       {
         months: command.months,
       },
+    );
+  }
+  // Earlier remands of the person in this case count towards the ceiling: a release and a new
+  // arrest do not start the months afresh.
+  const breach = remandBeyondCeiling(
+    person,
+    command.occurredAt,
+    command.months,
+    'investigating-judge',
+  );
+  if (breach) {
+    throw new DomainError(
+      'CUSTODY.REMAND_CEILING_REACHED',
+      `With earlier remands in this case, remand would exceed ${breach.ceilingMonths} months in all.`,
+      { ...breach },
     );
   }
   const text = (raw: string, code: string, what: string) =>

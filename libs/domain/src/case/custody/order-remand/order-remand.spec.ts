@@ -8,12 +8,16 @@ import {
   at,
   broughtBeforeJudge,
   closed,
+  complaintFiled,
   decisionIssued,
   detained,
   given,
   handedOver,
+  indicted,
   opened,
+  referredToProsecution,
   released,
+  remandExtended,
   remanded,
 } from '../../testing/case-scenario';
 import { OrderRemand } from './order-remand.command';
@@ -82,6 +86,63 @@ describe('order remand', () => {
         .when(orderRemand())
         .events(),
     ).toHaveLength(1);
+  });
+
+  describe('after an earlier remand in the case', () => {
+    // Remanded on 14 March, extended by the panel to 3 months, released the next morning and
+    // arrested again: the months ordered before count towards the ceilings.
+    const afterThreeMonths = [
+      opened(),
+      arrested(),
+      remanded(at('22:00')),
+      remandExtended(at('07:00', 15), 2),
+      released(at('08:00', 15)),
+      arrested(SUSPECT, at('09:00', 15)),
+    ];
+    const again = orderRemand({ occurredAt: at('10:00', 15) });
+
+    it('refuses a new remand that would take the total past 3 months before the indictment', () => {
+      const refusal = given(...afterThreeMonths)
+        .when(again)
+        .refusal();
+      expect(refusal.code).toBe('CUSTODY.REMAND_CEILING_REACHED');
+      expect(refusal.details).toEqual({
+        totalMonths: 4,
+        ceilingMonths: 3,
+        indicted: false,
+        earlierRemandMonths: 3,
+      });
+    });
+
+    it('accepts a new remand within 3 months in all', () => {
+      const afterTwoMonths = [
+        opened(),
+        arrested(),
+        remanded(at('22:00')),
+        remandExtended(at('07:00', 15), 1),
+        released(at('08:00', 15)),
+        arrested(SUSPECT, at('09:00', 15)),
+      ];
+      expect(
+        given(...afterTwoMonths)
+          .when(again)
+          .events(),
+      ).toHaveLength(1);
+    });
+
+    it('accepts a new remand after the indictment, within 24 months in all', () => {
+      const history = [
+        ...afterThreeMonths,
+        complaintFiled(at('12:00')),
+        referredToProsecution(at('13:00')),
+        indicted(at('09:30', 15)),
+      ];
+      expect(
+        given(...history)
+          .when(again)
+          .events(),
+      ).toHaveLength(1);
+    });
   });
 
   it.each([

@@ -30,7 +30,8 @@ export function linkJointOperation(
     throw new DomainError(
       'CASE.OPERATION_ALREADY_LINKED',
       'The case is already linked to this operation.',
-      { code },
+      // Not `code`: that key of a problem response is the code of the refusal.
+      { operationCode: code },
     );
   }
   if (!(command.from.getTime() <= command.to.getTime())) {

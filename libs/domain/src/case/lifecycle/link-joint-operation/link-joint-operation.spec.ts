@@ -71,6 +71,13 @@ describe('link joint operation', () => {
     });
   });
 
+  // A problem response has its own `code`: the operation's is named apart from it.
+  it('names the operation already linked by its code', () => {
+    const refusal = given(opened(), linked('SI-HR-2024-03')).when(link()).refusal();
+    expect(refusal.code).toBe('CASE.OPERATION_ALREADY_LINKED');
+    expect(refusal.details).toEqual({ operationCode: 'SI-HR-2024-03' });
+  });
+
   it.each([
     ['an unknown case', [], {}, 'CASE.NOT_FOUND'],
     ['a closed case', [opened(), closed()], {}, 'CASE.CLOSED'],

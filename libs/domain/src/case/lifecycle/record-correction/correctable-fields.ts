@@ -73,6 +73,13 @@ export const CORRECTABLE_FIELDS: Partial<Record<CaseEventType, Record<string, Ch
   'protection.left-reception': { facility: choice(ASYLUM_FACILITIES) },
 };
 
+/** The correctable fields of an event type (none for a type the table does not name). */
+export function correctableFieldsOf(type: string): Readonly<Record<string, Check>> {
+  return (
+    (Object.hasOwn(CORRECTABLE_FIELDS, type) && CORRECTABLE_FIELDS[type as CaseEventType]) || {}
+  );
+}
+
 /** Rules that tie fields together, checked on the corrected data as a whole. */
 export function assertCoherent(type: string, data: Record<string, unknown>): void {
   if (type === 'person.suspect-arrested') {

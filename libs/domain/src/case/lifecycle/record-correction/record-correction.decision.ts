@@ -7,7 +7,7 @@ import { chronologyBreak } from '../../state/chronology';
 import { CaseState } from '../../state/case.state';
 import { correctedFacts } from '../../state/evolve';
 import { requireCase } from '../../state/guards';
-import { CORRECTABLE_FIELDS, assertCoherent } from './correctable-fields';
+import { assertCoherent, correctableFieldsOf } from './correctable-fields';
 import { RecordCorrection } from './record-correction.command';
 
 /**
@@ -39,10 +39,11 @@ export function recordCorrection(
     'The reason',
   );
   const current = correctedFacts(file.history).find((e) => e.eventId === target.eventId) ?? target;
-  const correctable = CORRECTABLE_FIELDS[target.type] ?? {};
+  const correctable = correctableFieldsOf(target.type);
   const data: Record<string, unknown> = { ...(current.data as Record<string, unknown>) };
   for (const [field, value] of Object.entries(command.changes)) {
-    const check = correctable[field];
+    // Own keys only: 'constructor', 'toString' or '__proto__' are no field of any event.
+    const check = Object.hasOwn(correctable, field) ? correctable[field] : undefined;
     if (!check) {
       throw new DomainError(
         'CORRECTION.FIELD_NOT_CORRECTABLE',

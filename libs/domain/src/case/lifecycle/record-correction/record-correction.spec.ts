@@ -338,6 +338,34 @@ describe('record correction', () => {
     });
   });
 
+  // Keys every object inherits are no fields: the table is read by its own keys only.
+  describe('refuses a key inherited by every object', () => {
+    it.each([['constructor'], ['toString'], ['hasOwnProperty'], ['__proto__']])('"%s"', (field) => {
+      // Parsed from JSON, as a request body is, so that "__proto__" is an own key.
+      const changes = JSON.parse(`{"${field}": "x"}`) as Record<string, unknown>;
+      const refusal = refusalOf(() =>
+        given(...detainedSuspect())
+          .when(correct({ changes }))
+          .events(),
+      );
+      expect(refusal.code).toBe('CORRECTION.FIELD_NOT_CORRECTABLE');
+      expect(refusal.details).toEqual({
+        field,
+        correctable: ['nationality', 'slovenianCitizen', 'place'],
+      });
+    });
+
+    it('for an event with no correctable fields', () => {
+      const refusal = refusalOf(() =>
+        given(...detainedSuspect())
+          .when(correct({ correctedEventId: 'event-3', changes: { toString: 'x' } }))
+          .events(),
+      );
+      expect(refusal.code).toBe('CORRECTION.FIELD_NOT_CORRECTABLE');
+      expect(refusal.details).toEqual({ field: 'toString', correctable: [] });
+    });
+  });
+
   const remandedSuspect = () => [opened(), arrested(), detained(), remanded()];
   const handedOverMigrant = () => [opened(), apprehended(), handedOver()];
   const closedCase = () => [opened(), closed()];

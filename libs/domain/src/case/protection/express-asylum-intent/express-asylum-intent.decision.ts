@@ -27,10 +27,15 @@ export function expressAsylumIntent(
       },
     );
   }
-  if (person.custody.phase === 'handed-over') {
+  // An intent dated before the handover is a true fact recorded late: only one dated at or
+  // after it is refused.
+  if (
+    person.custody.phase === 'handed-over' &&
+    command.occurredAt.getTime() >= person.custody.at.getTime()
+  ) {
     throw new DomainError(
       'PERSON.HANDED_OVER',
-      'The person has been handed over to foreign authorities.',
+      'The person had been handed over to foreign authorities by then.',
       {
         personId: person.personId,
       },

@@ -123,6 +123,19 @@ describe('express asylum intent', () => {
     expect(personAfter(scenario.state, events).asylumIntents).toBe(2);
   });
 
+  // Recorded late, an intent dated before the handover stands; the handover stays recorded.
+  it('records an intent dated before a handover that was recorded first', () => {
+    const scenario = given(opened(), apprehended(MIGRANT, at('09:00')), handedOver(at('11:00')));
+    const events = scenario.when(expressIntent({ occurredAt: at('10:59') })).events();
+
+    expect(events).toEqual([intentEvent(at('10:59'))]);
+    expect(personAfter(scenario.state, events)).toMatchObject({
+      custody: { phase: 'handed-over', at: at('11:00') },
+      protection: 'intent-expressed',
+      asylumIntents: 1,
+    });
+  });
+
   // Criminal custody does not take away the right to ask for protection.
   it('records the intent of an arrested suspect who is not a Slovenian citizen', () => {
     const scenario = given(opened(), arrested(SUSPECT, at('09:00'), 'RS'));
@@ -151,6 +164,12 @@ describe('express asylum intent', () => {
       'a person already handed over to foreign authorities',
       [opened(), apprehended(MIGRANT, at('09:00')), handedOver(at('11:00'))],
       { occurredAt: at('12:00') },
+      'PERSON.HANDED_OVER',
+    ],
+    [
+      'an intent at the very time of the handover',
+      [opened(), apprehended(MIGRANT, at('09:00')), handedOver(at('11:00'))],
+      { occurredAt: at('11:00') },
       'PERSON.HANDED_OVER',
     ],
     [

@@ -13,6 +13,7 @@ import {
   closed,
   detained,
   given,
+  handedOver,
   intentExpressed,
   leftReception,
   opened,
@@ -125,6 +126,13 @@ describe('refer to asylum centre', () => {
       'ASYLUM.ALREADY_REFERRED',
     ],
     ['a person who expressed no intent', [opened(), apprehended()], {}, 'ASYLUM.NO_INTENT'],
+    [
+      // The intent, dated before the handover, was recorded after it.
+      'a person handed over before the referral',
+      [opened(), apprehended(MIGRANT, at('09:00')), handedOver(at('11:00')), intentExpressed()],
+      { occurredAt: at('11:30') },
+      'PERSON.HANDED_OVER',
+    ],
     [
       'a person who left reception and has not expressed the intent again',
       [
