@@ -153,3 +153,14 @@ export function toAdmission(person: PersonDto | undefined, personId?: string): A
     personalData: Object.keys(personalData).length > 0 ? personalData : undefined,
   };
 }
+
+/** The optional `person` of a command about someone: one object, validated as a PersonDto. */
+export function PersonField(description?: string) {
+  return (target: object, property: string) => {
+    ApiPropertyOptional({ type: PersonDto, description })(target, property);
+    IsOptional()(target, property);
+    IsObject()(target, property);
+    ValidateNested()(target, property);
+    Type(() => PersonDto)(target, property);
+  };
+}

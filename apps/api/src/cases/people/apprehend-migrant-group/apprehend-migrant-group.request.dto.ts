@@ -1,5 +1,5 @@
 import { RULES } from '@app/domain';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -7,13 +7,13 @@ import {
   IsArray,
   IsBoolean,
   IsObject,
-  IsOptional,
   ValidateNested,
 } from 'class-validator';
 import {
   NationalityField,
   OccurredAtDto,
   PersonDto,
+  PersonField,
   ShortText,
 } from '../../shared/request-parts.dto';
 
@@ -25,11 +25,7 @@ export class GroupMigrantDto {
   @IsBoolean()
   minor!: boolean;
 
-  @ApiPropertyOptional({ type: PersonDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PersonDto)
+  @PersonField()
   person?: PersonDto;
 }
 

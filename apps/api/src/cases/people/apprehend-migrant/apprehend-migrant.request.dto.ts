@@ -1,10 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBoolean } from 'class-validator';
 import {
   NationalityField,
   OccurredAtDto,
   PersonDto,
+  PersonField,
   ShortText,
 } from '../../shared/request-parts.dto';
 
@@ -19,10 +19,6 @@ export class ApprehendMigrantRequestDto extends OccurredAtDto {
   @ShortText('Obrežje')
   place!: string;
 
-  @ApiPropertyOptional({ type: PersonDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PersonDto)
+  @PersonField()
   person?: PersonDto;
 }

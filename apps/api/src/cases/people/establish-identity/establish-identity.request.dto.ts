@@ -1,8 +1,12 @@
 import { IDENTIFICATION_METHODS } from '@app/domain';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
-import { NationalityField, OccurredAtDto, PersonDto } from '../../shared/request-parts.dto';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import {
+  NationalityField,
+  OccurredAtDto,
+  PersonDto,
+  PersonField,
+} from '../../shared/request-parts.dto';
 
 export class EstablishIdentityRequestDto extends OccurredAtDto {
   @ApiProperty({ enum: IDENTIFICATION_METHODS })
@@ -12,10 +16,6 @@ export class EstablishIdentityRequestDto extends OccurredAtDto {
   @NationalityField()
   nationality!: string | null;
 
-  @ApiPropertyOptional({ type: PersonDto, description: 'personId comes from the path' })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PersonDto)
+  @PersonField('personId comes from the path')
   person?: PersonDto;
 }
