@@ -15,8 +15,6 @@ export class StreamGapError extends Error {
   }
 }
 
-export type ApplyOutcome = 'applied' | 'duplicate';
-
 /**
  * Applies one event and advances the per-stream checkpoint in the caller's transaction.
  * Kafka delivers at least once and the relay may publish an event twice after a crash, so
@@ -26,14 +24,14 @@ export async function applyOnce(
   projection: Projection,
   event: EventEnvelope,
   tx: EntityManager,
-): Promise<ApplyOutcome> {
+): Promise<void> {
   const rows: { version: number }[] = await tx.query(
     `SELECT version FROM read_model.projection_checkpoints
       WHERE projection = $1 AND stream_id = $2 FOR UPDATE`,
     [projection.name, event.streamId],
   );
   const lastApplied = rows.length === 0 ? 0 : rows[0].version;
-  if (event.streamVersion <= lastApplied) return 'duplicate';
+  if (event.streamVersion <= lastApplied) return;
   if (event.streamVersion !== lastApplied + 1) {
     throw new StreamGapError(projection.name, event, lastApplied);
   }
@@ -53,7 +51,6 @@ export async function applyOnce(
       [projection.name, event.streamId, event.streamVersion, event.position],
     );
   }
-  return 'applied';
 }
 
 /** Feeds one projection from the topic through its own consumer group. */

@@ -1,5 +1,5 @@
 import express, { NextFunction, Request, Response } from 'express';
-import { PROBLEM_CONTENT_TYPE, problem } from './problem-details';
+import { problem, sendProblem } from './problem-details';
 
 const BODY_LIMIT = '64kb';
 
@@ -26,10 +26,7 @@ export function bodyParserErrors(
             ? problem(error.status, 'REQUEST.MALFORMED', 'The request body could not be read.')
             : undefined;
   if (!body) return next(error);
-  res
-    .status(body.status)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(JSON.stringify({ ...body, instance: req.originalUrl }));
+  sendProblem(req, res, body);
 }
 
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
@@ -43,10 +40,7 @@ export function requireJsonBody(req: Request, res: Response, next: NextFunction)
       'REQUEST.UNSUPPORTED_MEDIA_TYPE',
       'Request bodies must be application/json.',
     );
-    res
-      .status(415)
-      .type(PROBLEM_CONTENT_TYPE)
-      .send(JSON.stringify({ ...body, instance: req.originalUrl }));
+    sendProblem(req, res, body);
     return;
   }
   next();
@@ -68,10 +62,7 @@ export function refuseHostileJson(req: Request, res: Response, next: NextFunctio
             { field: found.path, messages: [`${found.path} is not an allowed property name`] },
           ],
         });
-  res
-    .status(400)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(JSON.stringify({ ...body, instance: req.originalUrl }));
+  sendProblem(req, res, body);
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

@@ -1,7 +1,7 @@
 import { DomainError } from '@app/domain';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { PROBLEM_CONTENT_TYPE, ProblemDetails, STATUS_BY_CODE, problem } from './problem-details';
+import { ProblemDetails, STATUS_BY_CODE, problem, sendProblem } from './problem-details';
 import { RequestValidationError } from './request-validation';
 
 const CODE_BY_HTTP_STATUS: Readonly<Record<number, string>> = {
@@ -92,10 +92,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         exception instanceof Error ? exception.stack : undefined,
       );
     }
-    if (body.status === 503) response.setHeader('Retry-After', '5');
-    response
-      .status(body.status)
-      .type(PROBLEM_CONTENT_TYPE)
-      .send(JSON.stringify({ ...body, instance: request.originalUrl }));
+    sendProblem(request, response, body);
   }
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Request, Response } from 'express';
 
 export class FieldError {
   @ApiProperty({ example: 'occurredAt' })
@@ -62,3 +63,12 @@ export const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   'PERSON.IDENTITY_CONFLICT': 409,
   'IDEMPOTENCY.KEY_REUSED': 422,
 };
+
+/** Answers with the problem, naming the request as its instance. */
+export function sendProblem(req: Request, res: Response, body: ProblemDetails): void {
+  if (body.status === 503) res.setHeader('Retry-After', '5');
+  res
+    .status(body.status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify({ ...body, instance: req.originalUrl }));
+}

@@ -1,5 +1,5 @@
 import { DomainError } from './domain-error';
-import { addHours, addMonths, assertNotBefore, assertNotInFuture, instant } from './time';
+import { addHours, addMonths, assertNotInFuture, instant } from './time';
 
 const refusalOf = (run: () => void): DomainError => {
   try {
@@ -127,25 +127,6 @@ describe('assertNotInFuture', () => {
     expect(refusalOf(() => assertNotInFuture(new Date('not a date'), now)).code).toBe(
       'TIME.INVALID',
     );
-  });
-});
-
-describe('assertNotBefore', () => {
-  const earliest = utc('2024-03-14T09:00:00Z');
-
-  it('accepts the earliest instant itself', () => {
-    expect(() => assertNotBefore(earliest, earliest, 'TIME.X', 'the arrest')).not.toThrow();
-  });
-
-  it('refuses an earlier time with the code it is given', () => {
-    const refusal = refusalOf(() =>
-      assertNotBefore(utc('2024-03-14T08:59:59.999Z'), earliest, 'TIME.BEFORE_X', 'the arrest'),
-    );
-    expect(refusal.code).toBe('TIME.BEFORE_X');
-    expect(refusal.details).toEqual({
-      occurredAt: '2024-03-14T08:59:59.999Z',
-      earliest: '2024-03-14T09:00:00.000Z',
-    });
   });
 });
 

@@ -108,20 +108,6 @@ export function assertNotInFuture(occurredAt: Date, now: Date): void {
   }
 }
 
-export function assertNotBefore(
-  occurredAt: Date,
-  earliest: Date,
-  code: string,
-  what: string,
-): void {
-  if (occurredAt.getTime() < earliest.getTime()) {
-    throw new DomainError(code, `The time lies before ${what}.`, {
-      occurredAt: occurredAt.toISOString(),
-      earliest: earliest.toISOString(),
-    });
-  }
-}
-
 /** Parses an instant kept in event data. */
 export function instant(iso: string): Date {
   return new Date(iso);

@@ -1,4 +1,4 @@
-import { DomainError } from '../shared/domain-error';
+import { oneOf } from './one-of';
 
 /** The eight police directorates (policijske uprave); codes are stable identifiers. */
 export const DIRECTORATES = [
@@ -15,13 +15,5 @@ export const DIRECTORATES = [
 export type Directorate = (typeof DIRECTORATES)[number];
 
 export const Directorate = {
-  from(raw: string): Directorate {
-    const found = DIRECTORATES.find((d) => d === raw);
-    if (!found) {
-      throw new DomainError('CASE.UNKNOWN_DIRECTORATE', `Unknown police directorate "${raw}".`, {
-        allowed: DIRECTORATES,
-      });
-    }
-    return found;
-  },
+  from: (raw: string): Directorate => oneOf(DIRECTORATES, raw, 'CASE.UNKNOWN_DIRECTORATE'),
 };

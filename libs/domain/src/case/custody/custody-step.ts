@@ -1,7 +1,8 @@
 import { DomainError } from '../../shared/domain-error';
 import { CaseFile, CaseState, PersonInCase } from '../state/case.state';
 import { Custody, CustodyPhase } from '../state/custody';
-import { assertCustodyTime, requireOpenCase, requireSuspect } from '../state/guards';
+import { assertNotInFuture } from '../../shared/time';
+import { requireOpenCase, requireSuspect } from '../state/guards';
 
 export interface CustodyCommand {
   readonly caseId: string;
@@ -29,7 +30,8 @@ export function custodyStep<P extends CustodyPhase>(
       phase: person.custody.phase,
     });
   }
-  assertCustodyTime(file, person, command.occurredAt, now);
+  // Time order is checked by the history rules, on the events decided.
+  assertNotInFuture(command.occurredAt, now);
   return { file, person, custody: person.custody as Extract<Custody, { phase: P }> };
 }
 

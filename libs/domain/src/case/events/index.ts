@@ -54,33 +54,8 @@ export type CaseEvent =
   | ReferredToAsylumCentre
   | LeftReceptionBeforeLodging;
 
-export type CaseEventType = CaseEvent['type'];
-
 /** Every stable event type name of the case stream. Add, never rename. */
-export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
-  'case.opened',
-  'case.details-amended',
-  'case.joint-operation-linked',
-  'case.criminal-complaint-filed',
-  'case.referred-to-prosecution',
-  'case.indictment-filed',
-  'case.closed',
-  'case.correction-recorded',
-  'person.suspect-arrested',
-  'person.migrant-apprehended',
-  'person.identity-established',
-  'custody.police-detention-started',
-  'custody.detention-decision-issued',
-  'custody.brought-before-judge',
-  'custody.remand-ordered',
-  'custody.remand-order-served',
-  'custody.remand-extended',
-  'custody.released',
-  'custody.handed-over',
-  'protection.asylum-intent-expressed',
-  'protection.referred-to-asylum-centre',
-  'protection.left-reception',
-];
+export type CaseEventType = CaseEvent['type'];
 
 export const CASE_STREAM_TYPE = 'case';
 

@@ -1,3 +1,4 @@
+import { assertNotInFuture } from '../../../shared/time';
 import { DomainError } from '../../../shared/domain-error';
 import { RULES } from '../../../shared/rules';
 import { oneOf } from '../../../values/one-of';
@@ -5,7 +6,7 @@ import { boundedText } from '../../../values/text';
 import { HandedOverToForeignAuthorities, PARTNER_COUNTRIES, caseEvent } from '../../events';
 import { CaseState } from '../../state/case.state';
 import { isHeld } from '../../state/custody';
-import { assertCustodyTime, requireOpenCase, requirePerson } from '../../state/guards';
+import { requireOpenCase, requirePerson } from '../../state/guards';
 import { HandOverToForeignAuthorities } from './hand-over-to-foreign-authorities.command';
 
 /**
@@ -44,7 +45,7 @@ export function handOverToForeignAuthorities(
       'The person had not yet left reception at the time of the handover.',
     );
   }
-  assertCustodyTime(file, person, command.occurredAt, now);
+  assertNotInFuture(command.occurredAt, now);
   return [
     caseEvent<HandedOverToForeignAuthorities>('custody.handed-over', command.occurredAt, {
       caseId: file.caseId,

@@ -1,10 +1,11 @@
+import { assertNotInFuture } from '../../../shared/time';
 import { DomainError } from '../../../shared/domain-error';
 import { RULES } from '../../../shared/rules';
 import { Offence } from '../../../values/offence';
 import { boundedText } from '../../../values/text';
 import { CaseDetailsAmended, caseEvent } from '../../events';
 import { CaseState } from '../../state/case.state';
-import { assertCaseTime, requireOpenCase } from '../../state/guards';
+import { requireOpenCase } from '../../state/guards';
 import { AmendCaseDetails } from './amend-case-details.command';
 
 export function amendCaseDetails(
@@ -13,7 +14,7 @@ export function amendCaseDetails(
   now: Date,
 ): CaseDetailsAmended[] {
   const file = requireOpenCase(state, command.caseId);
-  assertCaseTime(file, command.occurredAt, now);
+  assertNotInFuture(command.occurredAt, now);
   const changes: CaseDetailsAmended['data']['changes'] = {};
   if (command.borderSection !== undefined) {
     const borderSection = boundedText(

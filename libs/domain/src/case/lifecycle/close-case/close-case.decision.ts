@@ -1,3 +1,4 @@
+import { assertNotInFuture } from '../../../shared/time';
 import { DomainError } from '../../../shared/domain-error';
 import { RULES } from '../../../shared/rules';
 import { oneOf } from '../../../values/one-of';
@@ -5,13 +6,13 @@ import { optionalText } from '../../../values/text';
 import { CLOSURE_REASONS, CaseClosed, caseEvent } from '../../events';
 import { CaseState } from '../../state/case.state';
 import { isHeld } from '../../state/custody';
-import { assertCaseTime, requireOpenCase } from '../../state/guards';
+import { requireOpenCase } from '../../state/guards';
 import { CloseCase } from './close-case.command';
 
 /** Nobody may be left on a legal clock of a case that takes no more entries. */
 export function closeCase(command: CloseCase, state: CaseState, now: Date): CaseClosed[] {
   const file = requireOpenCase(state, command.caseId);
-  assertCaseTime(file, command.occurredAt, now);
+  assertNotInFuture(command.occurredAt, now);
   const held = Object.values(file.persons)
     .filter((p) => isHeld(p.custody))
     .map((p) => p.personId);

@@ -1,9 +1,10 @@
+import { assertNotInFuture } from '../../../shared/time';
 import { DomainError } from '../../../shared/domain-error';
 import { RULES } from '../../../shared/rules';
 import { boundedText } from '../../../values/text';
 import { CriminalComplaintFiled, caseEvent } from '../../events';
 import { CaseState } from '../../state/case.state';
-import { assertCaseTime, requireOpenCase, requireSuspect } from '../../state/guards';
+import { requireOpenCase, requireSuspect } from '../../state/guards';
 import { FileCriminalComplaint } from './file-criminal-complaint.command';
 
 export function fileCriminalComplaint(
@@ -12,7 +13,7 @@ export function fileCriminalComplaint(
   now: Date,
 ): CriminalComplaintFiled[] {
   const file = requireOpenCase(state, command.caseId);
-  assertCaseTime(file, command.occurredAt, now);
+  assertNotInFuture(command.occurredAt, now);
   const reference = boundedText(
     command.reference,
     RULES.shortTextMaxLength,

@@ -1,3 +1,4 @@
+import { assertNotInFuture } from '../../../shared/time';
 import { DomainError } from '../../../shared/domain-error';
 import { RULES } from '../../../shared/rules';
 import { oneOf } from '../../../values/one-of';
@@ -9,7 +10,7 @@ import {
   caseEvent,
 } from '../../events';
 import { CaseState } from '../../state/case.state';
-import { assertCaseTime, requireOpenCase } from '../../state/guards';
+import { requireOpenCase } from '../../state/guards';
 import { LinkJointOperation } from './link-joint-operation.command';
 
 /** E.g. the mixed patrols with the Croatian police of 13-15 March 2024. */
@@ -19,7 +20,7 @@ export function linkJointOperation(
   now: Date,
 ): JointOperationLinked[] {
   const file = requireOpenCase(state, command.caseId);
-  assertCaseTime(file, command.occurredAt, now);
+  assertNotInFuture(command.occurredAt, now);
   const code = boundedText(
     command.code,
     RULES.shortTextMaxLength,

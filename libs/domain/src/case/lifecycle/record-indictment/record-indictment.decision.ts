@@ -1,9 +1,10 @@
+import { assertNotInFuture } from '../../../shared/time';
 import { DomainError } from '../../../shared/domain-error';
 import { RULES } from '../../../shared/rules';
 import { boundedText } from '../../../values/text';
 import { IndictmentFiled, caseEvent } from '../../events';
 import { CaseState } from '../../state/case.state';
-import { assertCaseTime, requireOpenCase, requireSuspect } from '../../state/guards';
+import { requireOpenCase, requireSuspect } from '../../state/guards';
 import { RecordIndictment } from './record-indictment.command';
 
 /** An indictment moves its defendants' remand onto the post-indictment ceiling. */
@@ -13,7 +14,7 @@ export function recordIndictment(
   now: Date,
 ): IndictmentFiled[] {
   const file = requireOpenCase(state, command.caseId);
-  assertCaseTime(file, command.occurredAt, now);
+  assertNotInFuture(command.occurredAt, now);
   if (!file.referredAt) {
     throw new DomainError(
       'CASE.NOT_REFERRED',

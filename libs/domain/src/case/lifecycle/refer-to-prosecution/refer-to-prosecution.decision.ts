@@ -1,9 +1,10 @@
+import { assertNotInFuture } from '../../../shared/time';
 import { DomainError } from '../../../shared/domain-error';
 import { RULES } from '../../../shared/rules';
 import { boundedText } from '../../../values/text';
 import { CaseReferredToProsecution, caseEvent } from '../../events';
 import { CaseState } from '../../state/case.state';
-import { assertCaseTime, requireOpenCase } from '../../state/guards';
+import { requireOpenCase } from '../../state/guards';
 import { ReferToProsecution } from './refer-to-prosecution.command';
 
 export function referToProsecution(
@@ -12,7 +13,7 @@ export function referToProsecution(
   now: Date,
 ): CaseReferredToProsecution[] {
   const file = requireOpenCase(state, command.caseId);
-  assertCaseTime(file, command.occurredAt, now);
+  assertNotInFuture(command.occurredAt, now);
   if (file.complaintReferences.length === 0) {
     throw new DomainError(
       'CASE.NO_CRIMINAL_COMPLAINT',

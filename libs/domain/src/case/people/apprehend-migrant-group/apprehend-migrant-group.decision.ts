@@ -1,9 +1,10 @@
+import { assertNotInFuture } from '../../../shared/time';
 import { DomainError } from '../../../shared/domain-error';
 import { RULES } from '../../../shared/rules';
 import { boundedText } from '../../../values/text';
 import { MigrantApprehended } from '../../events';
 import { CaseState } from '../../state/case.state';
-import { assertCaseTime, requireOpenCase } from '../../state/guards';
+import { requireOpenCase } from '../../state/guards';
 import { migrantApprehended } from '../apprehend-migrant/apprehend-migrant.decision';
 import { ApprehendMigrantGroup } from './apprehend-migrant-group.command';
 
@@ -14,7 +15,7 @@ export function apprehendMigrantGroup(
   now: Date,
 ): MigrantApprehended[] {
   const file = requireOpenCase(state, command.caseId);
-  assertCaseTime(file, command.occurredAt, now);
+  assertNotInFuture(command.occurredAt, now);
   const size = command.migrants.length;
   if (size < 1 || size > RULES.migrantGroupMaxSize) {
     throw new DomainError(

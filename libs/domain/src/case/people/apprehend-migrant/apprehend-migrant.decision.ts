@@ -1,10 +1,11 @@
+import { assertNotInFuture } from '../../../shared/time';
 import { DomainError } from '../../../shared/domain-error';
 import { RULES } from '../../../shared/rules';
 import { Nationality, SLOVENIA } from '../../../values/nationality';
 import { boundedText } from '../../../values/text';
 import { MigrantApprehended, caseEvent } from '../../events';
 import { CaseFile, CaseState } from '../../state/case.state';
-import { assertCaseTime, requireOpenCase } from '../../state/guards';
+import { requireOpenCase } from '../../state/guards';
 import { ApprehendMigrant, MigrantToApprehend } from './apprehend-migrant.command';
 
 /**
@@ -17,7 +18,7 @@ export function apprehendMigrant(
   now: Date,
 ): MigrantApprehended[] {
   const file = requireOpenCase(state, command.caseId);
-  assertCaseTime(file, command.occurredAt, now);
+  assertNotInFuture(command.occurredAt, now);
   const place = boundedText(
     command.place,
     RULES.shortTextMaxLength,

@@ -1,3 +1,4 @@
+import { assertNotInFuture } from '../../../shared/time';
 import { DomainError } from '../../../shared/domain-error';
 import { RULES } from '../../../shared/rules';
 import { Nationality, assertCitizenship } from '../../../values/nationality';
@@ -5,7 +6,7 @@ import { boundedText } from '../../../values/text';
 import { SuspectArrested, caseEvent } from '../../events';
 import { CaseState } from '../../state/case.state';
 import { isHeld } from '../../state/custody';
-import { assertCaseTime, assertCustodyTime, requireOpenCase } from '../../state/guards';
+import { requireOpenCase } from '../../state/guards';
 import { ArrestSuspect } from './arrest-suspect.command';
 
 export function arrestSuspect(
@@ -15,8 +16,7 @@ export function arrestSuspect(
 ): SuspectArrested[] {
   const file = requireOpenCase(state, command.caseId);
   const known = file.persons[command.personId];
-  if (known) assertCustodyTime(file, known, command.occurredAt, now);
-  else assertCaseTime(file, command.occurredAt, now);
+  assertNotInFuture(command.occurredAt, now);
   if (known?.role === 'migrant') {
     throw new DomainError(
       'PERSON.ROLE_CONFLICT',

@@ -1,9 +1,10 @@
+import { assertNotInFuture } from '../../../shared/time';
 import { DomainError } from '../../../shared/domain-error';
 import { Nationality, SLOVENIA } from '../../../values/nationality';
 import { oneOf } from '../../../values/one-of';
 import { IDENTIFICATION_METHODS, IdentityEstablished, caseEvent } from '../../events';
 import { CaseState } from '../../state/case.state';
-import { assertPersonTime, requireOpenCase, requirePerson } from '../../state/guards';
+import { requireOpenCase, requirePerson } from '../../state/guards';
 import { EstablishIdentity } from './establish-identity.command';
 
 export function establishIdentity(
@@ -13,7 +14,7 @@ export function establishIdentity(
 ): IdentityEstablished[] {
   const file = requireOpenCase(state, command.caseId);
   const person = requirePerson(file, command.personId);
-  assertPersonTime(file, person, command.occurredAt, now);
+  assertNotInFuture(command.occurredAt, now);
   if (command.nationality === null && command.personalData === null) {
     throw new DomainError(
       'PERSON.NOTHING_ESTABLISHED',

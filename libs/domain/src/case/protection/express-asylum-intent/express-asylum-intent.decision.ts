@@ -1,10 +1,11 @@
+import { assertNotInFuture } from '../../../shared/time';
 import { DomainError } from '../../../shared/domain-error';
 import { RULES } from '../../../shared/rules';
 import { oneOf } from '../../../values/one-of';
 import { optionalText } from '../../../values/text';
 import { AsylumIntentExpressed, INTENT_STATEMENTS, caseEvent } from '../../events';
 import { CaseState } from '../../state/case.state';
-import { assertProtectionTime, requireOpenCase, requirePerson } from '../../state/guards';
+import { requireOpenCase, requirePerson } from '../../state/guards';
 import { ExpressAsylumIntent } from './express-asylum-intent.command';
 
 /**
@@ -41,7 +42,7 @@ export function expressAsylumIntent(
       },
     );
   }
-  assertProtectionTime(file, person, command.occurredAt, now);
+  assertNotInFuture(command.occurredAt, now);
   const expressedTo = oneOf(
     ['police', 'other-authority'] as const,
     command.expressedTo,

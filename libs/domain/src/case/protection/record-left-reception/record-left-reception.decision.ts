@@ -1,8 +1,9 @@
+import { assertNotInFuture } from '../../../shared/time';
 import { DomainError } from '../../../shared/domain-error';
 import { oneOf } from '../../../values/one-of';
 import { ASYLUM_FACILITIES, LeftReceptionBeforeLodging, caseEvent } from '../../events';
 import { CaseState } from '../../state/case.state';
-import { assertProtectionTime, requireOpenCase, requirePerson } from '../../state/guards';
+import { requireOpenCase, requirePerson } from '../../state/guards';
 import { RecordLeftReception } from './record-left-reception.command';
 
 /** Leaving before lodging counts as withdrawal: the person may be returned, or express the intent again. */
@@ -22,7 +23,7 @@ export function recordLeftReception(
       },
     );
   }
-  assertProtectionTime(file, person, command.occurredAt, now);
+  assertNotInFuture(command.occurredAt, now);
   return [
     caseEvent<LeftReceptionBeforeLodging>('protection.left-reception', command.occurredAt, {
       caseId: file.caseId,

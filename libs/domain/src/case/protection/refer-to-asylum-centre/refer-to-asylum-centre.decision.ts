@@ -1,9 +1,10 @@
+import { assertNotInFuture } from '../../../shared/time';
 import { DomainError } from '../../../shared/domain-error';
 import { oneOf } from '../../../values/one-of';
 import { ASYLUM_FACILITIES, ReferredToAsylumCentre, caseEvent } from '../../events';
 import { CaseState } from '../../state/case.state';
 import { isHeld } from '../../state/custody';
-import { assertProtectionTime, requireOpenCase, requirePerson } from '../../state/guards';
+import { requireOpenCase, requirePerson } from '../../state/guards';
 import { ReferToAsylumCentre } from './refer-to-asylum-centre.command';
 
 /** To the Asylum Home in Ljubljana or its Logatec branch, where the application is lodged. */
@@ -31,7 +32,7 @@ export function referToAsylumCentre(
       'A person held in criminal custody is not referred to reception.',
     );
   }
-  assertProtectionTime(file, person, command.occurredAt, now);
+  assertNotInFuture(command.occurredAt, now);
   return [
     caseEvent<ReferredToAsylumCentre>('protection.referred-to-asylum-centre', command.occurredAt, {
       caseId: file.caseId,
