@@ -12,6 +12,7 @@ import {
   createTestDatabase,
   eventually,
   testConfig,
+  testToken,
 } from '../harness/test-env';
 
 const validCase = {
@@ -48,7 +49,11 @@ describe('cases through HTTP', () => {
 
   it('opens a case, projects it through Kafka, and answers it on GET', async () => {
     const correlationId = `corr-${randomUUID()}`;
-    const created = await post(validCase, { 'x-correlation-id': correlationId });
+    const created = await http(system.baseUrl, 'POST', '/cases', {
+      json: validCase,
+      headers: { 'x-correlation-id': correlationId },
+      token: await testToken('investigator', 'novo-mesto', { subject: 'inv-nm-17' }),
+    });
 
     expect(created.status).toBe(201);
     const caseId = created.body.caseId as string;
@@ -105,9 +110,9 @@ describe('cases through HTTP', () => {
         summary: validCase.summary,
       },
       metadata: {
-        actorId: 'anonymous',
-        role: 'unauthenticated',
-        directorate: null,
+        actorId: 'inv-nm-17',
+        role: 'investigator',
+        directorate: 'novo-mesto',
         correlationId,
         causationId: expect.any(String),
         commandId: expect.any(String),

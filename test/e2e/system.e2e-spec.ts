@@ -5,7 +5,13 @@ import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { http } from '../harness/system';
-import { TestDatabase, createTestDatabase, eventually, testConfig } from '../harness/test-env';
+import {
+  TEST_AUTH_SECRET,
+  TestDatabase,
+  createTestDatabase,
+  eventually,
+  testConfig,
+} from '../harness/test-env';
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -43,6 +49,7 @@ describe('the system started by the CLI', () => {
         KAFKA_TOPIC: config.kafka.topic,
         PROJECTOR_GROUP_PREFIX: config.projector.groupPrefix,
         PORT: String(port),
+        AUTH_JWT_SECRET: TEST_AUTH_SECRET,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

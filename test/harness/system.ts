@@ -5,6 +5,7 @@ import { AddressInfo, Server } from 'node:net';
 import { createApiApp } from '../../apps/api/src/api.app';
 import { ProjectorModule } from '../../apps/projector/src/projector.module';
 import { RelayModule } from '../../apps/relay/src/relay.module';
+import { testToken } from './test-env';
 
 export interface RunningSystem {
   readonly baseUrl: string;
@@ -31,19 +32,35 @@ export async function startSystem(config: AppConfig): Promise<RunningSystem> {
   };
 }
 
+let cachedSupervisorToken: Promise<string> | undefined;
+const supervisorToken = () => (cachedSupervisorToken ??= testToken('supervisor'));
+
 export interface HttpAnswer<T = Record<string, unknown>> {
   readonly status: number;
   readonly headers: Headers;
   readonly body: T;
 }
 
+/**
+ * One request. It carries a supervisor's token (who may do anything a case allows) unless
+ * the test gives another token, or `token: null` for none.
+ */
 export async function http<T = Record<string, unknown>>(
   baseUrl: string,
   method: string,
   path: string,
-  init: { json?: unknown; body?: string; headers?: Record<string, string> } = {},
+  init: {
+    json?: unknown;
+    body?: string;
+    headers?: Record<string, string>;
+    token?: string | null;
+  } = {},
 ): Promise<HttpAnswer<T>> {
-  const headers: Record<string, string> = { ...init.headers };
+  const token = init.token === undefined ? await supervisorToken() : init.token;
+  const headers: Record<string, string> = {
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+    ...init.headers,
+  };
   let body = init.body;
   if (init.json !== undefined) {
     body = JSON.stringify(init.json);

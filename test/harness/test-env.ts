@@ -1,4 +1,11 @@
-import { AppConfig, dataSourceOptions, loadConfig, runMigrations } from '@app/platform';
+import { Role, issueLocalToken } from '@app/auth';
+import {
+  AppConfig,
+  dataSourceOptions,
+  loadAuthConfig,
+  loadConfig,
+  runMigrations,
+} from '@app/platform';
 import { READ_MODEL_ENTITIES } from '@app/read-models';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
@@ -17,6 +24,7 @@ export const uniqueSuffix = () => randomBytes(5).toString('hex');
 const TEST_KEYS = {
   personalData: randomBytes(32).toString('base64'),
   identityHash: randomBytes(32).toString('base64'),
+  authSecret: randomBytes(32).toString('base64'),
 };
 
 /** Refuses any database whose name does not say it is for tests, before touching it. */
@@ -67,9 +75,29 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     PORT: '0',
     PERSONAL_DATA_KEY: TEST_KEYS.personalData,
     IDENTITY_HASH_KEY: TEST_KEYS.identityHash,
+    AUTH_JWT_SECRET: TEST_KEYS.authSecret,
+    // Only the rate-limit test wants to hit the limit.
+    RATE_LIMIT_PER_MINUTE: '1000000',
     ...env,
   });
 }
+
+/** A token as the local identity provider would sign it for the tests' configuration. */
+export function testToken(
+  role: Role,
+  directorate?: string,
+  options: { subject?: string; ttlSeconds?: number } = {},
+): Promise<string> {
+  return issueLocalToken(loadAuthConfig({ AUTH_JWT_SECRET: TEST_KEYS.authSecret }), {
+    role,
+    directorate,
+    subject: options.subject ?? `test-${role}${directorate ? `-${directorate}` : ''}`,
+    ttlSeconds: options.ttlSeconds ?? 3600,
+  });
+}
+
+/** The secret the tests' tokens are signed with, for a system started as a child process. */
+export const TEST_AUTH_SECRET = TEST_KEYS.authSecret;
 
 /** A migrated TypeORM DataSource on the test database. */
 export async function connect(config: AppConfig, poolSize = 10): Promise<DataSource> {

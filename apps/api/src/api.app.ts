@@ -1,8 +1,11 @@
+import { TokenVerifier } from '@app/auth';
 import { AppConfig } from '@app/platform';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import { ApiModule } from './api.module';
+import { authenticate } from './auth/authenticate.middleware';
 import {
   bodyParserErrors,
   jsonBodyParser,
@@ -23,8 +26,14 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
     forceCloseConnections: true,
   });
   app.disable('x-powered-by');
+  app.use(helmet());
+  // Closed unless origins are configured: this API serves other services, not browsers.
+  if (config.http.corsOrigins.length > 0) {
+    app.enableCors({ origin: config.http.corsOrigins, exposedHeaders: ['ETag', 'Location'] });
+  }
   app.use(
     correlationIdMiddleware,
+    authenticate(app.get(TokenVerifier)),
     requireJsonBody,
     jsonBodyParser,
     bodyParserErrors,

@@ -1,8 +1,13 @@
 import { EventStoreModule } from '@app/event-store';
 import { AppConfig, Clock, ConfigModule, DatabaseModule, SystemClock } from '@app/platform';
 import { READ_MODEL_ENTITIES } from '@app/read-models';
+import { TokenVerifier } from '@app/auth';
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AccessGuard } from './auth/access.guard';
+import { RateLimitGuard } from './auth/rate-limit.guard';
 import { CasesModule } from './cases/cases.module';
 import { HealthModule } from './health/health.module';
 
@@ -19,8 +24,15 @@ export class ApiModule {
         EventStoreModule,
         CasesModule,
         HealthModule,
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.http.rateLimitPerMinute }]),
       ],
-      providers: [{ provide: Clock, useClass: SystemClock }],
+      providers: [
+        { provide: Clock, useClass: SystemClock },
+        { provide: TokenVerifier, useValue: new TokenVerifier(config.auth) },
+        // In this order: who may call the route, then how often.
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+      ],
       exports: [Clock, EventStoreModule],
     };
   }

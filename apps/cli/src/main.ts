@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { tokenCommand } from './token/token.command';
 import { upCommand } from './up/up.command';
 
 const program = new Command('smuggling-cases')
   .description('Operator and auditor tasks for the smuggling-cases backend')
-  .addCommand(upCommand());
+  .addCommand(upCommand())
+  .addCommand(tokenCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -10,6 +10,11 @@ export interface StreamCommand<State, Event extends DomainEvent, Prepared = unde
   readonly initialState: State;
   readonly evolve: (state: State, event: Event) => State;
   /**
+   * May the caller act on this stream? Checked first, before the version or the decision,
+   * so that a refusal tells nothing about the stream.
+   */
+  readonly authorize?: (state: State) => void;
+  /**
    * Writes the decision depends on (registering a person, sealing their data). They run in
    * the transaction of the append, on the loaded state, and never for a replayed command.
    */
@@ -61,12 +66,13 @@ export class CommandExecutor {
   ): Promise<AppendResult> {
     const history = await this.store.readStream(command.streamId, tx);
     const version = history.length === 0 ? 0 : history[history.length - 1].streamVersion;
-    if (command.expectedVersion !== undefined && command.expectedVersion !== version) {
-      throw new ConcurrencyConflictError(command.streamId, command.expectedVersion, version);
-    }
     const state = history
       .map((envelope) => toDomainEvent<Event>(envelope))
       .reduce(command.evolve, command.initialState);
+    command.authorize?.(state);
+    if (command.expectedVersion !== undefined && command.expectedVersion !== version) {
+      throw new ConcurrencyConflictError(command.streamId, command.expectedVersion, version);
+    }
 
     const prepared = (
       command.prepare && tx ? await command.prepare(state, tx) : undefined

@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 const GENERATED = {
   PERSONAL_DATA_KEY: () => randomBytes(32).toString('base64'),
   IDENTITY_HASH_KEY: () => randomBytes(32).toString('base64'),
+  AUTH_JWT_SECRET: () => randomBytes(32).toString('base64'),
 };
 
 /**
@@ -21,6 +22,8 @@ export function localSecrets(file: string, env: NodeJS.ProcessEnv): Record<strin
   let changed = false;
   for (const [name, generate] of Object.entries(GENERATED)) {
     if (env[name]) continue;
+    // With an identity provider configured there is no shared secret to make.
+    if (name === 'AUTH_JWT_SECRET' && (env.AUTH_PUBLIC_KEY || env.AUTH_JWKS_URL)) continue;
     if (!stored[name]) {
       stored[name] = generate();
       changed = true;

@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig, Clock } from '@app/platform';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
+import { assertMayOpenIn, caseVisibleTo } from './case-access';
 import { CaseCommandMessage, PersonCaseCommandMessage } from './case-command';
 
 abstract class CaseStreamHandler {
@@ -17,12 +18,15 @@ abstract class CaseStreamHandler {
   protected caseStream(
     { context, body }: CaseCommandMessage | PersonCaseCommandMessage,
     caseId: string,
+    opening = false,
   ) {
     return {
       streamId: caseId,
       streamType: CASE_STREAM_TYPE,
       initialState: initialCaseState,
       evolve: evolveCase,
+      // Opening a case starts its stream; any other command needs a case the caller may see.
+      authorize: opening ? undefined : caseVisibleTo(context.actor, caseId),
       expectedVersion: context.expectedVersion,
       metadata: context.metadata,
       idempotency: context.idempotency(body, this.config.personalData.identityHashKey),
@@ -38,8 +42,10 @@ export class CaseCommandHandler
 {
   execute(message: CaseCommandMessage) {
     const { command } = message;
+    const opening = command.type === 'OpenCase';
+    if (opening) assertMayOpenIn(message.context.actor, command.directorate);
     return this.executor.execute({
-      ...this.caseStream(message, command.caseId),
+      ...this.caseStream(message, command.caseId, opening),
       decide: (state) => decideCase(command, state, this.clock.now()),
     });
   }

@@ -13,9 +13,11 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Response } from 'express';
 import { Admin } from 'kafkajs';
+import { Public } from '../auth/policy';
 import { DataSource } from 'typeorm';
 
 const CHECK_TIMEOUT_MS = 2000;
@@ -33,6 +35,9 @@ function within<T>(promise: Promise<T>, what: string): Promise<T> {
 
 @ApiTags('health')
 @Controller('health')
+@Public()
+// Probes come often and from the orchestrator's address: never throttled.
+@SkipThrottle()
 export class HealthController implements OnModuleDestroy {
   private readonly admin: Admin;
 

@@ -1,3 +1,4 @@
+import { AccessDeniedError, AuthenticationError, KeySourceUnavailableError } from '@app/auth';
 import { DomainError } from '@app/domain';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
@@ -35,6 +36,15 @@ export function toProblem(exception: unknown): ProblemDetails {
     return problem(400, 'REQUEST.VALIDATION_FAILED', exception.message, {
       errors: exception.errors,
     });
+  }
+  if (exception instanceof AuthenticationError) {
+    return problem(401, exception.code, exception.message);
+  }
+  if (exception instanceof AccessDeniedError) {
+    return problem(403, exception.code, exception.message);
+  }
+  if (exception instanceof KeySourceUnavailableError) {
+    return problem(503, 'SERVICE.UNAVAILABLE', 'A backing service is unavailable; retry later.');
   }
   if (exception instanceof DomainError) {
     return problem(STATUS_BY_CODE[exception.code] ?? 422, exception.code, exception.message, {

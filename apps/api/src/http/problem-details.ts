@@ -67,6 +67,15 @@ export const STATUS_BY_CODE: Readonly<Record<string, number>> = {
 /** Answers with the problem, naming the request as its instance. */
 export function sendProblem(req: Request, res: Response, body: ProblemDetails): void {
   if (body.status === 503) res.setHeader('Retry-After', '5');
+  if (body.status === 401) {
+    // RFC 6750: a missing token gets the bare challenge, a bad one says so.
+    res.setHeader(
+      'WWW-Authenticate',
+      body.code === 'AUTH.TOKEN_MISSING'
+        ? 'Bearer realm="smuggling-cases"'
+        : 'Bearer realm="smuggling-cases", error="invalid_token"',
+    );
+  }
   res
     .status(body.status)
     .type(PROBLEM_CONTENT_TYPE)

@@ -1,7 +1,10 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { Actor } from '@app/auth';
 import { EventMetadata, Idempotency } from '@app/event-store';
 import { createHmac, randomUUID } from 'node:crypto';
 import { NextFunction, Request, Response } from 'express';
+import { AuthenticatedRequest } from '../auth/authenticate.middleware';
+import { actorOf } from '../auth/current-actor';
 import { RequestValidationError } from './request-validation';
 
 const SAFE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -19,22 +22,10 @@ export function correlationIdMiddleware(req: Request, res: Response, next: NextF
   next();
 }
 
-/** Who is acting. Until authentication lands every caller is this placeholder actor. */
-export interface Actor {
-  readonly id: string;
-  readonly role: string;
-  readonly directorate: string | null;
-}
-
-export const ANONYMOUS_ACTOR: Actor = {
-  id: 'anonymous',
-  role: 'unauthenticated',
-  directorate: null,
-};
-
 /** Everything a command needs to know about the request that carried it. */
 export class CommandContext {
   constructor(
+    readonly actor: Actor,
     readonly metadata: EventMetadata,
     private readonly route: string,
     private readonly idempotencyKey: string | null,
@@ -61,7 +52,7 @@ export class CommandContext {
 
 export const CurrentCommandContext = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): CommandContext => {
-    const req = ctx.switchToHttp().getRequest<ContextualRequest>();
+    const req = ctx.switchToHttp().getRequest<ContextualRequest & AuthenticatedRequest>();
     const key = req.header('idempotency-key') ?? null;
     if (key !== null && !SAFE_ID.test(key)) {
       throw new RequestValidationError([
@@ -72,7 +63,7 @@ export const CurrentCommandContext = createParamDecorator(
       ]);
     }
     const expectedVersion = parseIfMatch(req.header('if-match'));
-    const actor = ANONYMOUS_ACTOR;
+    const actor = actorOf(req);
     const commandId = randomUUID();
     const metadata: EventMetadata = {
       actorId: actor.id,
@@ -85,7 +76,7 @@ export const CurrentCommandContext = createParamDecorator(
     };
     // The actual path, not the route pattern: the same key on another case is another request.
     const path = req.path.toLowerCase().replace(/\/+$/, '');
-    return new CommandContext(metadata, `${req.method} ${path}`, key, expectedVersion);
+    return new CommandContext(actor, metadata, `${req.method} ${path}`, key, expectedVersion);
   },
 );
 

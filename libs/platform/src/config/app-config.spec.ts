@@ -1,15 +1,21 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError, loadConfig } from './app-config';
 
 const masterKey = Buffer.alloc(32, 7);
 const hashKey = Buffer.alloc(48, 9);
+const authSecret = Buffer.alloc(32, 5);
 const minimal = {
   DATABASE_URL: 'postgres://u:p@db:5432/cases',
   KAFKA_BROKERS: 'k1:9092, k2:9092',
   PERSONAL_DATA_KEY: masterKey.toString('base64'),
   IDENTITY_HASH_KEY: hashKey.toString('base64'),
+  AUTH_JWT_SECRET: authSecret.toString('base64'),
 };
+const publicKeyPem = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+  .publicKey.export({ type: 'spki', format: 'pem' })
+  .toString();
 
-function problems(env: Record<string, string>): string[] {
+function problems(env: Record<string, string | undefined>): string[] {
   try {
     loadConfig(env);
   } catch (error) {
@@ -36,6 +42,14 @@ describe('configuration from the environment', () => {
       relay: { batchSize: 500, pollIntervalMs: 20 },
       projector: { groupPrefix: 'smuggling-cases.projector' },
       personalData: { masterKey, identityHashKey: hashKey },
+      auth: {
+        key: { kind: 'secret', secret: authSecret },
+        algorithms: ['HS256'],
+        issuer: 'smuggling-cases-local',
+        audience: 'smuggling-cases-api',
+        clockToleranceSeconds: 5,
+      },
+      http: { rateLimitPerMinute: 600, corsOrigins: [] },
     });
   });
 
@@ -61,6 +75,7 @@ describe('configuration from the environment', () => {
       'KAFKA_PARTITIONS must be an integer from 1 to 10000, got "0"',
       'PERSONAL_DATA_KEY is required',
       'IDENTITY_HASH_KEY is required',
+      'one of AUTH_JWT_SECRET, AUTH_PUBLIC_KEY or AUTH_JWKS_URL is required',
     ]);
   });
 
@@ -70,16 +85,76 @@ describe('configuration from the environment', () => {
         ...minimal,
         PERSONAL_DATA_KEY: Buffer.alloc(16).toString('base64'),
         IDENTITY_HASH_KEY: 'c2hvcnQ=',
+        AUTH_JWT_SECRET: 'too-short',
       }),
     ).toEqual([
       'PERSONAL_DATA_KEY must be 32 random bytes in base64',
       'IDENTITY_HASH_KEY must be 32 to 64 random bytes in base64',
+      'AUTH_JWT_SECRET must be at least 32 random bytes in base64',
     ]);
   });
 
   it('refuses a database URL that is not Postgres', () => {
     expect(problems({ ...minimal, DATABASE_URL: 'mysql://db/cases' })).toEqual([
       'DATABASE_URL must be a postgres:// URL',
+    ]);
+  });
+
+  describe('token verification', () => {
+    const withoutSecret = { ...minimal, AUTH_JWT_SECRET: undefined };
+
+    it('takes an identity provider public key given on one line, with RS256 by default', () => {
+      const config = loadConfig({
+        ...withoutSecret,
+        AUTH_PUBLIC_KEY: publicKeyPem.replace(/\n/g, '\\n'),
+        AUTH_JWT_ALGORITHMS: 'ES256',
+        AUTH_ISSUER: 'https://idp.police.example/realms/cases',
+      });
+      expect(config.auth).toMatchObject({
+        key: { kind: 'public-key', pem: publicKeyPem.trim() },
+        algorithms: ['ES256'],
+        issuer: 'https://idp.police.example/realms/cases',
+      });
+      expect(
+        loadConfig({ ...withoutSecret, AUTH_JWKS_URL: 'https://idp.example/certs' }).auth,
+      ).toMatchObject({
+        key: { kind: 'jwks', url: 'https://idp.example/certs' },
+        algorithms: ['RS256'],
+      });
+    });
+
+    it('refuses two key sources, `none` and shared-secret algorithms with a public key', () => {
+      expect(problems({ ...minimal, AUTH_JWKS_URL: 'https://idp.example/certs' })).toEqual([
+        'only one of AUTH_JWT_SECRET, AUTH_PUBLIC_KEY and AUTH_JWKS_URL may be set',
+      ]);
+      expect(
+        problems({
+          ...withoutSecret,
+          AUTH_JWKS_URL: 'https://idp.example/certs',
+          AUTH_JWT_ALGORITHMS: 'RS256,none,HS256',
+        }),
+      ).toEqual([expect.stringContaining('got "none"'), expect.stringContaining('got "HS256"')]);
+    });
+
+    it('refuses a key that is not a PEM public key and a JWKS URL that is not http(s)', () => {
+      expect(problems({ ...withoutSecret, AUTH_PUBLIC_KEY: 'secret' })).toEqual([
+        'AUTH_PUBLIC_KEY must be a PEM public key (-----BEGIN PUBLIC KEY-----)',
+      ]);
+      expect(problems({ ...withoutSecret, AUTH_JWKS_URL: 'file:///etc/keys' })).toEqual([
+        'AUTH_JWKS_URL must be an http(s) URL',
+      ]);
+    });
+  });
+
+  it('keeps CORS closed unless origins are listed, and refuses what is not an origin', () => {
+    expect(
+      loadConfig({
+        ...minimal,
+        CORS_ORIGINS: 'https://cases.police.example, http://localhost:5173',
+      }).http.corsOrigins,
+    ).toEqual(['https://cases.police.example', 'http://localhost:5173']);
+    expect(problems({ ...minimal, CORS_ORIGINS: '*' })).toEqual([
+      'CORS_ORIGINS must list origins such as https://host:port, got "*"',
     ]);
   });
 });

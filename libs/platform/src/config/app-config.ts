@@ -28,7 +28,44 @@ export interface AppConfig {
     /** Keys the HMAC of document numbers and biometric references in the person register. */
     readonly identityHashKey: Buffer;
   };
+  readonly auth: AuthConfig;
+  readonly http: {
+    /** Requests per minute one caller (a token's subject, or an address) may make. */
+    readonly rateLimitPerMinute: number;
+    /** Browser origins allowed by CORS; none by default. */
+    readonly corsOrigins: string[];
+  };
 }
+
+/**
+ * How bearer tokens are verified: exactly one key source. A shared secret (HS256) is for
+ * local runs; an identity provider signs with a private key and publishes the public one,
+ * given here as a PEM or as its JWKS URL.
+ */
+export interface AuthConfig {
+  readonly key:
+    | { readonly kind: 'secret'; readonly secret: Buffer }
+    | { readonly kind: 'public-key'; readonly pem: string }
+    | { readonly kind: 'jwks'; readonly url: string };
+  /** Accepted signing algorithms; never `none`, never HS* with a public key. */
+  readonly algorithms: string[];
+  readonly issuer: string;
+  readonly audience: string;
+  readonly clockToleranceSeconds: number;
+}
+
+const ASYMMETRIC_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+];
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -41,26 +78,118 @@ export class ConfigError extends Error {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-export function loadConfig(env: Env = process.env): AppConfig {
-  const problems: string[] = [];
+/** Reads variables and collects every problem, so that one start names all of them. */
+class EnvReader {
+  readonly problems: string[] = [];
 
-  const str = (name: string, fallback?: string): string => {
-    const value = env[name]?.trim();
+  constructor(private readonly env: Env) {}
+
+  raw(name: string): string | undefined {
+    return this.env[name]?.trim() || undefined;
+  }
+
+  str(name: string, fallback?: string): string {
+    const value = this.raw(name);
     if (value) return value;
     if (fallback !== undefined) return fallback;
-    problems.push(`${name} is required`);
+    this.problems.push(`${name} is required`);
     return '';
-  };
-  const int = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = env[name]?.trim();
+  }
+
+  list(name: string, fallback = ''): string[] {
+    return (this.raw(name) ?? fallback)
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.raw(name);
     if (!raw) return fallback;
     const value = Number(raw);
     if (!/^-?\d+$/.test(raw) || value < min || value > max) {
-      problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+      this.problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
       return fallback;
     }
     return value;
+  }
+
+  /** Random bytes given in base64. */
+  key(name: string, minBytes: number, maxBytes: number, raw = this.str(name)): Buffer {
+    const bytes = Buffer.from(raw, 'base64');
+    if (
+      raw &&
+      (bytes.length < minBytes || bytes.length > maxBytes || !/^[A-Za-z0-9+/_-]+=*$/.test(raw))
+    ) {
+      const size =
+        maxBytes === Infinity
+          ? `at least ${minBytes}`
+          : minBytes === maxBytes
+            ? `${minBytes}`
+            : `${minBytes} to ${maxBytes}`;
+      this.problems.push(`${name} must be ${size} random bytes in base64`);
+    }
+    return bytes;
+  }
+
+  done<T>(config: T): T {
+    if (this.problems.length > 0) throw new ConfigError(this.problems);
+    return config;
+  }
+}
+
+function readAuth(read: EnvReader): AuthConfig {
+  const secret = read.raw('AUTH_JWT_SECRET');
+  const pem = read.raw('AUTH_PUBLIC_KEY');
+  const url = read.raw('AUTH_JWKS_URL');
+  const given = [secret, pem, url].filter(Boolean).length;
+  if (given !== 1) {
+    read.problems.push(
+      given === 0
+        ? 'one of AUTH_JWT_SECRET, AUTH_PUBLIC_KEY or AUTH_JWKS_URL is required'
+        : 'only one of AUTH_JWT_SECRET, AUTH_PUBLIC_KEY and AUTH_JWKS_URL may be set',
+    );
+  }
+  const common = {
+    issuer: read.str('AUTH_ISSUER', 'smuggling-cases-local'),
+    audience: read.str('AUTH_AUDIENCE', 'smuggling-cases-api'),
+    clockToleranceSeconds: read.int('AUTH_CLOCK_TOLERANCE_SECONDS', 5, 0, 300),
   };
+  if (secret || given === 0) {
+    const key = read.key('AUTH_JWT_SECRET', 32, Infinity, secret ?? '');
+    return { ...common, key: { kind: 'secret', secret: key }, algorithms: ['HS256'] };
+  }
+  const algorithms = read.list('AUTH_JWT_ALGORITHMS', 'RS256');
+  for (const algorithm of algorithms) {
+    if (!ASYMMETRIC_ALGORITHMS.includes(algorithm)) {
+      read.problems.push(
+        `AUTH_JWT_ALGORITHMS may list only ${ASYMMETRIC_ALGORITHMS.join(', ')}, got "${algorithm}"`,
+      );
+    }
+  }
+  if (pem) {
+    // Environments often carry a PEM on one line, with its line breaks written as \n.
+    const text = pem.replace(/\\n/g, '\n').trim();
+    if (!text.startsWith('-----BEGIN PUBLIC KEY-----')) {
+      read.problems.push('AUTH_PUBLIC_KEY must be a PEM public key (-----BEGIN PUBLIC KEY-----)');
+    }
+    return { ...common, key: { kind: 'public-key', pem: text }, algorithms };
+  }
+  if (!/^https?:\/\/\S+$/.test(url!)) read.problems.push('AUTH_JWKS_URL must be an http(s) URL');
+  return { ...common, key: { kind: 'jwks', url: url! }, algorithms };
+}
+
+/** Only what verifying and issuing tokens needs (the token command reads no more). */
+export function loadAuthConfig(env: Env = process.env): AuthConfig {
+  const read = new EnvReader(env);
+  return read.done(readAuth(read));
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const read = new EnvReader(env);
+  const { problems } = read;
+  const str = read.str.bind(read);
+  const int = read.int.bind(read);
 
   const databaseUrl = str('DATABASE_URL');
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -80,20 +209,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!/^[a-zA-Z0-9._-]{1,200}$/.test(topic)) {
     problems.push(`KAFKA_TOPIC must be a legal Kafka topic name, got "${topic}"`);
   }
-
-  const key = (name: string, minBytes: number, maxBytes: number): Buffer => {
-    const raw = str(name);
-    const bytes = Buffer.from(raw, 'base64');
-    if (
-      raw &&
-      (bytes.length < minBytes || bytes.length > maxBytes || !/^[A-Za-z0-9+/_-]+=*$/.test(raw))
-    ) {
-      problems.push(
-        `${name} must be ${minBytes === maxBytes ? minBytes : `${minBytes} to ${maxBytes}`} random bytes in base64`,
-      );
-    }
-    return bytes;
-  };
 
   const config: AppConfig = {
     port: int('PORT', 3000, 0, 65535),
@@ -120,10 +235,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
       groupPrefix: str('PROJECTOR_GROUP_PREFIX', 'smuggling-cases.projector'),
     },
     personalData: {
-      masterKey: key('PERSONAL_DATA_KEY', 32, 32),
-      identityHashKey: key('IDENTITY_HASH_KEY', 32, 64),
+      masterKey: read.key('PERSONAL_DATA_KEY', 32, 32),
+      identityHashKey: read.key('IDENTITY_HASH_KEY', 32, 64),
+    },
+    auth: readAuth(read),
+    http: {
+      rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+      corsOrigins: read.list('CORS_ORIGINS'),
     },
   };
-  if (problems.length > 0) throw new ConfigError(problems);
-  return config;
+  for (const origin of config.http.corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+      problems.push(`CORS_ORIGINS must list origins such as https://host:port, got "${origin}"`);
+    }
+  }
+  return read.done(config);
 }

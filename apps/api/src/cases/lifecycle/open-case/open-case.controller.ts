@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import { Policy } from '../../../auth/policy';
 import { ApiCaseCommand } from '../../../http/openapi';
 import { CommandContext, CurrentCommandContext } from '../../../http/request-context';
 import { CaseCommandMessage, send } from '../../case-command';
@@ -16,6 +17,7 @@ export class OpenCaseController {
 
   @Post()
   @HttpCode(201)
+  @Policy('case.write')
   @ApiCaseCommand('openCase', 'Open a people-smuggling case (KZ-1 Art. 308)', true)
   async open(
     @Body() body: OpenCaseRequestDto,

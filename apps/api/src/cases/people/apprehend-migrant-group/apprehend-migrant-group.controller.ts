@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import { Policy } from '../../../auth/policy';
 import { ApiCaseCommand } from '../../../http/openapi';
 import { CommandContext, CurrentCommandContext } from '../../../http/request-context';
 import { PersonCaseCommandMessage, send } from '../../case-command';
@@ -17,6 +18,7 @@ export class ApprehendMigrantGroupController {
 
   @Post('apprehension-groups')
   @HttpCode(201)
+  @Policy('case.write')
   @ApiCaseCommand(
     'apprehendMigrantGroup',
     'Record a group of migrants apprehended together, with their nationalities',

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
+import { Policy } from '../../../auth/policy';
 import { ApiCaseCommand } from '../../../http/openapi';
 import { CommandContext, CurrentCommandContext } from '../../../http/request-context';
 import { PersonCaseCommandMessage, send } from '../../case-command';
@@ -16,6 +17,7 @@ export class ArrestSuspectController {
 
   @Post('arrests')
   @HttpCode(201)
+  @Policy('case.write')
   @ApiCaseCommand(
     'arrestSuspect',
     'Record the arrest (deprivation of liberty) of a suspected smuggler',

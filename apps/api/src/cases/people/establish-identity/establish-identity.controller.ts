@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
+import { Policy } from '../../../auth/policy';
 import { ApiCaseCommand } from '../../../http/openapi';
 import { RequestValidationError } from '../../../http/request-validation';
 import { CommandContext, CurrentCommandContext } from '../../../http/request-context';
@@ -17,6 +18,7 @@ export class EstablishIdentityController {
 
   @Post('persons/:personId/identity')
   @HttpCode(201)
+  @Policy('case.write')
   @ApiCaseCommand(
     'establishIdentity',
     "Record a person's established identity (sealed personal data)",

@@ -1,0 +1,78 @@
+import { DIRECTORATES, Directorate } from '@app/domain';
+
+/**
+ * What a route may require. Every route declares one (or is public); a role holds a set.
+ * Object-level scope (which directorates' cases) is separate: see `mayAccessDirectorate`.
+ */
+export const PERMISSIONS = ['case.read', 'case.write'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = ['investigator', 'supervisor', 'prosecutor-liaison', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  /** Reads and writes the cases of their own directorate. */
+  investigator: ['case.read', 'case.write'],
+  /** Reads and writes across directorates. */
+  supervisor: ['case.read', 'case.write'],
+  /** Reads case detail and custody; writes nothing. */
+  'prosecutor-liaison': ['case.read'],
+  /** Reads everything, writes nothing. */
+  auditor: ['case.read'],
+};
+
+/** Roles whose reach is one directorate; the others see the whole country. */
+const DIRECTORATE_BOUND: readonly Role[] = ['investigator'];
+
+/** Who is acting, as established from a verified token. */
+export interface Actor {
+  readonly id: string;
+  readonly role: Role;
+  /** The directorate the user belongs to; required for directorate-bound roles. */
+  readonly directorate: Directorate | null;
+}
+
+export function hasPermission(actor: Actor, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[actor.role].includes(permission);
+}
+
+export function mayAccessDirectorate(actor: Actor, directorate: string): boolean {
+  return !DIRECTORATE_BOUND.includes(actor.role) || actor.directorate === directorate;
+}
+
+/** Checks the claims of a verified token; answers what is wrong, or the actor. */
+export function actorFromClaims(claims: Record<string, unknown>): Actor | string {
+  const { sub, role, directorate } = claims;
+  if (typeof sub !== 'string' || !/^[A-Za-z0-9._:@|-]{1,128}$/.test(sub)) {
+    return 'the token has no usable subject (sub)';
+  }
+  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
+    return `the token's role must be one of ${ROLES.join(', ')}`;
+  }
+  if (
+    directorate !== undefined &&
+    (typeof directorate !== 'string' || !(DIRECTORATES as readonly string[]).includes(directorate))
+  ) {
+    return `the token's directorate must be one of ${DIRECTORATES.join(', ')}`;
+  }
+  const actor: Actor = {
+    id: sub,
+    role: role as Role,
+    directorate: (directorate as Directorate | undefined) ?? null,
+  };
+  if (DIRECTORATE_BOUND.includes(actor.role) && !actor.directorate) {
+    return `an ${actor.role}'s token must name their directorate`;
+  }
+  return actor;
+}
+
+/** The caller is known but may not do this (403). */
+export class AccessDeniedError extends Error {
+  constructor(
+    readonly code: 'AUTH.FORBIDDEN' | 'AUTH.NO_POLICY',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AccessDeniedError';
+  }
+}

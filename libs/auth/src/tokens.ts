@@ -1,0 +1,117 @@
+import { AuthConfig } from '@app/platform';
+import {
+  JWTPayload,
+  JWTVerifyGetKey,
+  KeyLike,
+  SignJWT,
+  createRemoteJWKSet,
+  errors,
+  importSPKI,
+  jwtVerify,
+} from 'jose';
+import { Actor, Role, actorFromClaims } from './roles';
+
+/** The token cannot be trusted: the caller is not authenticated (401). */
+export class AuthenticationError extends Error {
+  constructor(
+    readonly code: 'AUTH.TOKEN_MISSING' | 'AUTH.TOKEN_INVALID' | 'AUTH.TOKEN_EXPIRED',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AuthenticationError';
+  }
+}
+
+/** The identity provider's keys could not be fetched: not the caller's fault (503). */
+export class KeySourceUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('The identity provider keys are unavailable.', { cause });
+    this.name = 'KeySourceUnavailableError';
+  }
+}
+
+/**
+ * Verifies bearer tokens with jose: signature, algorithm (from configuration only, so
+ * neither `none` nor an HS256 token signed with a public key passes), expiry, issuer and
+ * audience; then the claims this service needs.
+ */
+export class TokenVerifier {
+  private key: Promise<Uint8Array | KeyLike | JWTVerifyGetKey> | undefined;
+
+  constructor(private readonly config: AuthConfig) {}
+
+  async verify(token: string): Promise<Actor> {
+    let payload: JWTPayload;
+    try {
+      payload = (
+        await jwtVerify(token, (await this.resolveKey()) as Uint8Array, {
+          algorithms: this.config.algorithms,
+          issuer: this.config.issuer,
+          audience: this.config.audience,
+          clockTolerance: this.config.clockToleranceSeconds,
+          requiredClaims: ['sub', 'exp'],
+        })
+      ).payload;
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) {
+        throw new AuthenticationError('AUTH.TOKEN_EXPIRED', 'The token has expired.');
+      }
+      if (error instanceof errors.JWKSTimeout || isFetchFailure(error)) {
+        throw new KeySourceUnavailableError(error);
+      }
+      throw new AuthenticationError('AUTH.TOKEN_INVALID', 'The token is not valid.');
+    }
+    const actor = actorFromClaims(payload);
+    if (typeof actor === 'string') throw new AuthenticationError('AUTH.TOKEN_INVALID', actor);
+    return actor;
+  }
+
+  private resolveKey() {
+    const { key, algorithms } = this.config;
+    this.key ??=
+      key.kind === 'secret'
+        ? Promise.resolve(new Uint8Array(key.secret))
+        : key.kind === 'public-key'
+          ? importSPKI(key.pem, algorithms[0])
+          : Promise.resolve(createRemoteJWKSet(new URL(key.url), { timeoutDuration: 3000 }));
+    return this.key;
+  }
+}
+
+function isFetchFailure(error: unknown): boolean {
+  // jose reports an unreachable JWKS URL as the fetch's own error, or as a JOSEError for
+  // a non-200 answer from the identity provider.
+  return (
+    error instanceof TypeError ||
+    (error instanceof errors.JOSEError && error.code === 'ERR_JOSE_GENERIC')
+  );
+}
+
+export interface TokenRequest {
+  readonly role: Role;
+  readonly directorate?: string;
+  readonly subject: string;
+  readonly ttlSeconds: number;
+}
+
+/** Signs a token with the shared secret: for local runs and tests, never for production. */
+export async function issueLocalToken(config: AuthConfig, request: TokenRequest): Promise<string> {
+  if (config.key.kind !== 'secret') {
+    throw new Error('tokens can be issued only with a shared secret (AUTH_JWT_SECRET)');
+  }
+  const claims = {
+    role: request.role,
+    ...(request.directorate ? { directorate: request.directorate } : {}),
+    sub: request.subject,
+  };
+  const problem = actorFromClaims(claims);
+  if (typeof problem === 'string') throw new Error(problem);
+  return new SignJWT({ role: claims.role, directorate: request.directorate })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(request.subject)
+    .setIssuer(config.issuer)
+    .setAudience(config.audience)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(Date.now() / 1000) + request.ttlSeconds)
+    .sign(new Uint8Array(config.key.secret));
+}

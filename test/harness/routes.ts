@@ -1,0 +1,205 @@
+import { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+
+/** One route as the running application serves it, e.g. `POST /cases/:caseId/arrests`. */
+export interface Route {
+  readonly method: string;
+  readonly path: string;
+  readonly key: string;
+}
+
+interface RouterLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+/**
+ * The application's own route table, read from the HTTP router it registered, so that a
+ * route added tomorrow shows up here without anyone listing it.
+ */
+export function routeTable(app: INestApplication): Route[] {
+  const express = app.getHttpAdapter().getInstance() as { router: { stack: RouterLayer[] } };
+  return express.router.stack.flatMap((layer) =>
+    layer.route
+      ? Object.keys(layer.route.methods)
+          .filter((method) => method !== '_all')
+          .map((method) => {
+            const upper = method.toUpperCase();
+            return { method: upper, path: layer.route!.path, key: `${upper} ${layer.route!.path}` };
+          })
+      : [],
+  );
+}
+
+/** The ids a sample request refers to. */
+export interface SampleContext {
+  readonly caseId: string;
+  readonly suspectId: string;
+  readonly migrantId: string;
+  /** An instant `step` ten-minute steps into the case's timeline, in the past. */
+  readonly at: (step: number) => string;
+}
+
+export const timeline =
+  (base = Date.now() - 10 * 24 * 3600_000) =>
+  (step: number) =>
+    new Date(base + step * 10 * 60_000).toISOString();
+
+const suspect = (c: SampleContext, action: string) =>
+  `/cases/${c.caseId}/persons/${c.suspectId}/${action}`;
+const migrant = (c: SampleContext, action: string) =>
+  `/cases/${c.caseId}/persons/${c.migrantId}/${action}`;
+
+/**
+ * For every command route, a request whose shape is valid: it passes validation and reaches
+ * the domain (which may still refuse it for the case's state). Keyed as in `routeTable`.
+ */
+export const SAMPLE_REQUESTS: Record<
+  string,
+  (c: SampleContext) => { path: string; body?: Record<string, unknown> }
+> = {
+  'GET /cases/:caseId': (c) => ({ path: `/cases/${c.caseId}` }),
+  'POST /cases': (c) => ({
+    path: '/cases',
+    body: {
+      directorate: 'novo-mesto',
+      borderSection: 'Obrežje',
+      offenceParagraph: 3,
+      openedAt: c.at(0),
+      summary: 'Van stopped near Obrežje.',
+    },
+  }),
+  'POST /cases/:caseId/amendments': (c) => ({
+    path: `/cases/${c.caseId}/amendments`,
+    body: { occurredAt: c.at(10), summary: 'Van with 12 migrants; driver arrested.' },
+  }),
+  'POST /cases/:caseId/joint-operations': (c) => ({
+    path: `/cases/${c.caseId}/joint-operations`,
+    body: {
+      occurredAt: c.at(10),
+      code: 'HR-SI-03',
+      name: 'Mixed patrols',
+      partnerCountry: 'HR',
+      kind: 'mixed-patrol',
+      from: c.at(0),
+      to: c.at(9),
+    },
+  }),
+  'POST /cases/:caseId/criminal-complaints': (c) => ({
+    path: `/cases/${c.caseId}/criminal-complaints`,
+    body: {
+      occurredAt: c.at(10),
+      prosecutorOffice: 'ODT Novo mesto',
+      reference: 'KU 7/24',
+      suspectIds: [c.suspectId],
+    },
+  }),
+  'POST /cases/:caseId/prosecution-referral': (c) => ({
+    path: `/cases/${c.caseId}/prosecution-referral`,
+    body: { occurredAt: c.at(10), prosecutorOffice: 'ODT Novo mesto' },
+  }),
+  'POST /cases/:caseId/indictments': (c) => ({
+    path: `/cases/${c.caseId}/indictments`,
+    body: {
+      occurredAt: c.at(10),
+      court: 'OS Novo mesto',
+      reference: 'K 3/24',
+      defendantIds: [c.suspectId],
+    },
+  }),
+  'POST /cases/:caseId/closure': (c) => ({
+    path: `/cases/${c.caseId}/closure`,
+    body: { occurredAt: c.at(10), reason: 'prosecution-completed', note: 'Handed over.' },
+  }),
+  'POST /cases/:caseId/corrections': (c) => ({
+    path: `/cases/${c.caseId}/corrections`,
+    body: { correctedEventId: randomUUID(), reason: 'Typo.', changes: { place: 'Metlika' } },
+  }),
+  'POST /cases/:caseId/arrests': (c) => ({
+    path: `/cases/${c.caseId}/arrests`,
+    body: { occurredAt: c.at(10), nationality: 'RO', slovenianCitizen: false, place: 'Metlika' },
+  }),
+  'POST /cases/:caseId/apprehensions': (c) => ({
+    path: `/cases/${c.caseId}/apprehensions`,
+    body: { occurredAt: c.at(10), nationality: 'AF', minor: true, place: 'Metlika' },
+  }),
+  'POST /cases/:caseId/apprehension-groups': (c) => ({
+    path: `/cases/${c.caseId}/apprehension-groups`,
+    body: {
+      occurredAt: c.at(10),
+      place: 'Obrežje',
+      migrants: [
+        { nationality: 'SY', minor: false },
+        { nationality: 'AF', minor: true },
+      ],
+    },
+  }),
+  'POST /cases/:caseId/persons/:personId/identity': (c) => ({
+    path: suspect(c, 'identity'),
+    body: {
+      occurredAt: c.at(10),
+      method: 'document',
+      nationality: 'RS',
+      person: {
+        givenName: 'Marko',
+        familyName: 'Petrović',
+        documents: [{ type: 'passport', number: 'P1234567', issuingCountry: 'RS' }],
+      },
+    },
+  }),
+  'POST /cases/:caseId/persons/:personId/police-detention': (c) => ({
+    path: suspect(c, 'police-detention'),
+    body: { occurredAt: c.at(10) },
+  }),
+  'POST /cases/:caseId/persons/:personId/detention-decision': (c) => ({
+    path: suspect(c, 'detention-decision'),
+    body: { occurredAt: c.at(10), reference: 'PU NM 1/24' },
+  }),
+  'POST /cases/:caseId/persons/:personId/judge-appearance': (c) => ({
+    path: suspect(c, 'judge-appearance'),
+    body: { occurredAt: c.at(10), court: 'OS Novo mesto' },
+  }),
+  'POST /cases/:caseId/persons/:personId/remand': (c) => ({
+    path: suspect(c, 'remand'),
+    body: {
+      occurredAt: c.at(10),
+      court: 'OS Novo mesto',
+      grounds: ['flight-risk'],
+      prosecutorOffice: 'ODT Novo mesto',
+      proposalReference: 'Kt 1/24',
+      months: 1,
+    },
+  }),
+  'POST /cases/:caseId/persons/:personId/remand-service': (c) => ({
+    path: suspect(c, 'remand-service'),
+    body: { occurredAt: c.at(10) },
+  }),
+  'POST /cases/:caseId/persons/:personId/remand-extensions': (c) => ({
+    path: suspect(c, 'remand-extensions'),
+    body: { occurredAt: c.at(10), by: 'out-of-trial-panel', months: 2, reference: 'Kr 4/24' },
+  }),
+  'POST /cases/:caseId/persons/:personId/release': (c) => ({
+    path: suspect(c, 'release'),
+    body: { occurredAt: c.at(10), reason: 'released-by-investigating-judge', note: null },
+  }),
+  'POST /cases/:caseId/persons/:personId/handover': (c) => ({
+    path: migrant(c, 'handover'),
+    body: {
+      occurredAt: c.at(10),
+      country: 'HR',
+      authority: 'PU Karlovačka',
+      legalBasis: 'readmission-agreement',
+    },
+  }),
+  'POST /cases/:caseId/persons/:personId/asylum-intents': (c) => ({
+    path: migrant(c, 'asylum-intents'),
+    body: { occurredAt: c.at(10), expressedTo: 'police', statement: 'handwritten' },
+  }),
+  'POST /cases/:caseId/persons/:personId/asylum-referral': (c) => ({
+    path: migrant(c, 'asylum-referral'),
+    body: { occurredAt: c.at(10), facility: 'asylum-home-logatec' },
+  }),
+  'POST /cases/:caseId/persons/:personId/reception-departure': (c) => ({
+    path: migrant(c, 'reception-departure'),
+    body: { occurredAt: c.at(10), facility: 'asylum-home-logatec' },
+  }),
+};
