@@ -11,6 +11,7 @@ import {
   createTestDatabase,
   eventually,
   testConfig,
+  testToken,
 } from '../harness/test-env';
 
 async function freePort(): Promise<number> {
@@ -50,6 +51,8 @@ describe('the system started by the CLI', () => {
         PROJECTOR_GROUP_PREFIX: config.projector.groupPrefix,
         PORT: String(port),
         AUTH_JWT_SECRET: TEST_AUTH_SECRET,
+        PERSONAL_DATA_KEY: config.personalData.masterKey.toString('base64'),
+        IDENTITY_HASH_KEY: config.personalData.identityHashKey.toString('base64'),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -85,9 +88,26 @@ describe('the system started by the CLI', () => {
       offence: { article: 308, paragraph: 6 },
     });
 
+    // A token signed with the wrong key is refused, and neither it nor any secret is logged.
+    const forged = await testToken('supervisor');
+    const tampered = `${forged.slice(0, -4)}AAAA`;
+    await expect(
+      http(baseUrl, 'GET', `/cases/${caseId}`, { token: tampered }).then((a) => a.status),
+    ).resolves.toBe(401);
+
     child.kill('SIGTERM');
     await expect(exited).resolves.toBe(0);
-    expect(output.join('')).toContain('[up] stopped');
+    const logs = output.join('');
+    expect(logs).toContain('[up] stopped');
+    for (const secret of [
+      TEST_AUTH_SECRET,
+      config.personalData.masterKey.toString('base64'),
+      config.personalData.identityHashKey.toString('base64'),
+      forged,
+      tampered,
+    ]) {
+      expect(logs).not.toContain(secret);
+    }
     await expect(portAnswers(port)).resolves.toBe(false);
     const db = new Client({ connectionString: database.url });
     await db.connect();

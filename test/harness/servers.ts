@@ -34,7 +34,7 @@ export async function startTestServers(): Promise<TestServers> {
     process.env.TEST_ADMIN_DATABASE_URL = process.env.DATABASE_URL;
   } else {
     servers.postgres = await ensurePostgres({
-      dataDir: postgresDataDir('test-postgres'),
+      dataDir: postgresDataDir(`test-postgres-${TEST_PG_PORT}`),
       port: TEST_PG_PORT,
     });
     process.env.TEST_ADMIN_DATABASE_URL = servers.postgres.adminUrl;
@@ -43,7 +43,8 @@ export async function startTestServers(): Promise<TestServers> {
   if (process.env.KAFKA_BROKERS) {
     process.env.TEST_KAFKA_BROKERS = process.env.KAFKA_BROKERS;
   } else {
-    const kafkaDir = dataDir('test-kafka');
+    // One directory per port, so that runs on other ports (TEST_*_PORT) never share storage.
+    const kafkaDir = dataDir(`test-kafka-${TEST_KAFKA_PORT}`);
     // Nobody else is using a broker that is not running: start it from empty storage.
     if (await portAnswers(TEST_KAFKA_PORT)) log(`reusing the Kafka broker on ${TEST_KAFKA_PORT}`);
     else rmSync(kafkaDir, { recursive: true, force: true });

@@ -7,8 +7,8 @@ import helmet from 'helmet';
 import { ApiModule } from './api.module';
 import { authenticate } from './auth/authenticate.middleware';
 import {
-  bodyParserErrors,
   jsonBodyParser,
+  middlewareErrors,
   refuseHostileJson,
   requireJsonBody,
 } from './http/body-parsing';
@@ -26,22 +26,31 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
     forceCloseConnections: true,
   });
   app.disable('x-powered-by');
-  app.use(helmet());
+  app.use(
+    helmet({
+      // TLS ends at the ingress; the API itself may be reached over plain HTTP inside the
+      // cluster, where upgrading the docs page's requests to HTTPS would break it.
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    }),
+  );
   // Closed unless origins are configured: this API serves other services, not browsers.
   if (config.http.corsOrigins.length > 0) {
-    app.enableCors({ origin: config.http.corsOrigins, exposedHeaders: ['ETag', 'Location'] });
+    app.enableCors({
+      origin: config.http.corsOrigins,
+      exposedHeaders: ['ETag', 'Location', 'Retry-After', 'WWW-Authenticate', 'X-Correlation-Id'],
+    });
   }
   app.use(
     correlationIdMiddleware,
     authenticate(app.get(TokenVerifier)),
     requireJsonBody,
     jsonBodyParser,
-    bodyParserErrors,
     refuseHostileJson,
   );
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
   setupOpenApi(app);
+  app.use(middlewareErrors);
   return app;
 }

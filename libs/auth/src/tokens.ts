@@ -56,9 +56,7 @@ export class TokenVerifier {
       if (error instanceof errors.JWTExpired) {
         throw new AuthenticationError('AUTH.TOKEN_EXPIRED', 'The token has expired.');
       }
-      if (error instanceof errors.JWKSTimeout || isFetchFailure(error)) {
-        throw new KeySourceUnavailableError(error);
-      }
+      if (error instanceof KeySourceUnavailableError) throw error;
       throw new AuthenticationError('AUTH.TOKEN_INVALID', 'The token is not valid.');
     }
     const actor = actorFromClaims(payload);
@@ -73,18 +71,33 @@ export class TokenVerifier {
         ? Promise.resolve(new Uint8Array(key.secret))
         : key.kind === 'public-key'
           ? importSPKI(key.pem, algorithms[0])
-          : Promise.resolve(createRemoteJWKSet(new URL(key.url), { timeoutDuration: 3000 }));
+          : Promise.resolve(remoteKeySet(key.url));
     return this.key;
   }
 }
 
-function isFetchFailure(error: unknown): boolean {
-  // jose reports an unreachable JWKS URL as the fetch's own error, or as a JOSEError for
-  // a non-200 answer from the identity provider.
-  return (
-    error instanceof TypeError ||
-    (error instanceof errors.JOSEError && error.code === 'ERR_JOSE_GENERIC')
-  );
+/**
+ * The identity provider's published keys. A failure to fetch them is an outage (503), told
+ * apart here, where only fetching can fail: a token that merely does not fit the keys must
+ * stay a 401, or anyone could make the API look down.
+ */
+function remoteKeySet(url: string): JWTVerifyGetKey {
+  const keySet = createRemoteJWKSet(new URL(url), { timeoutDuration: 3000 });
+  return async (header, token) => {
+    try {
+      return await keySet(header, token);
+    } catch (error) {
+      const systemCode = (error as { code?: unknown }).code;
+      const unreachable =
+        error instanceof errors.JWKSTimeout ||
+        error instanceof errors.JWKSInvalid ||
+        // A non-200 answer from the identity provider.
+        (error instanceof errors.JOSEError && error.code === 'ERR_JOSE_GENERIC') ||
+        // jose fetches with node:http: ECONNREFUSED, ENOTFOUND, ECONNRESET...
+        (typeof systemCode === 'string' && /^E[A-Z]+$/.test(systemCode));
+      throw unreachable ? new KeySourceUnavailableError(error) : error;
+    }
+  };
 }
 
 export interface TokenRequest {

@@ -8,7 +8,8 @@ export interface AuthenticatedRequest extends Request {
 }
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const BEARER = /^Bearer ([A-Za-z0-9_-]{1,4096}\.[A-Za-z0-9_-]{0,4096}\.[A-Za-z0-9_-]{0,4096})$/;
+// The scheme name is case-insensitive (RFC 9110 11.1).
+const BEARER = /^Bearer ([A-Za-z0-9_-]{1,4096}\.[A-Za-z0-9_-]{0,4096}\.[A-Za-z0-9_-]{0,4096})$/i;
 
 /**
  * Establishes who is calling, before anything else reads the request. A token that is

@@ -17,7 +17,8 @@ export function Policy(permission: Permission) {
   );
 }
 
-/** The route is open to anyone: health probes only. */
+/** The route is open to anyone: the health probes. (The OpenAPI pages, which hold no data, are
+ * served outside Nest's routing and are open too.) */
 export function Public() {
   return SetMetadata(POLICY, 'public' satisfies RoutePolicy);
 }

@@ -1,15 +1,16 @@
 import express, { NextFunction, Request, Response } from 'express';
-import { problem, sendProblem } from './problem-details';
+import { CODE_BY_HTTP_STATUS, problem, sendProblem } from './problem-details';
 
 const BODY_LIMIT = '64kb';
 
-/**
- * Body parsing is an Express middleware, so its failures never reach Nest's exception
- * filters. This pair parses strict JSON only and turns parser failures into problems.
- */
+/** Strict JSON only; its failures become problems in `middlewareErrors`. */
 export const jsonBodyParser = express.json({ limit: BODY_LIMIT, strict: true });
 
-export function bodyParserErrors(
+/**
+ * Express middleware (the body parser, the static files of /docs) fails outside Nest, where
+ * the exception filter never sees it: its client errors become problems here, last in line.
+ */
+export function middlewareErrors(
   error: { type?: string; status?: number },
   req: Request,
   res: Response,
@@ -23,7 +24,11 @@ export function bodyParserErrors(
         : error.type === 'charset.unsupported' || error.type === 'encoding.unsupported'
           ? problem(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Request bodies must be UTF-8 JSON.')
           : error.status && error.status >= 400 && error.status < 500
-            ? problem(error.status, 'REQUEST.MALFORMED', 'The request body could not be read.')
+            ? problem(
+                error.status,
+                CODE_BY_HTTP_STATUS[error.status] ?? `HTTP.${error.status}`,
+                'The request cannot be answered as sent.',
+              )
             : undefined;
   if (!body) return next(error);
   sendProblem(req, res, body);
@@ -46,36 +51,56 @@ export function requireJsonBody(req: Request, res: Response, next: NextFunction)
   next();
 }
 
+/** Deeper than any request of this API; deep enough nesting would exhaust the stack later. */
+const MAX_DEPTH = 16;
+
+// A UTF-16 half without its other half: not Unicode text, and Postgres refuses it in JSON.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
- * Refused on the raw body, before the DTOs see it: text Postgres cannot store (NUL) would be a
- * 500 later, and keys that name JavaScript's object machinery are silently dropped by
- * class-transformer or reach prototypes.
+ * Refused on the raw body, before the DTOs see it: text Postgres cannot store (NUL, lone
+ * surrogates) would be a 500 later; keys that name JavaScript's object machinery (`__proto__`,
+ * `toString`...) reach prototypes or are silently dropped by class-transformer, escaping
+ * the refusal of unknown properties; nesting is bounded before anything recurses into it.
  */
 export function refuseHostileJson(req: Request, res: Response, next: NextFunction): void {
-  const found = hostile(req.body, '');
+  const found = hostile(req.body);
   if (!found) return next();
   const body =
-    found.kind === 'nul'
-      ? problem(400, 'REQUEST.INVALID_CHARACTER', 'Text may not contain the NUL character.')
-      : problem(400, 'REQUEST.VALIDATION_FAILED', 'The request is not valid.', {
-          errors: [
-            { field: found.path, messages: [`${found.path} is not an allowed property name`] },
-          ],
-        });
+    found.kind === 'text'
+      ? problem(400, 'REQUEST.INVALID_CHARACTER', 'Text may not contain NUL or lone surrogates.')
+      : found.kind === 'depth'
+        ? problem(400, 'REQUEST.TOO_DEEP', `The body nests deeper than ${MAX_DEPTH} levels.`)
+        : problem(400, 'REQUEST.VALIDATION_FAILED', 'The request is not valid.', {
+            errors: [
+              { field: found.path, messages: [`${found.path} is not an allowed property name`] },
+            ],
+          });
   sendProblem(req, res, body);
 }
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const unstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
+const machineryKey = (key: string) => key in Object.prototype || key === 'prototype';
 
-function hostile(value: unknown, path: string): { kind: 'nul' | 'key'; path: string } | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? { kind: 'nul', path } : null;
-  if (value === null || typeof value !== 'object') return null;
-  for (const [key, item] of Object.entries(value)) {
-    const itemPath = path ? `${path}.${key}` : key;
-    if (key.includes('\u0000')) return { kind: 'nul', path: itemPath };
-    if (FORBIDDEN_KEYS.has(key)) return { kind: 'key', path: itemPath };
-    const found = hostile(item, itemPath);
-    if (found) return found;
+/** Walks the body without recursion, so no body can exhaust the stack here. */
+function hostile(body: unknown): { kind: 'text' | 'key' | 'depth'; path: string } | null {
+  const pending: { value: unknown; path: string; depth: number }[] = [
+    { value: body, path: '', depth: 0 },
+  ];
+  for (let item = pending.pop(); item; item = pending.pop()) {
+    const { value, path, depth } = item;
+    if (typeof value === 'string') {
+      if (unstorable(value)) return { kind: 'text', path };
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_DEPTH) return { kind: 'depth', path };
+    for (const [key, child] of Object.entries(value)) {
+      const childPath = path ? `${path}.${key}` : key;
+      if (unstorable(key)) return { kind: 'text', path: childPath };
+      if (machineryKey(key)) return { kind: 'key', path: childPath };
+      pending.push({ value: child, path: childPath, depth: depth + 1 });
+    }
   }
   return null;
 }

@@ -14,11 +14,14 @@ import { PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'The request is malformed or fails validation (REQUEST.*).',
+  401: 'No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED).',
+  403: 'The role may not do this (AUTH.FORBIDDEN).',
   404: 'No such resource.',
   409: 'The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion).',
   413: 'The body is too large (REQUEST.TOO_LARGE).',
   415: 'The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE).',
   422: 'The command breaks a rule of the domain (stable code in `code`).',
+  429: 'Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds.',
   503: 'A backing service is unavailable; retry after Retry-After seconds.',
 };
 
@@ -89,6 +92,7 @@ export function setupOpenApi(app: INestApplication): void {
         'Event-sourced case management for people-smuggling investigations (KZ-1 Art. 308).',
       )
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

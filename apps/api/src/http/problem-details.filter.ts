@@ -2,20 +2,14 @@ import { AccessDeniedError, AuthenticationError, KeySourceUnavailableError } fro
 import { DomainError } from '@app/domain';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { ProblemDetails, STATUS_BY_CODE, problem, sendProblem } from './problem-details';
+import {
+  CODE_BY_HTTP_STATUS,
+  ProblemDetails,
+  STATUS_BY_CODE,
+  problem,
+  sendProblem,
+} from './problem-details';
 import { RequestValidationError } from './request-validation';
-
-const CODE_BY_HTTP_STATUS: Readonly<Record<number, string>> = {
-  400: 'REQUEST.MALFORMED',
-  401: 'AUTH.UNAUTHENTICATED',
-  403: 'AUTH.FORBIDDEN',
-  404: 'ROUTE.NOT_FOUND',
-  405: 'REQUEST.METHOD_NOT_ALLOWED',
-  413: 'REQUEST.TOO_LARGE',
-  415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
-  429: 'REQUEST.RATE_LIMITED',
-  503: 'SERVICE.UNAVAILABLE',
-};
 
 // Postgres and socket errors that mean "the database is not there right now".
 const UNAVAILABLE_ERRORS = new Set([

@@ -64,6 +64,21 @@ export const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   'IDEMPOTENCY.KEY_REUSED': 422,
 };
 
+/** Codes for answers that come from HTTP itself rather than from this API's rules. */
+export const CODE_BY_HTTP_STATUS: Readonly<Record<number, string>> = {
+  400: 'REQUEST.MALFORMED',
+  401: 'AUTH.UNAUTHENTICATED',
+  403: 'AUTH.FORBIDDEN',
+  404: 'ROUTE.NOT_FOUND',
+  405: 'REQUEST.METHOD_NOT_ALLOWED',
+  413: 'REQUEST.TOO_LARGE',
+  412: 'REQUEST.PRECONDITION_FAILED',
+  415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+  416: 'REQUEST.RANGE_NOT_SATISFIABLE',
+  429: 'REQUEST.RATE_LIMITED',
+  503: 'SERVICE.UNAVAILABLE',
+};
+
 /** Answers with the problem, naming the request as its instance. */
 export function sendProblem(req: Request, res: Response, body: ProblemDetails): void {
   if (body.status === 503) res.setHeader('Retry-After', '5');

@@ -1,0 +1,82 @@
+import { DIRECTORATES, Directorate } from '@app/domain';
+import {
+  Actor,
+  PERMISSIONS,
+  Permission,
+  ROLES,
+  ROLE_PERMISSIONS,
+  Role,
+  hasPermission,
+  mayAccessDirectorate,
+} from './roles';
+
+const actor = (role: Role, directorate: Directorate | null = null): Actor => ({
+  id: `u-${role}`,
+  role,
+  directorate,
+});
+
+describe('roles and permissions', () => {
+  // Written out in full so that widening a role shows up as a failing test to review.
+  it('grants exactly these permissions', () => {
+    expect(ROLES).toEqual(['investigator', 'supervisor', 'prosecutor-liaison', 'auditor']);
+    expect(PERMISSIONS).toEqual(['case.read', 'case.write']);
+    expect(ROLE_PERMISSIONS).toEqual({
+      investigator: ['case.read', 'case.write'],
+      supervisor: ['case.read', 'case.write'],
+      'prosecutor-liaison': ['case.read'],
+      auditor: ['case.read'],
+    });
+  });
+
+  it.each<[Role, Permission, boolean]>([
+    ['investigator', 'case.read', true],
+    ['investigator', 'case.write', true],
+    ['supervisor', 'case.read', true],
+    ['supervisor', 'case.write', true],
+    ['prosecutor-liaison', 'case.read', true],
+    ['prosecutor-liaison', 'case.write', false],
+    ['auditor', 'case.read', true],
+    ['auditor', 'case.write', false],
+  ])('%s has %s: %s', (role, permission, expected) => {
+    expect(hasPermission(actor(role, 'ljubljana'), permission)).toBe(expected);
+  });
+});
+
+describe('directorate scope', () => {
+  const others = DIRECTORATES.filter((d) => d !== 'novo-mesto');
+
+  it('lets an investigator reach their own directorate', () => {
+    expect(mayAccessDirectorate(actor('investigator', 'novo-mesto'), 'novo-mesto')).toBe(true);
+  });
+
+  it.each(others)('keeps an investigator of novo-mesto out of %s', (directorate) => {
+    expect(mayAccessDirectorate(actor('investigator', 'novo-mesto'), directorate)).toBe(false);
+  });
+
+  // Defence in depth: such an actor cannot come from a verified token, but if one is built
+  // by mistake it must reach nothing rather than everything.
+  it.each(DIRECTORATES)('keeps an investigator without a directorate out of %s', (directorate) => {
+    expect(mayAccessDirectorate(actor('investigator'), directorate)).toBe(false);
+  });
+
+  it('does not treat an unknown directorate name as a match', () => {
+    expect(mayAccessDirectorate(actor('investigator', 'novo-mesto'), 'Novo-Mesto')).toBe(false);
+    expect(mayAccessDirectorate(actor('investigator', 'novo-mesto'), '')).toBe(false);
+  });
+
+  const national: Role[] = ['supervisor', 'prosecutor-liaison', 'auditor'];
+  const nationalCases = national.flatMap((role) =>
+    DIRECTORATES.map((directorate): [Role, Directorate] => [role, directorate]),
+  );
+
+  it.each(nationalCases)('lets a %s without a directorate reach %s', (role, directorate) => {
+    expect(mayAccessDirectorate(actor(role), directorate)).toBe(true);
+  });
+
+  it.each(national)('lets a %s who belongs to a directorate reach the others', (role) => {
+    for (const directorate of others) {
+      expect(mayAccessDirectorate(actor(role, 'novo-mesto'), directorate)).toBe(true);
+    }
+  });
+});
