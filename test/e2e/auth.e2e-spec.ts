@@ -1,16 +1,7 @@
-import { AppConfig } from '@app/platform';
 import { SignJWT } from 'jose';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { RunningSystem, http, startSystem } from '../harness/system';
-import {
-  TEST_AUTH_SECRET,
-  TestDatabase,
-  connect,
-  createTestDatabase,
-  testConfig,
-  testToken,
-} from '../harness/test-env';
+import { RunningSystem, http, startSystem, useSystem } from '../harness/system';
+import { TEST_AUTH_SECRET, testConfig, testToken } from '../harness/test-env';
 
 const validCase = {
   directorate: 'koper',
@@ -191,30 +182,12 @@ function expectNoInternals(answer: RawAnswer): void {
 }
 
 describe('authentication, headers and rate limits through HTTP', () => {
-  let database: TestDatabase;
-  let config: AppConfig;
-  let system: RunningSystem;
-  let db: DataSource;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    config = testConfig(database.url);
-    system = await startSystem(config);
-    db = await connect(config);
-  });
-
-  afterAll(async () => {
-    await system?.stop();
-    await db?.destroy();
-    await database?.drop();
-  });
-
-  const eventCount = async () =>
-    Number((await db.query('SELECT count(*) FROM event_store.events'))[0].count);
+  const sut = useSystem();
+  const { eventCount } = sut;
 
   const metadataOf = async (caseId: string) =>
     (
-      await db.query<{ metadata: Record<string, unknown> }[]>(
+      await sut.db.query<{ metadata: Record<string, unknown> }[]>(
         'SELECT metadata FROM event_store.events WHERE stream_id = $1 ORDER BY version',
         [caseId],
       )
@@ -222,7 +195,7 @@ describe('authentication, headers and rate limits through HTTP', () => {
 
   describe('bad credentials', () => {
     it('accepts a well-formed forged token, so each refusal below is for its one defect', async () => {
-      const answer = await raw(system.baseUrl, 'GET', `/cases/${randomUUID()}`, {
+      const answer = await raw(sut.system.baseUrl, 'GET', `/cases/${randomUUID()}`, {
         headers: { authorization: await bearer(forge()) },
       });
       expect(answer.status).toBe(404);
@@ -230,14 +203,14 @@ describe('authentication, headers and rate limits through HTTP', () => {
     });
 
     it('takes the scheme name in any case, as HTTP says', async () => {
-      const answer = await raw(system.baseUrl, 'GET', `/cases/${randomUUID()}`, {
+      const answer = await raw(sut.system.baseUrl, 'GET', `/cases/${randomUUID()}`, {
         headers: { authorization: `bearer ${await forge()}` },
       });
       expect(answer.status).toBe(404);
     });
 
     it('accepts a token expired for less than the clock tolerance', async () => {
-      const answer = await raw(system.baseUrl, 'GET', `/cases/${randomUUID()}`, {
+      const answer = await raw(sut.system.baseUrl, 'GET', `/cases/${randomUUID()}`, {
         headers: { authorization: await bearer(forge({ exp: nowSeconds() - 2 })) },
       });
       expect(answer.status).toBe(404);
@@ -257,7 +230,7 @@ describe('authentication, headers and rate limits through HTTP', () => {
       'refuses %s on %s with 401 and stores nothing',
       async (_label, _route, header, code, request) => {
         const before = await eventCount();
-        const answer = await raw(system.baseUrl, request.method, request.path(), {
+        const answer = await raw(sut.system.baseUrl, request.method, request.path(), {
           headers: { authorization: await header(), 'content-type': 'application/json' },
           body: request.body,
         });
@@ -282,14 +255,14 @@ describe('authentication, headers and rate limits through HTTP', () => {
       'refuses a POST with %s as 401, not as the parser would',
       async (_label, body, parserStatus, parserCode) => {
         const before = await eventCount();
-        const anonymous = await raw(system.baseUrl, 'POST', '/cases', {
+        const anonymous = await raw(sut.system.baseUrl, 'POST', '/cases', {
           headers: { 'content-type': 'application/json' },
           body,
         });
         expectUnauthenticated(anonymous, 'AUTH.TOKEN_MISSING');
 
         // Control: with a token the same body does reach the parser.
-        const authenticated = await raw(system.baseUrl, 'POST', '/cases', {
+        const authenticated = await raw(sut.system.baseUrl, 'POST', '/cases', {
           headers: {
             'content-type': 'application/json',
             authorization: await bearer(testToken('supervisor')),
@@ -304,7 +277,7 @@ describe('authentication, headers and rate limits through HTTP', () => {
     );
 
     it('refuses a POST of a body that is not JSON as 401, not 415', async () => {
-      const answer = await raw(system.baseUrl, 'POST', '/cases', {
+      const answer = await raw(sut.system.baseUrl, 'POST', '/cases', {
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: 'directorate=koper',
       });
@@ -312,18 +285,18 @@ describe('authentication, headers and rate limits through HTTP', () => {
     });
 
     it('refuses an anonymous DELETE before routing (401, not 404)', async () => {
-      const answer = await raw(system.baseUrl, 'DELETE', `/cases/${randomUUID()}`);
+      const answer = await raw(sut.system.baseUrl, 'DELETE', `/cases/${randomUUID()}`);
       expectUnauthenticated(answer, 'AUTH.TOKEN_MISSING');
     });
 
     it('refuses an anonymous GET of a case with AUTH.TOKEN_MISSING', async () => {
-      const answer = await raw(system.baseUrl, 'GET', `/cases/${randomUUID()}`);
+      const answer = await raw(sut.system.baseUrl, 'GET', `/cases/${randomUUID()}`);
       expectUnauthenticated(answer, 'AUTH.TOKEN_MISSING');
       expectNoInternals(answer);
     });
 
     it('answers GET /health/live without a token', async () => {
-      const answer = await raw(system.baseUrl, 'GET', '/health/live');
+      const answer = await raw(sut.system.baseUrl, 'GET', '/health/live');
       expect(answer.status).toBe(200);
       expect(answer.body).toEqual({ status: 'ok' });
     });
@@ -332,7 +305,7 @@ describe('authentication, headers and rate limits through HTTP', () => {
   describe('the actor on events', () => {
     it("stores the investigator's subject, role and directorate with the event", async () => {
       const token = await testToken('investigator', 'koper', { subject: 'inv-koper-42' });
-      const created = await http(system.baseUrl, 'POST', '/cases', { json: validCase, token });
+      const created = await http(sut.system.baseUrl, 'POST', '/cases', { json: validCase, token });
       expect(created.status).toBe(201);
 
       expect(await metadataOf(created.body.caseId as string)).toEqual([
@@ -350,7 +323,7 @@ describe('authentication, headers and rate limits through HTTP', () => {
 
     it("stores a supervisor's subject with no directorate", async () => {
       const token = await testToken('supervisor', undefined, { subject: 'sup-hq-7' });
-      const created = await http(system.baseUrl, 'POST', '/cases', { json: validCase, token });
+      const created = await http(sut.system.baseUrl, 'POST', '/cases', { json: validCase, token });
       expect(created.status).toBe(201);
 
       const [metadata] = await metadataOf(created.body.caseId as string);
@@ -368,7 +341,7 @@ describe('authentication, headers and rate limits through HTTP', () => {
       const bob = await testToken('investigator', 'koper', { subject: `bob-${randomUUID()}` });
       const key = `open-${randomUUID()}`;
       const send = (token: string) =>
-        http(system.baseUrl, 'POST', '/cases', {
+        http(sut.system.baseUrl, 'POST', '/cases', {
           json: validCase,
           headers: { 'idempotency-key': key },
           token,
@@ -407,7 +380,7 @@ describe('authentication, headers and rate limits through HTTP', () => {
       ['an unknown route', 'GET', '/nowhere', true, 404],
       ['a case that does not exist', 'GET', `/cases/${randomUUID()}`, true, 404],
     ])('sets helmet headers on %s', async (_label, method, path, withToken, status) => {
-      const answer = await raw(system.baseUrl, method, path, {
+      const answer = await raw(sut.system.baseUrl, method, path, {
         headers: withToken ? { authorization: await bearer(testToken('auditor')) } : {},
       });
       expect(answer.status).toBe(status);
@@ -433,19 +406,19 @@ describe('authentication, headers and rate limits through HTTP', () => {
       });
 
     it('is closed by default: no origin is allowed, not even on a preflight', async () => {
-      const simple = await raw(system.baseUrl, 'GET', '/health/live', {
+      const simple = await raw(sut.system.baseUrl, 'GET', '/health/live', {
         headers: { origin: evil },
       });
       expect(simple.status).toBe(200);
       expect(simple.headers.get('access-control-allow-origin')).toBeNull();
       expect(simple.headers.get('access-control-allow-credentials')).toBeNull();
 
-      const options = await preflight(system.baseUrl, evil);
+      const options = await preflight(sut.system.baseUrl, evil);
       expect(options.headers.get('access-control-allow-origin')).toBeNull();
       expect(options.headers.get('access-control-allow-methods')).toBeNull();
 
       // Even the origin another deployment allows gets nothing here.
-      const configuredElsewhere = await preflight(system.baseUrl, allowed);
+      const configuredElsewhere = await preflight(sut.system.baseUrl, allowed);
       expect(configuredElsewhere.headers.get('access-control-allow-origin')).toBeNull();
     });
 
@@ -453,7 +426,7 @@ describe('authentication, headers and rate limits through HTTP', () => {
       let corsSystem: RunningSystem;
 
       beforeAll(async () => {
-        corsSystem = await startSystem(testConfig(database.url, { CORS_ORIGINS: allowed }));
+        corsSystem = await startSystem(testConfig(sut.database.url, { CORS_ORIGINS: allowed }));
       });
 
       afterAll(async () => {
@@ -505,7 +478,7 @@ describe('authentication, headers and rate limits through HTTP', () => {
     let limited: RunningSystem;
 
     beforeAll(async () => {
-      limited = await startSystem(testConfig(database.url, { RATE_LIMIT_PER_MINUTE: '5' }));
+      limited = await startSystem(testConfig(sut.database.url, { RATE_LIMIT_PER_MINUTE: '5' }));
     });
 
     afterAll(async () => {
@@ -608,7 +581,7 @@ describe('authentication, headers and rate limits through HTTP', () => {
       ['a 404 for a route', 'GET', '/nowhere', 'supervisor', 404],
       ['a 400 for an id', 'GET', '/cases/not-a-uuid', 'supervisor', 400],
     ] as const)('carry no stack and no SQL: %s', async (_label, method, path, role, status) => {
-      const answer = await raw(system.baseUrl, method, path, {
+      const answer = await raw(sut.system.baseUrl, method, path, {
         headers: role ? { authorization: await bearer(testToken(role)) } : {},
       });
       expect(answer.status).toBe(status);
@@ -616,7 +589,7 @@ describe('authentication, headers and rate limits through HTTP', () => {
     });
 
     it('carry no stack and no SQL: a 400 for a body', async () => {
-      const answer = await raw(system.baseUrl, 'POST', '/cases', {
+      const answer = await raw(sut.system.baseUrl, 'POST', '/cases', {
         headers: {
           'content-type': 'application/json',
           authorization: await bearer(testToken('supervisor')),

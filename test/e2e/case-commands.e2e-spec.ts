@@ -1,20 +1,12 @@
 import { PersonalDataVault } from '@app/personal-data';
-import { AppConfig } from '@app/platform';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { readWholeTopic } from '../harness/kafka-reader';
-import { RunningSystem, http, startSystem } from '../harness/system';
-import {
-  TestDatabase,
-  connect,
-  createTestDatabase,
-  eventually,
-  testConfig,
-} from '../harness/test-env';
+import { timeline } from '../harness/routes';
+import { http, openCaseWithPeople, useSystem } from '../harness/system';
+import { eventually } from '../harness/test-env';
 
 /** Every act happens on a timeline ending a little before now, a few minutes apart. */
-const BASE = Date.now() - 10 * 24 * 3600_000;
-const t = (step: number) => new Date(BASE + step * 10 * 60_000).toISOString();
+const t = timeline();
 
 interface Ctx {
   caseId: string;
@@ -37,26 +29,10 @@ interface RouteCase {
 }
 
 describe('every case command through HTTP', () => {
-  let database: TestDatabase;
-  let config: AppConfig;
-  let system: RunningSystem;
-  let db: DataSource;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    config = testConfig(database.url);
-    system = await startSystem(config);
-    db = await connect(config);
-  });
-
-  afterAll(async () => {
-    await system?.stop();
-    await db?.destroy();
-    await database?.drop();
-  });
+  const sut = useSystem();
 
   const post = (path: string, json: unknown, headers: Record<string, string> = {}) =>
-    http(system.baseUrl, 'POST', path, { json, headers });
+    http(sut.system.baseUrl, 'POST', path, { json, headers });
   const ok = async (path: string, json: unknown) => {
     const answer = await post(path, json);
     if (answer.status !== 201)
@@ -68,16 +44,10 @@ describe('every case command through HTTP', () => {
     };
   };
   const count = async (sql: string, params: unknown[] = []) =>
-    Number((await db.query(sql, params))[0].count);
-  const storedEvents = () => count('SELECT count(*) FROM event_store.events');
-  /** Everything a person command may register: persons, document hashes, data keys. */
-  const storedPersons = async () =>
-    count(
-      `SELECT (SELECT count(*) FROM personal_data.persons) + (SELECT count(*) FROM personal_data.identity_refs)
-            + (SELECT count(*) FROM personal_data.person_keys) AS count`,
-    );
+    Number((await sut.db.query(sql, params))[0].count);
+  const { eventCount: storedEvents, personCount: storedPersons } = sut;
   const streamTypes = async (caseId: string): Promise<string[]> => {
-    const rows: { type: string }[] = await db.query(
+    const rows: { type: string }[] = await sut.db.query(
       'SELECT type FROM event_store.events WHERE stream_id = $1 ORDER BY version',
       [caseId],
     );
@@ -90,32 +60,7 @@ describe('every case command through HTTP', () => {
     );
 
   /** A case with an arrested suspect and an apprehended migrant. */
-  async function newCase(): Promise<Ctx> {
-    const { caseId } = await ok('/cases', {
-      directorate: 'novo-mesto',
-      borderSection: 'Obrežje',
-      offenceParagraph: 3,
-      openedAt: t(0),
-      summary: 'Van stopped near Obrežje.',
-    });
-    const suspect = await ok(`/cases/${caseId}/arrests`, {
-      occurredAt: t(1),
-      nationality: 'RS',
-      slovenianCitizen: false,
-      place: 'Obrežje',
-    });
-    const migrant = await ok(`/cases/${caseId}/apprehensions`, {
-      occurredAt: t(2),
-      nationality: 'SY',
-      minor: false,
-      place: 'Obrežje',
-    });
-    return {
-      caseId,
-      suspectId: suspect.persons![0].personId,
-      migrantId: migrant.persons![0].personId,
-    };
-  }
+  const newCase = (): Promise<Ctx> => openCaseWithPeople(sut.system.baseUrl, { at: t });
 
   const person = (c: Ctx, id: string, action: string) =>
     `/cases/${c.caseId}/persons/${id}/${action}`;
@@ -293,7 +238,7 @@ describe('every case command through HTTP', () => {
         await close(c);
       },
       body: async (c) => {
-        const [arrest] = await db.query(
+        const [arrest] = await sut.db.query(
           `SELECT event_id FROM event_store.events WHERE stream_id = $1 AND type = 'person.suspect-arrested'`,
           [c.caseId],
         );
@@ -588,7 +533,7 @@ describe('every case command through HTTP', () => {
   it('documents every command route in the OpenAPI document', async () => {
     const { body } = await http<{
       paths: Record<string, Record<string, { operationId?: string }>>;
-    }>(system.baseUrl, 'GET', '/docs-json');
+    }>(sut.system.baseUrl, 'GET', '/docs-json');
     const operations = Object.values(body.paths).flatMap((ops) =>
       Object.values(ops).map((op) => op.operationId),
     );
@@ -700,7 +645,7 @@ describe('every case command through HTTP', () => {
     });
     await release(c);
     await close(c);
-    const [opening] = await db.query(
+    const [opening] = await sut.db.query(
       `SELECT event_id FROM event_store.events WHERE stream_id = $1 AND type = 'case.opened'`,
       [c.caseId],
     );
@@ -711,7 +656,7 @@ describe('every case command through HTTP', () => {
     });
 
     const view = await eventually(async () => {
-      const answer = await http(system.baseUrl, 'GET', `/cases/${c.caseId}`);
+      const answer = await http(sut.system.baseUrl, 'GET', `/cases/${c.caseId}`);
       return answer.body?.version === corrected.version ? answer.body : undefined;
     });
     expect(view).toMatchObject({
@@ -833,14 +778,14 @@ describe('every case command through HTTP', () => {
       const personId = arrest.persons![0].personId;
 
       const clearText = ['Zlatan', 'Kovačević', '1988-02-29', 'ZK4455667'];
-      const stored: { data: string }[] = await db.query(
+      const stored: { data: string }[] = await sut.db.query(
         'SELECT data::text AS data FROM event_store.events WHERE stream_id = $1',
         [c.caseId],
       );
       for (const value of clearText) expect(stored.some((e) => e.data.includes(value))).toBe(false);
 
       const messages = await eventually(async () => {
-        const all = await readWholeTopic(config.kafka.brokers, config.kafka.topic);
+        const all = await readWholeTopic(sut.config.kafka.brokers, sut.config.kafka.topic);
         return all.some(
           (m) =>
             m.envelope.streamId === c.caseId &&
@@ -853,11 +798,11 @@ describe('every case command through HTTP', () => {
       const published = JSON.stringify(messages.map((m) => m.envelope));
       for (const value of clearText) expect(published.includes(value)).toBe(false);
 
-      const [event] = await db.query(
+      const [event] = await sut.db.query(
         `SELECT data FROM event_store.events WHERE stream_id = $1 AND data->>'personId' = $2`,
         [c.caseId, personId],
       );
-      const vault = system.api.get(PersonalDataVault);
+      const vault = sut.system.api.get(PersonalDataVault);
       await expect(vault.open(event.data.personalData)).resolves.toEqual(secret);
     });
   });

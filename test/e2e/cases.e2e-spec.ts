@@ -1,19 +1,10 @@
 import { EventHeaders } from '@app/event-store';
-import { AppConfig } from '@app/platform';
 import { randomUUID } from 'node:crypto';
 import { AddressInfo, Server } from 'node:net';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { readWholeTopic } from '../harness/kafka-reader';
-import { RunningSystem, http, startSystem } from '../harness/system';
-import {
-  TestDatabase,
-  connect,
-  createTestDatabase,
-  eventually,
-  testConfig,
-  testToken,
-} from '../harness/test-env';
+import { http, startSystem, useSystem } from '../harness/system';
+import { createTestDatabase, eventually, testConfig, testToken } from '../harness/test-env';
 
 const validCase = {
   directorate: 'novo-mesto',
@@ -24,32 +15,14 @@ const validCase = {
 };
 
 describe('cases through HTTP', () => {
-  let database: TestDatabase;
-  let config: AppConfig;
-  let system: RunningSystem;
-  let db: DataSource;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    config = testConfig(database.url);
-    system = await startSystem(config);
-    db = await connect(config);
-  });
-
-  afterAll(async () => {
-    await system?.stop();
-    await db?.destroy();
-    await database?.drop();
-  });
-
-  const eventCount = async () =>
-    Number((await db.query('SELECT count(*) FROM event_store.events'))[0].count);
+  const sut = useSystem();
+  const { eventCount } = sut;
   const post = (json: unknown, headers: Record<string, string> = {}) =>
-    http(system.baseUrl, 'POST', '/cases', { json, headers });
+    http(sut.system.baseUrl, 'POST', '/cases', { json, headers });
 
   it('opens a case, projects it through Kafka, and answers it on GET', async () => {
     const correlationId = `corr-${randomUUID()}`;
-    const created = await http(system.baseUrl, 'POST', '/cases', {
+    const created = await http(sut.system.baseUrl, 'POST', '/cases', {
       json: validCase,
       headers: { 'x-correlation-id': correlationId },
       token: await testToken('investigator', 'novo-mesto', { subject: 'inv-nm-17' }),
@@ -64,7 +37,7 @@ describe('cases through HTTP', () => {
 
     const projected = await eventually(
       async () => {
-        const answer = await http(system.baseUrl, 'GET', `/cases/${caseId}`);
+        const answer = await http(sut.system.baseUrl, 'GET', `/cases/${caseId}`);
         return answer.status === 200 ? answer : undefined;
       },
       { what: 'the case to be projected' },
@@ -81,7 +54,7 @@ describe('cases through HTTP', () => {
       position: created.body.position,
     });
 
-    const messages = await readWholeTopic(config.kafka.brokers, config.kafka.topic);
+    const messages = await readWholeTopic(sut.config.kafka.brokers, sut.config.kafka.topic);
     const message = messages.find((m) => m.envelope.streamId === caseId);
     expect(message?.key).toBe(caseId);
     expect(message?.headers).toMatchObject({
@@ -233,7 +206,7 @@ describe('cases through HTTP', () => {
     ],
   ])('refuses %s and stores nothing', async (_label, init, status, code) => {
     const before = await eventCount();
-    const answer = await http(system.baseUrl, 'POST', '/cases', init);
+    const answer = await http(sut.system.baseUrl, 'POST', '/cases', init);
 
     expect(answer.status).toBe(status);
     expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -242,17 +215,17 @@ describe('cases through HTTP', () => {
   });
 
   it('answers 404 for an unknown case and 400 for an id that is not a UUID', async () => {
-    const unknown = await http(system.baseUrl, 'GET', `/cases/${randomUUID()}`);
+    const unknown = await http(sut.system.baseUrl, 'GET', `/cases/${randomUUID()}`);
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('CASE.NOT_FOUND');
 
-    const malformed = await http(system.baseUrl, 'GET', `/cases/not-a-uuid`);
+    const malformed = await http(sut.system.baseUrl, 'GET', `/cases/not-a-uuid`);
     expect(malformed.status).toBe(400);
     expect(malformed.body.code).toBe('REQUEST.VALIDATION_FAILED');
   });
 
   it('reports ready when Postgres, the migrations and Kafka are', async () => {
-    const answer = await http(system.baseUrl, 'GET', '/health/ready');
+    const answer = await http(sut.system.baseUrl, 'GET', '/health/ready');
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({
       status: 'ok',
@@ -267,7 +240,7 @@ describe('cases through HTTP', () => {
   it('documents every route with its own operationId at /docs-json', async () => {
     const { body } = await http<{
       paths: Record<string, Record<string, { operationId?: string }>>;
-    }>(system.baseUrl, 'GET', '/docs-json');
+    }>(sut.system.baseUrl, 'GET', '/docs-json');
     const operationIds = Object.values(body.paths).flatMap((operations) =>
       Object.values(operations).map((op) => op.operationId),
     );
@@ -276,7 +249,7 @@ describe('cases through HTTP', () => {
     expect(operationIds).toEqual(
       expect.arrayContaining(['openCase', 'getCase', 'getLiveness', 'getReadiness']),
     );
-    const ui = await fetch(`${system.baseUrl}/docs`);
+    const ui = await fetch(`${sut.system.baseUrl}/docs`);
     expect(ui.status).toBe(200);
   });
 });

@@ -1,17 +1,8 @@
-import { AppConfig } from '@app/platform';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { Route, SAMPLE_REQUESTS, SampleContext, routeTable, timeline } from '../harness/routes';
-import { HttpAnswer, RunningSystem, http, startSystem } from '../harness/system';
-import {
-  TestDatabase,
-  connect,
-  createTestDatabase,
-  eventually,
-  testConfig,
-  testToken,
-} from '../harness/test-env';
+import { HttpAnswer, http, openCaseWithPeople, useSystem } from '../harness/system';
+import { eventually, testToken } from '../harness/test-env';
 
 /*
  * Hostile input, end to end: a property-based fuzz over every route the API serves, and a
@@ -754,17 +745,10 @@ function mutate(
 // ---------------------------------------------------------------------------------------------
 
 describe('hostile input', () => {
-  let database: TestDatabase;
-  let config: AppConfig;
-  let system: RunningSystem;
-  let db: DataSource;
+  const sut = useSystem();
   let tokens: Record<AuthVariant | 'supervisor', string | null>;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    config = testConfig(database.url);
-    system = await startSystem(config);
-    db = await connect(config);
     const supervisor = await testToken('supervisor');
     tokens = {
       supervisor,
@@ -781,12 +765,6 @@ describe('hostile input', () => {
     };
   });
 
-  afterAll(async () => {
-    await system?.stop();
-    await db?.destroy();
-    await database?.drop();
-  });
-
   const at = timeline();
 
   async function created(
@@ -795,7 +773,7 @@ describe('hostile input', () => {
     correlationId?: string,
   ): Promise<HttpAnswer<{ caseId: string; persons?: { personId: string }[] }>> {
     const answer = await http<{ caseId: string; persons?: { personId: string }[] }>(
-      system.baseUrl,
+      sut.system.baseUrl,
       'POST',
       path,
       { json, headers: correlationId ? { 'x-correlation-id': correlationId } : {} },
@@ -809,35 +787,20 @@ describe('hostile input', () => {
   /** A case with an arrested suspect and an apprehended migrant, as the samples expect. */
   async function seedCase(n: number): Promise<SeedCase> {
     const cid = (step: string) => `fuzz-seed.${n}.${step}`;
-    const sample = SAMPLE_REQUESTS['POST /cases']({ caseId: '', suspectId: '', migrantId: '', at });
-    const opened = await created('/cases', sample.body, cid('o'));
-    const { caseId } = opened.body;
-    const suspect = await created(
-      `/cases/${caseId}/arrests`,
-      { occurredAt: at(1), nationality: 'RS', slovenianCitizen: false, place: 'Obrežje' },
-      cid('a'),
-    );
-    const migrant = await created(
-      `/cases/${caseId}/apprehensions`,
-      { occurredAt: at(2), nationality: 'SY', minor: false, place: 'Obrežje' },
-      cid('m'),
-    );
-    const rows: { event_id: string }[] = await db.query(
-      'SELECT event_id FROM event_store.events WHERE stream_id = $1 ORDER BY version',
-      [caseId],
-    );
-    return {
-      caseId,
-      suspectId: suspect.body.persons![0].personId,
-      migrantId: migrant.body.persons![0].personId,
+    const ctx = await openCaseWithPeople(sut.system.baseUrl, {
       at,
-      eventIds: rows.map((r) => r.event_id),
-    };
+      correlationIds: { open: cid('o'), arrest: cid('a'), apprehend: cid('m') },
+    });
+    const rows: { event_id: string }[] = await sut.db.query(
+      'SELECT event_id FROM event_store.events WHERE stream_id = $1 ORDER BY version',
+      [ctx.caseId],
+    );
+    return { ...ctx, eventIds: rows.map((r) => r.event_id) };
   }
 
   describe(`fuzz: ${REQUESTS} generated and mutated requests across every route (fast-check seed ${SEED})`, () => {
     it('never answers 5xx, answers every refusal as a problem, and stores nothing it refused', async () => {
-      const routes = routeTable(system.api);
+      const routes = routeTable(sut.system.api);
       const unsampled = routes
         .map((r) => r.key)
         .filter((key) => !SAMPLE_REQUESTS[key] && !INPUTLESS_ROUTES.has(key));
@@ -891,7 +854,7 @@ describe('hostile input', () => {
 
       const accepted = outcomes.filter((o) => o.status >= 200 && o.status < 300);
       const refused = outcomes.filter((o) => !(o.status >= 200 && o.status < 300));
-      const stored: { cid: string | null; n: number }[] = await db.query(
+      const stored: { cid: string | null; n: number }[] = await sut.db.query(
         `SELECT metadata->>'correlationId' AS cid, count(*)::int AS n
            FROM event_store.events GROUP BY 1`,
       );
@@ -940,7 +903,7 @@ describe('hostile input', () => {
         0,
       );
       // And the API still works afterwards.
-      const after = await http(system.baseUrl, 'POST', '/cases', {
+      const after = await http(sut.system.baseUrl, 'POST', '/cases', {
         json: SAMPLE_REQUESTS['POST /cases']({ ...seeds[0] }).body,
       });
       expect({
@@ -981,7 +944,7 @@ describe('hostile input', () => {
     const readCase = (caseId: string, version: number) =>
       eventually(
         async () => {
-          const answer = await http<CaseView>(system.baseUrl, 'GET', `/cases/${caseId}`);
+          const answer = await http<CaseView>(sut.system.baseUrl, 'GET', `/cases/${caseId}`);
           return answer.status === 200 && answer.body.version >= version ? answer.body : undefined;
         },
         { what: `case ${caseId} at version ${version} in the read model` },
@@ -1166,7 +1129,7 @@ describe('hostile input', () => {
         'custody.handed-over',
         [[['authority'], text]],
       );
-      const [arrest]: { event_id: string }[] = await db.query(
+      const [arrest]: { event_id: string }[] = await sut.db.query(
         `SELECT event_id FROM event_store.events
           WHERE stream_id = $1 AND type = 'person.suspect-arrested'`,
         [caseId],
@@ -1190,7 +1153,7 @@ describe('hostile input', () => {
 
       // Every free-text field of every command above: exactly this many.
       expect(expected).toHaveLength(25);
-      const rows: { correlationId: string; type: string; data: unknown }[] = await db.query(
+      const rows: { correlationId: string; type: string; data: unknown }[] = await sut.db.query(
         `SELECT metadata->>'correlationId' AS "correlationId", type, data
            FROM event_store.events WHERE stream_id = $1`,
         [caseId],
@@ -1218,7 +1181,7 @@ describe('hostile input', () => {
       ]);
 
       // The same text as a case id is not a UUID: 400, before anything looks for it.
-      const asId = await http(system.baseUrl, 'GET', `/cases/${encodeSegment(text)}`);
+      const asId = await http(sut.system.baseUrl, 'GET', `/cases/${encodeSegment(text)}`);
       expect([asId.status, asId.body.code]).toEqual([400, 'REQUEST.VALIDATION_FAILED']);
     });
   });
@@ -1369,7 +1332,7 @@ describe('hostile input', () => {
     const correlationId = `fuzz.${SEED}.${String(index).padStart(6, '0')}`;
     const base = { index, correlationId, request };
     try {
-      const response = await fetch(`${system.baseUrl}${request.path}`, {
+      const response = await fetch(`${sut.system.baseUrl}${request.path}`, {
         method: request.method,
         headers: { ...request.headers, 'x-correlation-id': correlationId },
         body: request.raw ?? (request.json === undefined ? undefined : toJson(request.json)),

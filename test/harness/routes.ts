@@ -58,6 +58,7 @@ export const SAMPLE_REQUESTS: Record<
   (c: SampleContext) => { path: string; body?: Record<string, unknown> }
 > = {
   'GET /cases/:caseId': (c) => ({ path: `/cases/${c.caseId}` }),
+  'GET /custody-board': () => ({ path: '/custody-board?expiringWithin=2d&limit=20' }),
   'POST /cases': (c) => ({
     path: '/cases',
     body: {

@@ -2,10 +2,12 @@ import { AppConfig } from '@app/platform';
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AddressInfo, Server } from 'node:net';
+import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/api.app';
 import { ProjectorModule } from '../../apps/projector/src/projector.module';
 import { RelayModule } from '../../apps/relay/src/relay.module';
-import { testToken } from './test-env';
+import { SAMPLE_REQUESTS, SampleContext, timeline } from './routes';
+import { TestDatabase, connect, createTestDatabase, testConfig, testToken } from './test-env';
 
 export interface RunningSystem {
   readonly baseUrl: string;
@@ -29,6 +31,74 @@ export async function startSystem(config: AppConfig): Promise<RunningSystem> {
       await api.close();
       for (const worker of workers) await worker.close();
     },
+  };
+}
+
+/**
+ * What `useSystem` started for a describe block: read it in tests and hooks, not while the
+ * block is being declared, before its beforeAll has run.
+ */
+export interface SystemUnderTest {
+  readonly database: TestDatabase;
+  readonly config: AppConfig;
+  readonly system: RunningSystem;
+  /** A migrated connection to the system's database, for looking at what it stored. */
+  readonly db: DataSource;
+  /** Events in the store, over all streams. */
+  eventCount(): Promise<number>;
+  /** Everything a person command may register: persons, document hashes, data keys. */
+  personCount(): Promise<number>;
+}
+
+/**
+ * A fresh database, the system running on it and a connection to it, for the describe block
+ * that calls this: started in a beforeAll it registers there, stopped and dropped in an
+ * afterAll. `env` is added to the test configuration.
+ */
+export function useSystem(env: Record<string, string> = {}): SystemUnderTest {
+  let database: TestDatabase | undefined;
+  let config: AppConfig | undefined;
+  let system: RunningSystem | undefined;
+  let db: DataSource | undefined;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    config = testConfig(database.url, env);
+    system = await startSystem(config);
+    db = await connect(config);
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+    await db?.destroy();
+    await database?.drop();
+  });
+
+  const started = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`${name} is not there before useSystem's beforeAll`);
+    return value;
+  };
+  const count = async (sql: string) =>
+    Number((await started(db, 'db').query<{ count: string }[]>(sql))[0].count);
+  return {
+    get database() {
+      return started(database, 'database');
+    },
+    get config() {
+      return started(config, 'config');
+    },
+    get system() {
+      return started(system, 'system');
+    },
+    get db() {
+      return started(db, 'db');
+    },
+    eventCount: () => count('SELECT count(*) FROM event_store.events'),
+    personCount: () =>
+      count(
+        `SELECT (SELECT count(*) FROM personal_data.persons) + (SELECT count(*) FROM personal_data.identity_refs)
+              + (SELECT count(*) FROM personal_data.person_keys) AS count`,
+      ),
   };
 }
 
@@ -72,5 +142,52 @@ export async function http<T = Record<string, unknown>>(
     status: response.status,
     headers: response.headers,
     body: (text ? JSON.parse(text) : undefined) as T,
+  };
+}
+
+/**
+ * A case with an arrested suspect and an apprehended migrant, the context the samples expect:
+ * opened with the sample of `POST /cases`, by a supervisor unless another token is given.
+ */
+export async function openCaseWithPeople(
+  baseUrl: string,
+  options: {
+    /** Members of the opening request that differ from the sample's, e.g. the directorate. */
+    opening?: Record<string, unknown>;
+    at?: (step: number) => string;
+    token?: string | null;
+    /** An X-Correlation-Id for each of the three requests. */
+    correlationIds?: { open: string; arrest: string; apprehend: string };
+  } = {},
+): Promise<SampleContext> {
+  const { opening = {}, at = timeline(), token, correlationIds } = options;
+  const accepted = async (path: string, json: unknown, correlationId: string | undefined) => {
+    const answer = await http<{ caseId: string; persons?: { personId: string }[] }>(
+      baseUrl,
+      'POST',
+      path,
+      { json, token, headers: correlationId ? { 'x-correlation-id': correlationId } : {} },
+    );
+    if (answer.status !== 201)
+      throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer.body;
+  };
+  const sample = SAMPLE_REQUESTS['POST /cases']({ caseId: '', suspectId: '', migrantId: '', at });
+  const { caseId } = await accepted('/cases', { ...sample.body, ...opening }, correlationIds?.open);
+  const suspect = await accepted(
+    `/cases/${caseId}/arrests`,
+    { occurredAt: at(1), nationality: 'RS', slovenianCitizen: false, place: 'Obrežje' },
+    correlationIds?.arrest,
+  );
+  const migrant = await accepted(
+    `/cases/${caseId}/apprehensions`,
+    { occurredAt: at(2), nationality: 'SY', minor: false, place: 'Obrežje' },
+    correlationIds?.apprehend,
+  );
+  return {
+    caseId,
+    suspectId: suspect.persons![0].personId,
+    migrantId: migrant.persons![0].personId,
+    at,
   };
 }

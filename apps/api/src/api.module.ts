@@ -9,6 +9,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessGuard } from './auth/access.guard';
 import { RateLimitGuard } from './auth/rate-limit.guard';
 import { CasesModule } from './cases/cases.module';
+import { CustodyModule } from './custody/custody.module';
 import { HealthModule } from './health/health.module';
 
 @Global()
@@ -23,6 +24,7 @@ export class ApiModule {
         CqrsModule.forRoot(),
         EventStoreModule,
         CasesModule,
+        CustodyModule,
         HealthModule,
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.http.rateLimitPerMinute }]),
       ],

@@ -8,6 +8,7 @@ import {
 } from '@app/platform';
 import {
   CasesProjection,
+  CustodyBoardProjection,
   PROJECTIONS,
   Projection,
   ProjectionRunner,
@@ -64,10 +65,11 @@ export class ProjectorModule {
       ],
       providers: [
         CasesProjection,
+        CustodyBoardProjection,
         {
           provide: PROJECTIONS,
           useFactory: (...projections: Projection[]) => projections,
-          inject: [CasesProjection],
+          inject: [CasesProjection, CustodyBoardProjection],
         },
         ProjectorLifecycle,
       ],

@@ -167,8 +167,10 @@ export async function ensureKafka(options: LocalKafkaOptions): Promise<LocalKafk
   ];
 
   if (!existsSync(join(logDir, 'meta.properties'))) {
-    // A Kafka cluster id is 16 random bytes in URL-safe base64.
-    const clusterId = randomBytes(16).toString('base64url');
+    // A Kafka cluster id is 16 random bytes in URL-safe base64. One that starts with "-" (1 in
+    // 64) would be read by the storage tool as an option, so, as Kafka's own Uuid does, the
+    // first character is kept clear of it.
+    const clusterId = randomBytes(16).toString('base64url').replace(/^-/, 'A');
     await promisify(execFile)(
       'java',
       java('kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', properties),

@@ -1,7 +1,8 @@
-import { CaseEvent, CaseOpened, evolveCase, initialCaseState } from '@app/domain';
+import { CaseEvent, CaseOpened } from '@app/domain';
 import { EventEnvelope } from '@app/event-store';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { foldCase, recordFact } from '../case-facts';
 import { Projection } from '../projection';
 import { CaseRow } from './case.entity';
 
@@ -12,20 +13,7 @@ export class CasesProjection implements Projection {
 
   async apply(envelope: EventEnvelope, tx: EntityManager): Promise<void> {
     if (envelope.streamType !== 'case') return;
-    await tx.query(
-      `INSERT INTO read_model.case_facts
-         (case_id, version, event_id, type, schema_version, occurred_at, data)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        envelope.streamId,
-        envelope.streamVersion,
-        envelope.eventId,
-        envelope.type,
-        envelope.schemaVersion,
-        envelope.occurredAt,
-        envelope.data,
-      ],
-    );
+    await recordFact(this.name, envelope, tx);
     const event = { type: envelope.type, data: envelope.data } as CaseEvent;
     const stamp = {
       version: envelope.streamVersion,
@@ -35,7 +23,7 @@ export class CasesProjection implements Projection {
     if (event.type === 'case.opened') return caseOpened(envelope, event.data, tx);
     const changes =
       event.type === 'case.correction-recorded'
-        ? await refold(envelope.streamId, tx)
+        ? await refold(this.name, envelope.streamId, tx)
         : changesOf(event);
     await tx.update(CaseRow, { caseId: envelope.streamId }, { ...changes, ...stamp });
   }
@@ -79,30 +67,12 @@ function changesOf(event: CaseEvent): Partial<CaseRow> {
 }
 
 /** After a correction: the case as the domain folds its corrected history. */
-async function refold(caseId: string, tx: EntityManager): Promise<Partial<CaseRow>> {
-  const facts: FactRow[] = await tx.query(
-    `SELECT version, event_id, type, schema_version, occurred_at, data
-       FROM read_model.case_facts WHERE case_id = $1 ORDER BY version`,
-    [caseId],
-  );
-  // Refolding a partial history would show a wrong case: better to stop the projection.
-  if (facts.some((f, i) => f.version !== i + 1)) {
-    throw new Error(
-      `read_model.case_facts lacks versions of case ${caseId}; rebuild the projection`,
-    );
-  }
-  const events = facts.map(
-    (f) =>
-      ({
-        type: f.type,
-        schemaVersion: f.schema_version,
-        occurredAt: f.occurred_at,
-        data: f.data,
-        eventId: f.event_id,
-      }) as CaseEvent,
-  );
-  const file = events.reduce(evolveCase, initialCaseState);
-  if (file.status === 'none') throw new Error(`case ${caseId} has no opening among its facts`);
+async function refold(
+  projection: string,
+  caseId: string,
+  tx: EntityManager,
+): Promise<Partial<CaseRow>> {
+  const file = await foldCase(projection, caseId, tx);
   return {
     borderSection: file.borderSection,
     offenceParagraph: file.offence.paragraph,
@@ -110,13 +80,4 @@ async function refold(caseId: string, tx: EntityManager): Promise<Partial<CaseRo
     status: file.status,
     openedAt: file.openedAt,
   };
-}
-
-interface FactRow {
-  version: number;
-  event_id: string;
-  type: string;
-  schema_version: number;
-  occurred_at: Date;
-  data: unknown;
 }

@@ -2,6 +2,7 @@ import { EventStore1732262400000 } from './1732262400000-event-store';
 import { ReadModels1732262400001 } from './1732262400001-read-models';
 import { PersonalData1732262400002 } from './1732262400002-personal-data';
 import { CaseFacts1732262400003 } from './1732262400003-case-facts';
+import { CustodyBoard1732262400004 } from './1732262400004-custody-board';
 
 /** Every schema change, in order. Explicit, never a glob: a bundler or a rename cannot lose one. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   ReadModels1732262400001,
   PersonalData1732262400002,
   CaseFacts1732262400003,
+  CustodyBoard1732262400004,
 ];
