@@ -115,11 +115,11 @@ export async function issueLocalToken(config: AuthConfig, request: TokenRequest)
   const claims = {
     role: request.role,
     ...(request.directorate ? { directorate: request.directorate } : {}),
-    sub: request.subject,
   };
-  const problem = actorFromClaims(claims);
-  if (typeof problem === 'string') throw new Error(problem);
-  return new SignJWT({ role: claims.role, directorate: request.directorate })
+  // Never sign what the verifier would refuse.
+  const actor = actorFromClaims({ ...claims, sub: request.subject });
+  if (typeof actor === 'string') throw new Error(actor);
+  return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(request.subject)
     .setIssuer(config.issuer)
