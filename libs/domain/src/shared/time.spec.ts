@@ -1,5 +1,5 @@
 import { DomainError } from './domain-error';
-import { addHours, addMonths, assertNotInFuture, instant } from './time';
+import { addHours, addMonths, assertNotInFuture, instant, localIsoTime } from './time';
 
 const refusalOf = (run: () => void): DomainError => {
   try {
@@ -133,5 +133,13 @@ describe('assertNotInFuture', () => {
 describe('instant', () => {
   it('reads an ISO-8601 instant kept in event data', () => {
     expect(instant('2024-03-14T09:00:00.000Z').getTime()).toBe(Date.UTC(2024, 2, 14, 9));
+  });
+});
+
+describe('local time beside an instant', () => {
+  it('gives Ljubljana wall-clock time with the offset of that day, to the second', () => {
+    expect(localIsoTime(new Date('2024-01-15T09:30:15.999Z'))).toBe('2024-01-15T10:30:15+01:00');
+    expect(localIsoTime(new Date('2024-07-01T12:00:00Z'))).toBe('2024-07-01T14:00:00+02:00');
+    expect(localIsoTime(new Date('2024-03-31T01:00:00Z'))).toBe('2024-03-31T03:00:00+02:00');
   });
 });

@@ -95,6 +95,19 @@ function earliestInstantShowing(wall: number, timeZone: string): number {
   return after;
 }
 
+/**
+ * The local time of an instant in ISO 8601, to the second, with the zone's offset at that
+ * instant: 2024-07-01T14:00:00+02:00 for 12:00 UTC in Ljubljana.
+ */
+export function localIsoTime(at: Date, timeZone: string = CUSTODY_RULES.timeZone): string {
+  const epochMs = Math.floor(at.getTime() / 1000) * 1000;
+  const wall = wallClock(epochMs, timeZone);
+  const offset = Math.round((wall - epochMs) / 60_000);
+  const hhmm = (minutes: number) =>
+    `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return `${new Date(wall).toISOString().slice(0, 19)}${offset < 0 ? '-' : '+'}${hhmm(Math.abs(offset))}`;
+}
+
 /** A time given by an investigator: late entries are normal, future ones are typing errors. */
 export function assertNotInFuture(occurredAt: Date, now: Date): void {
   if (Number.isNaN(occurredAt.getTime())) {

@@ -1,4 +1,4 @@
-import { CUSTODY_RULES, DIRECTORATES } from '@app/domain';
+import { DIRECTORATES, localIsoTime } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** An instant in UTC, with Slovenian wall-clock time beside it for people reading the board. */
@@ -10,33 +10,8 @@ export class InstantDto {
   local!: string;
 
   static of(at: Date): InstantDto {
-    return { utc: at.toISOString(), local: localTime(at) };
+    return { utc: at.toISOString(), local: localIsoTime(at) };
   }
-}
-
-const LOCAL = new Intl.DateTimeFormat('en-CA', {
-  timeZone: CUSTODY_RULES.timeZone,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** ISO 8601 with the zone's offset at that instant, e.g. 2024-07-01T12:00:00+02:00. */
-export function localTime(at: Date): string {
-  const part = Object.fromEntries(LOCAL.formatToParts(at).map((p) => [p.type, p.value]));
-  const wall = `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}:${part.second}`;
-  const offsetMinutes = Math.round(
-    (Date.parse(`${wall}Z`) - Math.floor(at.getTime() / 1000) * 1000) / 60_000,
-  );
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
-  const mm = String(abs % 60).padStart(2, '0');
-  return `${wall}${sign}${hh}:${mm}`;
 }
 
 export class CustodyClockDto {
