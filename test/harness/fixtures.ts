@@ -30,7 +30,12 @@ export function caseOpened(caseId: string, directorate = 'novo-mesto'): NewEvent
   };
 }
 
-/** A later event on a case stream; the projections under test ignore its content. */
+/** A later event on a case stream: its summary amended, as the n-th note. */
 export function noted(n: number): NewEvent {
-  return { type: 'test.noted', schemaVersion: 1, occurredAt: new Date(), data: { n } };
+  return {
+    type: 'case.details-amended',
+    schemaVersion: 1,
+    occurredAt: new Date('2024-03-14T08:00:00Z'),
+    data: { changes: { summary: `Note ${n}.` } },
+  };
 }

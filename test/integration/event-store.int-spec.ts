@@ -56,7 +56,7 @@ describe('Postgres event store', () => {
     const events = await store.readStream(caseId);
     expect(events.map((e) => [e.type, e.streamVersion, e.schemaVersion])).toEqual([
       ['case.opened', 1, 1],
-      ['test.noted', 2, 1],
+      ['case.details-amended', 2, 1],
     ]);
     expect(events[0]).toMatchObject({
       streamId: caseId,

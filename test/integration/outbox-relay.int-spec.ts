@@ -191,12 +191,18 @@ describe('outbox relay', () => {
     ]);
     await expect(
       db.query(
-        'SELECT directorate, cases_opened FROM read_model.directorate_caseload ORDER BY directorate',
+        'SELECT directorate, count(*)::int AS cases FROM read_model.cases GROUP BY 1 ORDER BY 1',
       ),
     ).resolves.toEqual([
-      { directorate: 'koper', cases_opened: 3 },
-      { directorate: 'novo-mesto', cases_opened: 2 },
+      { directorate: 'koper', cases: 3 },
+      { directorate: 'novo-mesto', cases: 2 },
     ]);
+    await expect(
+      db.query(`SELECT summary FROM read_model.cases WHERE case_id = $1`, [cases[0]]),
+    ).resolves.toEqual([{ summary: 'Note 2.' }]);
+    await expect(
+      db.query(`SELECT count(*)::int AS n FROM read_model.case_facts WHERE projection = 'cases'`),
+    ).resolves.toEqual([{ n: 6 }]);
     await expect(
       db.query(
         `SELECT version FROM read_model.projection_checkpoints WHERE projection = 'cases' AND stream_id = $1`,

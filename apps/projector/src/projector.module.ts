@@ -7,12 +7,11 @@ import {
   ensureTopic,
 } from '@app/platform';
 import {
-  CasesProjection,
-  CustodyBoardProjection,
   PROJECTIONS,
   Projection,
   ProjectionRunner,
   READ_MODEL_ENTITIES,
+  READ_MODEL_PROJECTIONS,
 } from '@app/read-models';
 import {
   DynamicModule,
@@ -64,12 +63,11 @@ export class ProjectorModule {
         KafkaModule.forRoot(config, 'projector'),
       ],
       providers: [
-        CasesProjection,
-        CustodyBoardProjection,
+        ...READ_MODEL_PROJECTIONS,
         {
           provide: PROJECTIONS,
           useFactory: (...projections: Projection[]) => projections,
-          inject: [CasesProjection, CustodyBoardProjection],
+          inject: READ_MODEL_PROJECTIONS,
         },
         ProjectorLifecycle,
       ],

@@ -9,5 +9,5 @@ export * from './values/personal-data';
 export * from './case/events';
 export * from './case/state/case.state';
 export * from './case/state/custody';
-export { evolveCase } from './case/state/evolve';
+export { correctedFacts, evolveCase, foldHistory } from './case/state/evolve';
 export * from './case/case.decider';

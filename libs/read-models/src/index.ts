@@ -1,5 +1,9 @@
-import { CaseRow, DirectorateCaseloadRow } from './cases/case.entity';
+import { CasePersonRow, CaseRow } from './cases/case.entity';
+import { CasesProjection } from './cases/cases.projection';
+import { CustodyBoardProjection } from './custody-board/custody-board.projection';
 import { CustodyClockRow } from './custody-board/custody-clock.entity';
+import { PeopleProjection } from './people/people.projection';
+import { StatisticsProjection } from './statistics/statistics.projection';
 
 export * from './projection';
 export * from './projection-runner';
@@ -7,6 +11,16 @@ export * from './cases/case.entity';
 export * from './cases/cases.projection';
 export * from './custody-board/custody-clock.entity';
 export * from './custody-board/custody-board.projection';
+export * from './statistics/statistics.projection';
+export * from './people/people.projection';
 
 /** Every TypeORM entity of the read side, listed explicitly. */
-export const READ_MODEL_ENTITIES = [CaseRow, DirectorateCaseloadRow, CustodyClockRow];
+export const READ_MODEL_ENTITIES = [CaseRow, CasePersonRow, CustodyClockRow];
+
+/** Every projection, one of each name in PROJECTION_NAMES. */
+export const READ_MODEL_PROJECTIONS = [
+  CasesProjection,
+  CustodyBoardProjection,
+  StatisticsProjection,
+  PeopleProjection,
+];

@@ -1,8 +1,10 @@
 import { EventEnvelope, fromKafkaMessage } from '@app/event-store';
 import { AppConfig } from '@app/platform';
+import { Logger } from '@nestjs/common';
 import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
-import { Projection } from './projection';
+import { Projection, READ_MODEL_SCHEMA } from './projection';
+import { insertRows } from './sql';
 
 /** A stream's next event is missing: applying a later one would corrupt the read model. */
 export class StreamGapError extends Error {
@@ -16,55 +18,93 @@ export class StreamGapError extends Error {
 }
 
 /**
- * Applies one event and advances the per-stream checkpoint in the caller's transaction.
- * Kafka delivers at least once and the relay may publish an event twice after a crash, so
- * the checkpoint, not the offset, decides: a version already applied is skipped.
+ * Applies the events of a batch not applied yet and advances the per-stream checkpoints, in
+ * the caller's transaction. Kafka delivers at least once and the relay may publish an event
+ * twice after a crash, so the checkpoint, not the offset, decides: a version already applied
+ * is skipped, and a version that skips one stops the projection.
  */
 export async function applyOnce(
   projection: Projection,
-  event: EventEnvelope,
+  events: readonly EventEnvelope[],
   tx: EntityManager,
 ): Promise<void> {
-  const rows: { version: number }[] = await tx.query(
-    `SELECT version FROM read_model.projection_checkpoints
-      WHERE projection = $1 AND stream_id = $2 FOR UPDATE`,
-    [projection.name, event.streamId],
+  const streamIds = [...new Set(events.map((e) => e.streamId))];
+  // Locks the streams' checkpoints: a zombie consumer of the same group waits here.
+  const rows: { stream_id: string; version: number }[] = await tx.query(
+    `SELECT stream_id, version FROM projection_checkpoints
+      WHERE projection = $1 AND stream_id = ANY($2::uuid[]) FOR UPDATE`,
+    [projection.name, streamIds],
   );
-  const lastApplied = rows.length === 0 ? 0 : rows[0].version;
-  if (event.streamVersion <= lastApplied) return;
-  if (event.streamVersion !== lastApplied + 1) {
-    throw new StreamGapError(projection.name, event, lastApplied);
+  const checkpointed = new Map(rows.map((r) => [r.stream_id, r.version]));
+  const latest = new Map<string, EventEnvelope>();
+  const fresh: EventEnvelope[] = [];
+  for (const event of events) {
+    const lastApplied =
+      latest.get(event.streamId)?.streamVersion ?? checkpointed.get(event.streamId) ?? 0;
+    if (event.streamVersion <= lastApplied) continue;
+    if (event.streamVersion !== lastApplied + 1) {
+      throw new StreamGapError(projection.name, event, lastApplied);
+    }
+    fresh.push(event);
+    latest.set(event.streamId, event);
   }
-  await projection.apply(event, tx);
-  if (lastApplied === 0) {
-    // A concurrent first apply (a zombie consumer during a rebalance) fails on the primary key.
+  if (fresh.length === 0) return;
+  await projection.apply(fresh, tx);
+
+  const checkpoints = [...latest.values()].map((e) => ({
+    projection: projection.name,
+    stream_id: e.streamId,
+    version: e.streamVersion,
+    position: e.position,
+  }));
+  // A concurrent first apply of a stream (a zombie during a rebalance) fails on the primary
+  // key here: there was no row to lock.
+  await insertRows(
+    tx,
+    'projection_checkpoints',
+    checkpoints.filter((c) => !checkpointed.has(c.stream_id)),
+  );
+  const moved = checkpoints.filter((c) => checkpointed.has(c.stream_id));
+  if (moved.length > 0) {
     await tx.query(
-      `INSERT INTO read_model.projection_checkpoints (projection, stream_id, version, position)
-       VALUES ($1, $2, $3, $4)`,
-      [projection.name, event.streamId, event.streamVersion, event.position],
-    );
-  } else {
-    await tx.query(
-      `UPDATE read_model.projection_checkpoints
-          SET version = $3, position = $4, updated_at = now()
-        WHERE projection = $1 AND stream_id = $2`,
-      [projection.name, event.streamId, event.streamVersion, event.position],
+      `UPDATE projection_checkpoints c SET version = m.version, position = m.position
+         FROM jsonb_populate_recordset(NULL::projection_checkpoints, $1::jsonb) m
+        WHERE c.projection = m.projection AND c.stream_id = m.stream_id`,
+      [JSON.stringify(moved)],
     );
   }
 }
 
+export interface ProjectionRunnerOptions {
+  /** The schema written to: the live one unless a rebuild names a fresh one. */
+  readonly schema?: string;
+  /** The consumer group: `<prefix>.<projection>` unless a rebuild names its own. */
+  readonly groupId?: string;
+  /** After each committed chunk: the partition and the next offset the projection will apply. */
+  readonly onCommitted?: (partition: number, nextOffset: number) => void;
+}
+
+const CHUNK_SIZE = 500;
+
 /** Feeds one projection from the topic through its own consumer group. */
 export class ProjectionRunner {
   private readonly consumer: Consumer;
+  private readonly schema: string;
+  private readonly groupId: string;
+  private readonly logger: Logger;
 
   constructor(
     private readonly projection: Projection,
-    kafka: Kafka,
+    private readonly kafka: Kafka,
     private readonly db: DataSource,
     private readonly config: AppConfig,
+    private readonly options: ProjectionRunnerOptions = {},
   ) {
+    this.schema = schemaName(options.schema ?? READ_MODEL_SCHEMA);
+    this.groupId = options.groupId ?? `${config.projector.groupPrefix}.${projection.name}`;
+    this.logger = new Logger(`projection ${projection.name}`);
     this.consumer = kafka.consumer({
-      groupId: `${config.projector.groupPrefix}.${projection.name}`,
+      groupId: this.groupId,
       allowAutoTopicCreation: false,
       // Freshness matters more than fetch efficiency when the topic is quiet.
       maxWaitTimeInMs: 100,
@@ -72,6 +112,7 @@ export class ProjectionRunner {
   }
 
   async start(): Promise<void> {
+    await this.startFromBeginningIfNew();
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: this.config.kafka.topic, fromBeginning: true });
     await this.consumer.run({
@@ -84,21 +125,77 @@ export class ProjectionRunner {
     await this.consumer.disconnect();
   }
 
+  /**
+   * A projection that has recorded no progress in its tables (new, or emptied by a migration)
+   * is built from the topic's first event, whatever offsets its consumer group committed
+   * before. Replaying what is applied already is harmless: the checkpoints skip it.
+   */
+  private async startFromBeginningIfNew(): Promise<void> {
+    const [{ known }]: { known: boolean }[] = await this.db.query(
+      `SELECT EXISTS (SELECT 1 FROM ${this.schema}.projection_progress WHERE projection = $1) AS known`,
+      [this.projection.name],
+    );
+    if (known) return;
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await admin.resetOffsets({
+        groupId: this.groupId,
+        topic: this.config.kafka.topic,
+        earliest: true,
+      });
+    } catch (error) {
+      // Another replica of the group is consuming already: it started from the beginning.
+      this.logger.warn(`not reset to the topic's beginning: ${(error as Error).message}`);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
-    const chunkSize = 500;
-    for (let i = 0; i < batch.messages.length; i += chunkSize) {
+    for (let i = 0; i < batch.messages.length; i += CHUNK_SIZE) {
       if (!payload.isRunning() || payload.isStale()) return;
-      const chunk = batch.messages.slice(i, i + chunkSize);
+      const chunk = batch.messages.slice(i, i + CHUNK_SIZE);
       const events = chunk.map((message) => fromKafkaMessage(message));
+      const nextOffset = Number(chunk[chunk.length - 1].offset) + 1;
       await this.db.transaction(async (tx) => {
-        for (const event of events) await applyOnce(this.projection, event, tx);
+        await tx.query(`SET LOCAL search_path TO ${this.schema}`);
+        await applyOnce(this.projection, events, tx);
+        await recordProgress(this.projection.name, batch.partition, nextOffset, events, tx);
       });
       // Offsets move only after the read model committed; a crash in between redelivers,
-      // and the checkpoint turns the redelivery into a no-op.
+      // and the checkpoints turn the redelivery into a no-op.
       payload.resolveOffset(chunk[chunk.length - 1].offset);
       await payload.commitOffsetsIfNecessary();
       await payload.heartbeat();
+      this.options.onCommitted?.(batch.partition, nextOffset);
     }
   }
+}
+
+/** How far the projection has read a partition, for its lag; never moved back by a redelivery. */
+async function recordProgress(
+  projection: string,
+  partition: number,
+  nextOffset: number,
+  events: readonly EventEnvelope[],
+  tx: EntityManager,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO projection_progress (projection, partition, next_offset, last_recorded_at)
+     VALUES ($1, $2, $3, $4)
+     ON CONFLICT (projection, partition) DO UPDATE SET
+       next_offset = GREATEST(projection_progress.next_offset, excluded.next_offset),
+       last_recorded_at = CASE WHEN excluded.next_offset > projection_progress.next_offset
+                               THEN excluded.last_recorded_at
+                               ELSE projection_progress.last_recorded_at END`,
+    [projection, partition, nextOffset, events[events.length - 1].recordedAt],
+  );
+}
+
+/** Schema names are ours (the live one, or a rebuild's), but they go into SQL unquoted. */
+export function schemaName(name: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`not a schema name: ${name}`);
+  return name;
 }

@@ -1,83 +1,61 @@
-import { CaseEvent, CaseOpened } from '@app/domain';
-import { EventEnvelope } from '@app/event-store';
+import { isHeld } from '@app/domain';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { foldCase, recordFact } from '../case-facts';
-import { Projection } from '../projection';
-import { CaseRow } from './case.entity';
+import { CaseProjection, ProjectedCase, factsByPerson } from '../case-projection';
 
-/** The case as investigators read it: its details, its status, and the version to send as If-Match. */
+/**
+ * The caseload and the detail of each case: its details, status and version (to send as
+ * If-Match), how many suspects, migrants and people held, and each person's custody and
+ * protection.
+ */
 @Injectable()
-export class CasesProjection implements Projection {
+export class CasesProjection extends CaseProjection {
   readonly name = 'cases';
+  protected readonly tables = ['cases', 'case_persons'];
 
-  async apply(envelope: EventEnvelope, tx: EntityManager): Promise<void> {
-    if (envelope.streamType !== 'case') return;
-    await recordFact(this.name, envelope, tx);
-    const event = { type: envelope.type, data: envelope.data } as CaseEvent;
-    const stamp = {
-      version: envelope.streamVersion,
-      lastPosition: envelope.position,
-      updatedAt: new Date(envelope.recordedAt),
+  protected rows({ file, last }: ProjectedCase) {
+    const persons = Object.values(file.persons);
+    const facts = factsByPerson(file);
+    return {
+      cases: [
+        {
+          case_id: file.caseId,
+          directorate: file.directorate,
+          border_section: file.borderSection,
+          offence_article: file.offence.article,
+          offence_paragraph: file.offence.paragraph,
+          status: file.status,
+          summary: file.summary,
+          opened_at: file.openedAt,
+          joint_operations: file.jointOperations,
+          suspects: persons.filter((p) => p.role === 'suspect').length,
+          migrants: persons.filter((p) => p.role === 'migrant').length,
+          in_custody: persons.filter((p) => isHeld(p.custody)).length,
+          complaint_filed_at: file.complaintFiledAt,
+          referred_at: file.referredAt,
+          closed_at: file.closedAt,
+          version: last.streamVersion,
+          last_position: last.position,
+          updated_at: last.recordedAt,
+        },
+      ],
+      case_persons: persons.map((p) => ({
+        case_id: file.caseId,
+        person_id: p.personId,
+        role: p.role,
+        nationality: p.nationality,
+        slovenian_citizen: p.slovenianCitizen,
+        minor: p.minor,
+        recorded_at: p.recordedAt,
+        apprehensions: p.apprehensions,
+        custody_phase: p.custody.phase,
+        held_since: isHeld(p.custody) && 'deprivedAt' in p.custody ? p.custody.deprivedAt : null,
+        protection: p.protection,
+        protection_since: p.protectionSince,
+        asylum_intents: p.asylumIntents,
+        referrals: (facts.get(p.personId) ?? [])
+          .filter((e) => e.type === 'protection.referred-to-asylum-centre')
+          .map((e) => ({ facility: e.data.facility, at: e.occurredAt.toISOString() })),
+      })),
     };
-    if (event.type === 'case.opened') return caseOpened(envelope, event.data, tx);
-    const changes =
-      event.type === 'case.correction-recorded'
-        ? await refold(this.name, envelope.streamId, tx)
-        : changesOf(event);
-    await tx.update(CaseRow, { caseId: envelope.streamId }, { ...changes, ...stamp });
   }
-}
-
-async function caseOpened(envelope: EventEnvelope, data: CaseOpened['data'], tx: EntityManager) {
-  await tx.insert(CaseRow, {
-    caseId: data.caseId,
-    directorate: data.directorate,
-    borderSection: data.borderSection,
-    offenceArticle: data.offence.article,
-    offenceParagraph: data.offence.paragraph,
-    status: 'open',
-    summary: data.summary,
-    openedAt: new Date(envelope.occurredAt),
-    version: envelope.streamVersion,
-    lastPosition: envelope.position,
-    updatedAt: new Date(envelope.recordedAt),
-  });
-  await tx.query(
-    `INSERT INTO read_model.directorate_caseload (directorate, cases_opened) VALUES ($1, 1)
-     ON CONFLICT (directorate)
-     DO UPDATE SET cases_opened = directorate_caseload.cases_opened + 1`,
-    [data.directorate],
-  );
-}
-
-/** What an ordinary event changes in the row, besides its version. */
-function changesOf(event: CaseEvent): Partial<CaseRow> {
-  switch (event.type) {
-    case 'case.details-amended': {
-      const { borderSection, offence, summary } = event.data.changes;
-      const changes = { borderSection, summary, offenceParagraph: offence?.paragraph };
-      return Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-    }
-    case 'case.closed':
-      return { status: 'closed' };
-    default:
-      return {};
-  }
-}
-
-/** After a correction: the case as the domain folds its corrected history. */
-async function refold(
-  projection: string,
-  caseId: string,
-  tx: EntityManager,
-): Promise<Partial<CaseRow>> {
-  const file = await foldCase(projection, caseId, tx);
-  return {
-    borderSection: file.borderSection,
-    offenceParagraph: file.offence.paragraph,
-    summary: file.summary,
-    status: file.status,
-    openedAt: file.openedAt,
-  };
 }

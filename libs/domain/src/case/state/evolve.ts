@@ -9,7 +9,7 @@ import { Custody, FREE } from './custody';
  */
 export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
   const history = state.status === 'none' ? [event] : [...state.history, event];
-  if (event.type === 'case.correction-recorded') return rebuild(history);
+  if (event.type === 'case.correction-recorded') return foldHistory(history);
   const next = applyFact(state, event);
   return next.status === 'none' ? next : { ...next, history };
 }
@@ -36,7 +36,11 @@ export function correctedFacts(history: readonly CaseEvent[]): CaseEvent[] {
     });
 }
 
-function rebuild(history: CaseEvent[]): CaseState {
+/**
+ * The case its whole history makes, corrections applied: what evolving it event by event
+ * gives, in time linear in its length (read models fold long cases on every change).
+ */
+export function foldHistory(history: readonly CaseEvent[]): CaseState {
   const state = correctedFacts(history).reduce(applyFact, initialCaseState);
   return state.status === 'none' ? state : { ...state, history };
 }

@@ -3,6 +3,7 @@ import { ReadModels1732262400001 } from './1732262400001-read-models';
 import { PersonalData1732262400002 } from './1732262400002-personal-data';
 import { CaseFacts1732262400003 } from './1732262400003-case-facts';
 import { CustodyBoard1732262400004 } from './1732262400004-custody-board';
+import { ReadSide1732262400005 } from './1732262400005-read-side';
 
 /** Every schema change, in order. Explicit, never a glob: a bundler or a rename cannot lose one. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   PersonalData1732262400002,
   CaseFacts1732262400003,
   CustodyBoard1732262400004,
+  ReadSide1732262400005,
 ];

@@ -1,0 +1,117 @@
+import { CASE_STREAM_TYPE, CaseEvent, CaseFile, correctedFacts, foldHistory } from '@app/domain';
+import { EventEnvelope } from '@app/event-store';
+import { EntityManager } from 'typeorm';
+import { Projection, ProjectionName } from './projection';
+import { insertRows } from './sql';
+
+/** A case as the domain folds the facts one projection received of it. */
+export interface ProjectedCase {
+  readonly file: CaseFile;
+  /** The latest event of the case the projection applied. */
+  readonly last: EventEnvelope;
+}
+
+/**
+ * A projection whose rows of a case are a function of the whole case. A correction changes
+ * what earlier facts said, so instead of patching rows event by event, such a projection keeps
+ * the facts of each case it received and, once per batch, refolds every case the batch touched
+ * with the domain's own fold and rewrites that case's rows. The facts are its own (a projection
+ * never reads another's tables), so each can be rebuilt alone.
+ */
+export abstract class CaseProjection implements Projection {
+  abstract readonly name: ProjectionName;
+
+  /** The tables this projection fills, each keyed by a `case_id` column. */
+  protected abstract readonly tables: readonly string[];
+
+  /** The rows of one case, by table. */
+  protected abstract rows(projected: ProjectedCase): Record<string, object[]>;
+
+  async apply(events: readonly EventEnvelope[], tx: EntityManager): Promise<void> {
+    const facts = events.filter((e) => e.streamType === CASE_STREAM_TYPE);
+    if (facts.length === 0) return;
+    await insertRows(
+      tx,
+      'case_facts',
+      facts.map((e) => ({
+        projection: this.name,
+        case_id: e.streamId,
+        version: e.streamVersion,
+        event_id: e.eventId,
+        type: e.type,
+        schema_version: e.schemaVersion,
+        occurred_at: e.occurredAt,
+        data: e.data,
+      })),
+    );
+    const latest = new Map(facts.map((e) => [e.streamId, e]));
+    const caseIds = [...latest.keys()];
+    const files = await foldCases(this.name, caseIds, tx);
+    const rows = new Map<string, object[]>(this.tables.map((table) => [table, []]));
+    for (const file of files) {
+      for (const [table, tableRows] of Object.entries(
+        this.rows({ file, last: latest.get(file.caseId)! }),
+      )) {
+        rows.get(table)!.push(...tableRows);
+      }
+    }
+    for (const [table, tableRows] of rows) {
+      await tx.query(`DELETE FROM ${table} WHERE case_id = ANY($1::uuid[])`, [caseIds]);
+      await insertRows(tx, table, tableRows);
+    }
+  }
+}
+
+async function foldCases(
+  projection: string,
+  caseIds: readonly string[],
+  tx: EntityManager,
+): Promise<CaseFile[]> {
+  const facts: FactRow[] = await tx.query(
+    `SELECT case_id, version, event_id, type, schema_version, occurred_at, data
+       FROM case_facts WHERE projection = $1 AND case_id = ANY($2::uuid[])
+      ORDER BY case_id, version`,
+    [projection, caseIds],
+  );
+  const histories = new Map<string, CaseEvent[]>();
+  for (const fact of facts) {
+    const history = histories.get(fact.case_id) ?? [];
+    // Folding a partial history would show a wrong case: better to stop the projection.
+    if (fact.version !== history.length + 1) {
+      throw new Error(`case_facts lacks versions of case ${fact.case_id} for ${projection}`);
+    }
+    history.push({
+      type: fact.type,
+      schemaVersion: fact.schema_version,
+      occurredAt: fact.occurred_at,
+      data: fact.data,
+      eventId: fact.event_id,
+    } as CaseEvent);
+    histories.set(fact.case_id, history);
+  }
+  return [...histories.entries()].map(([caseId, history]) => {
+    const file = foldHistory(history);
+    if (file.status === 'none') throw new Error(`case ${caseId} has no opening among its facts`);
+    return file;
+  });
+}
+
+interface FactRow {
+  case_id: string;
+  version: number;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  occurred_at: Date;
+  data: unknown;
+}
+
+/** Each person's facts in the case, corrections applied, in the order they were recorded. */
+export function factsByPerson(file: CaseFile): Map<string, CaseEvent[]> {
+  const byPerson = new Map<string, CaseEvent[]>();
+  for (const event of correctedFacts(file.history)) {
+    const { personId } = event.data as { personId?: string };
+    if (personId) byPerson.set(personId, [...(byPerson.get(personId) ?? []), event]);
+  }
+  return byPerson;
+}
