@@ -51,7 +51,11 @@ const MATRIX: Readonly<Record<string, Entry>> = {
   // Cases.
   'POST /cases': WRITE,
   'GET /cases/:caseId': READ_CASE,
+  'GET /cases': READ,
   'GET /custody-board': READ,
+  'GET /statistics': READ,
+  'GET /people': READ,
+  'GET /projections': READ,
   'POST /cases/:caseId/amendments': WRITE_CASE,
   'POST /cases/:caseId/joint-operations': WRITE_CASE,
   'POST /cases/:caseId/criminal-complaints': WRITE_CASE,

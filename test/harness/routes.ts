@@ -59,6 +59,10 @@ export const SAMPLE_REQUESTS: Record<
 > = {
   'GET /cases/:caseId': (c) => ({ path: `/cases/${c.caseId}` }),
   'GET /custody-board': () => ({ path: '/custody-board?expiringWithin=2d&limit=20' }),
+  'GET /cases': () => ({ path: '/cases?status=open&sort=-openedAt&limit=20' }),
+  'GET /statistics': () => ({ path: '/statistics?from=2024-01-01&to=2024-03-01' }),
+  'GET /people': () => ({ path: '/people?minApprehensions=1&limit=20' }),
+  'GET /projections': () => ({ path: '/projections' }),
   'POST /cases': (c) => ({
     path: '/cases',
     body: {

@@ -11,6 +11,9 @@ import { RateLimitGuard } from './auth/rate-limit.guard';
 import { CasesModule } from './cases/cases.module';
 import { CustodyModule } from './custody/custody.module';
 import { HealthModule } from './health/health.module';
+import { PeopleModule } from './people/people.module';
+import { ReadSideModule } from './read-side/read-side.module';
+import { StatisticsModule } from './statistics/statistics.module';
 
 @Global()
 @Module({})
@@ -23,8 +26,11 @@ export class ApiModule {
         DatabaseModule.forRoot({ config, entities: READ_MODEL_ENTITIES, applicationName: 'api' }),
         CqrsModule.forRoot(),
         EventStoreModule,
+        ReadSideModule,
         CasesModule,
         CustodyModule,
+        StatisticsModule,
+        PeopleModule,
         HealthModule,
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.http.rateLimitPerMinute }]),
       ],

@@ -40,6 +40,21 @@ export function mayAccessDirectorate(actor: Actor, directorate: string): boolean
   return !DIRECTORATE_BOUND.includes(actor.role) || actor.directorate === directorate;
 }
 
+/**
+ * The directorate a list is narrowed to: for a directorate-bound role its own (asking for
+ * another is refused), otherwise the one asked for, or null for the whole country.
+ */
+export function directorateScope(actor: Actor, requested: string | undefined): string | null {
+  if (!DIRECTORATE_BOUND.includes(actor.role)) return requested ?? null;
+  if (requested !== undefined && requested !== actor.directorate) {
+    throw new AccessDeniedError(
+      'AUTH.FORBIDDEN',
+      `An ${actor.role} of ${actor.directorate} may not list the cases of ${requested}.`,
+    );
+  }
+  return actor.directorate;
+}
+
 /** Checks the claims of a verified token; answers what is wrong, or the actor. */
 export function actorFromClaims(claims: Record<string, unknown>): Actor | string {
   const { sub, role, directorate } = claims;

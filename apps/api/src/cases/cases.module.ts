@@ -1,6 +1,8 @@
 import { PersonalDataModule } from '@app/personal-data';
 import { Module } from '@nestjs/common';
 import { CaseCommandHandler, PersonCaseCommandHandler } from './case-command.handler';
+import { CaseloadController } from './caseload/caseload.controller';
+import { CaseloadHandler } from './caseload/caseload.query';
 import { GetCaseHandler } from './get-case/get-case.query';
 import { BringBeforeJudgeController } from './custody/bring-before-judge/bring-before-judge.controller';
 import { ExtendRemandController } from './custody/extend-remand/extend-remand.controller';
@@ -39,6 +41,7 @@ import { ReferToAsylumCentreController } from './protection/refer-to-asylum-cent
     ReleaseFromCustodyController,
     ServeRemandOrderController,
     StartPoliceDetentionController,
+    CaseloadController,
     GetCaseController,
     AmendCaseDetailsController,
     CloseCaseController,
@@ -56,6 +59,6 @@ import { ReferToAsylumCentreController } from './protection/refer-to-asylum-cent
     RecordLeftReceptionController,
     ReferToAsylumCentreController,
   ],
-  providers: [CaseCommandHandler, PersonCaseCommandHandler, GetCaseHandler],
+  providers: [CaseCommandHandler, PersonCaseCommandHandler, CaseloadHandler, GetCaseHandler],
 })
 export class CasesModule {}

@@ -9,6 +9,7 @@ import {
   problem,
   sendProblem,
 } from './problem-details';
+import { ReadModelBehindError } from '../read-side/freshness';
 import { RequestValidationError } from './request-validation';
 
 // Postgres and socket errors that mean "the database is not there right now".
@@ -36,6 +37,12 @@ export function toProblem(exception: unknown): ProblemDetails {
   }
   if (exception instanceof AccessDeniedError) {
     return problem(403, exception.code, exception.message);
+  }
+  if (exception instanceof ReadModelBehindError) {
+    return problem(503, 'READ_MODEL.BEHIND', exception.message, {
+      projection: exception.projection,
+      minPosition: exception.position,
+    });
   }
   if (exception instanceof KeySourceUnavailableError) {
     return problem(503, 'SERVICE.UNAVAILABLE', 'A backing service is unavailable; retry later.');

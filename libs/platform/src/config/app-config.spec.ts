@@ -49,7 +49,7 @@ describe('configuration from the environment', () => {
         audience: 'smuggling-cases-api',
         clockToleranceSeconds: 5,
       },
-      http: { rateLimitPerMinute: 600, corsOrigins: [] },
+      http: { rateLimitPerMinute: 600, corsOrigins: [], readWaitMaxMs: 5000 },
     });
   });
 

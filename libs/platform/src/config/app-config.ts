@@ -34,6 +34,8 @@ export interface AppConfig {
     readonly rateLimitPerMinute: number;
     /** Browser origins allowed by CORS; none by default. */
     readonly corsOrigins: string[];
+    /** How long a query given `minPosition` waits for its read model to reach it. */
+    readonly readWaitMaxMs: number;
   };
 }
 
@@ -242,6 +244,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     http: {
       rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
       corsOrigins: read.list('CORS_ORIGINS'),
+      readWaitMaxMs: int('READ_WAIT_MAX_MS', 5000, 0, 60_000),
     },
   };
   for (const origin of config.http.corsOrigins) {

@@ -1,10 +1,11 @@
 import { Actor } from '@app/auth';
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../../auth/current-actor';
 import { Policy } from '../../auth/policy';
 import { ApiProblemResponses } from '../../http/openapi';
+import { ReadAfterDto, ReadModelFreshness } from '../../read-side/freshness';
 import { assertCaseVisible } from '../case-access';
 import { uuidParam } from '../shared/request-parts.dto';
 import { CaseResponseDto } from './case.response.dto';
@@ -13,19 +14,27 @@ import { GetCaseQuery } from './get-case.query';
 @ApiTags('cases')
 @Controller('cases')
 export class GetCaseController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly freshness: ReadModelFreshness,
+  ) {}
 
   @Get(':caseId')
   @Policy('case.read')
-  @ApiOperation({ operationId: 'getCase', summary: 'A case as projected from its events' })
+  @ApiOperation({
+    operationId: 'getCase',
+    summary: 'A case with its people, their custody and their asylum referrals',
+  })
   @ApiOkResponse({ type: CaseResponseDto })
   @ApiProblemResponses(400, 404, 503)
   async get(
     @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Query() query: ReadAfterDto,
     @CurrentActor() actor: Actor,
   ): Promise<CaseResponseDto> {
-    const row = await this.queries.execute(new GetCaseQuery(caseId));
-    assertCaseVisible(actor, caseId, row);
-    return CaseResponseDto.from(row);
+    await this.freshness.waitFor('cases', query);
+    const found = await this.queries.execute(new GetCaseQuery(caseId));
+    assertCaseVisible(actor, caseId, found?.row);
+    return CaseResponseDto.of(found.row, found.persons);
   }
 }

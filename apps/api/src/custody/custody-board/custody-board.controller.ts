@@ -1,4 +1,4 @@
-import { Actor, AccessDeniedError } from '@app/auth';
+import { Actor, directorateScope } from '@app/auth';
 import { Clock } from '@app/platform';
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
@@ -6,10 +6,12 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../../auth/current-actor';
 import { Policy } from '../../auth/policy';
 import { ApiProblemResponses } from '../../http/openapi';
-import { RequestValidationError } from '../../http/request-validation';
+import { UUID_PATTERN, decodeCursor, encodeCursor, pageSize } from '../../http/cursor';
+import { ReadModelFreshness } from '../../read-side/freshness';
 import { CustodyBoardRequestDto, durationMs } from './custody-board.request.dto';
 import { BoardCursor, CustodyBoardQuery } from './custody-board.query';
-import { CustodyBoardResponseDto, HeldPersonDto, InstantDto } from './custody-board.response.dto';
+import { InstantDto } from '../../http/instant.dto';
+import { CustodyBoardResponseDto, HeldPersonDto } from './custody-board.response.dto';
 
 @ApiTags('custody')
 @Controller('custody-board')
@@ -17,6 +19,7 @@ export class CustodyBoardController {
   constructor(
     private readonly queries: QueryBus,
     private readonly clock: Clock,
+    private readonly freshness: ReadModelFreshness,
   ) {}
 
   @Get()
@@ -31,17 +34,18 @@ export class CustodyBoardController {
     @Query() query: CustodyBoardRequestDto,
     @CurrentActor() actor: Actor,
   ): Promise<CustodyBoardResponseDto> {
+    await this.freshness.waitFor('custody-board', query);
     const now = this.clock.now();
-    const limit = Number(query.limit ?? 50);
+    const limit = pageSize(query);
     const items = await this.queries.execute(
       new CustodyBoardQuery({
         now,
-        directorate: scope(actor, query.directorate),
+        directorate: directorateScope(actor, query.directorate),
         expiringBy: query.expiringWithin
           ? new Date(now.getTime() + durationMs(query.expiringWithin))
           : null,
         overdue: query.overdue === undefined ? null : query.overdue === 'true',
-        after: query.cursor ? decodeCursor(query.cursor) : null,
+        after: query.cursor ? decodeCursor(query.cursor, isBoardCursor) : null,
         limit,
       }),
     );
@@ -80,38 +84,11 @@ export class CustodyBoardController {
   }
 }
 
-/** An investigator sees their own directorate's board; asking for another's is refused. */
-function scope(actor: Actor, requested: string | undefined): string | null {
-  if (actor.role !== 'investigator') return requested ?? null;
-  if (requested && requested !== actor.directorate) {
-    throw new AccessDeniedError(
-      'AUTH.FORBIDDEN',
-      `An investigator of ${actor.directorate} may not see the board of ${requested}.`,
-    );
-  }
-  return actor.directorate;
-}
-
-function encodeCursor(cursor: BoardCursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function decodeCursor(text: string): BoardCursor {
-  try {
-    const cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as BoardCursor;
-    if (
-      !Number.isNaN(Date.parse(cursor.nextDeadline)) &&
-      UUID.test(cursor.caseId) &&
-      UUID.test(cursor.personId)
-    ) {
-      return cursor;
-    }
-  } catch {
-    // Not ours: answered below like any other malformed cursor.
-  }
-  throw new RequestValidationError([
-    { field: 'cursor', messages: ['cursor must be a nextCursor of this route'] },
-  ]);
+function isBoardCursor(cursor: BoardCursor): boolean {
+  return (
+    typeof cursor.nextDeadline === 'string' &&
+    !Number.isNaN(Date.parse(cursor.nextDeadline)) &&
+    UUID_PATTERN.test(cursor.caseId) &&
+    UUID_PATTERN.test(cursor.personId)
+  );
 }

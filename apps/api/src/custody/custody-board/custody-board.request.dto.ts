@@ -1,9 +1,11 @@
 import { DIRECTORATES } from '@app/domain';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
+import { PageRequestDto } from '../../http/cursor';
+import { ReadAfterDto } from '../../read-side/freshness';
 
 /** Query parameters arrive as text; each is checked as text and read once valid. */
-export class CustodyBoardRequestDto {
+export class CustodyBoardRequestDto extends IntersectionType(PageRequestDto, ReadAfterDto) {
   @ApiPropertyOptional({
     description: 'Only people whose next deadline falls within this time from now: 90m, 6h, 2d',
     example: '6h',
@@ -24,16 +26,6 @@ export class CustodyBoardRequestDto {
   @IsOptional()
   @IsIn(DIRECTORATES)
   directorate?: string;
-
-  @ApiPropertyOptional({ description: 'Page size, 1 to 200', example: '50' })
-  @IsOptional()
-  @Matches(/^(?:[1-9]\d?|1\d\d|200)$/, { message: 'limit must be an integer from 1 to 200' })
-  limit?: string;
-
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor must be a nextCursor of this route' })
-  cursor?: string;
 }
 
 const MINUTES = { m: 1, h: 60, d: 1440 } as const;

@@ -1,0 +1,104 @@
+import { DIRECTORATES } from '@app/domain';
+import { ApiProperty } from '@nestjs/swagger';
+
+export class PeriodDto {
+  @ApiProperty({ example: '2024-01-01', description: 'First day, inclusive' })
+  from!: string;
+
+  @ApiProperty({ example: '2024-03-01', description: 'Day after the last, exclusive' })
+  to!: string;
+
+  @ApiProperty({ example: 'Europe/Ljubljana', description: 'The days are local days here' })
+  timeZone!: string;
+}
+
+export class SmugglersDto {
+  @ApiProperty({ example: 137 })
+  total!: number;
+
+  @ApiProperty({ example: 135 })
+  foreigners!: number;
+
+  @ApiProperty({ example: 2 })
+  slovenianCitizens!: number;
+}
+
+export class AsylumIntentDto {
+  @ApiProperty({ description: 'Migrants counted in the period who are not Slovenian citizens' })
+  foreignMigrants!: number;
+
+  @ApiProperty({ description: 'Of them, those who expressed an intent to seek protection' })
+  expressedIntent!: number;
+
+  @ApiProperty({
+    nullable: true,
+    example: 0.985,
+    description: 'expressedIntent / foreignMigrants; null without migrants',
+  })
+  share!: number | null;
+}
+
+export class NationalityCountDto {
+  @ApiProperty({ example: 'SY', description: 'ISO 3166-1 alpha-2, or "unknown"' })
+  nationality!: string;
+
+  @ApiProperty()
+  count!: number;
+}
+
+export class NationalityBreakdownDto {
+  @ApiProperty({ type: [NationalityCountDto], description: 'Most frequent first' })
+  smugglers!: NationalityCountDto[];
+
+  @ApiProperty({ type: [NationalityCountDto], description: 'Most frequent first' })
+  migrants!: NationalityCountDto[];
+}
+
+export class DirectorateFiguresDto {
+  @ApiProperty({ enum: DIRECTORATES })
+  directorate!: string;
+
+  @ApiProperty()
+  cases!: number;
+
+  @ApiProperty()
+  smugglersArrested!: number;
+
+  @ApiProperty()
+  migrants!: number;
+
+  @ApiProperty()
+  smugglersRemanded!: number;
+}
+
+/** The figures of one period, in the shape the police press releases give them. */
+export class PeriodFiguresDto {
+  @ApiProperty({ type: PeriodDto })
+  period!: PeriodDto;
+
+  @ApiProperty({ example: 121, description: 'Cases opened in the period' })
+  cases!: number;
+
+  @ApiProperty({ type: SmugglersDto, description: 'Smugglers arrested, once per case' })
+  smugglersArrested!: SmugglersDto;
+
+  @ApiProperty({ example: 757, description: 'Migrants apprehended, once per case' })
+  migrants!: number;
+
+  @ApiProperty({ example: 514, description: 'Smugglers remanded in custody, once per case' })
+  smugglersRemanded!: number;
+
+  @ApiProperty({ type: AsylumIntentDto })
+  asylumIntent!: AsylumIntentDto;
+
+  @ApiProperty({ type: NationalityBreakdownDto })
+  byNationality!: NationalityBreakdownDto;
+
+  @ApiProperty({ type: [DirectorateFiguresDto] })
+  byDirectorate!: DirectorateFiguresDto[];
+}
+
+export class PressStatisticsResponseDto extends PeriodFiguresDto {
+  @ApiProperty({ type: PeriodFiguresDto, description: 'The same days one year earlier' })
+  yearEarlier!: PeriodFiguresDto;
+}
