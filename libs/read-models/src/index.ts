@@ -24,3 +24,4 @@ export const READ_MODEL_PROJECTIONS = [
   StatisticsProjection,
   PeopleProjection,
 ];
+export * from './rebuild';

@@ -82,6 +82,8 @@ export interface ProjectionRunnerOptions {
   readonly groupId?: string;
   /** After each committed chunk: the partition and the next offset the projection will apply. */
   readonly onCommitted?: (partition: number, nextOffset: number) => void;
+  /** The consumer stopped on an error it will not retry. */
+  readonly onCrash?: (error: Error) => void;
 }
 
 const CHUNK_SIZE = 500;
@@ -112,6 +114,12 @@ export class ProjectionRunner {
   }
 
   async start(): Promise<void> {
+    const { onCrash } = this.options;
+    if (onCrash) {
+      this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+        if (!payload.restart) onCrash(payload.error);
+      });
+    }
     await this.startFromBeginningIfNew();
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: this.config.kafka.topic, fromBeginning: true });

@@ -1,0 +1,264 @@
+import { DataSource } from 'typeorm';
+import { generateHistory } from '../harness/generated-history';
+import { http, useSystem } from '../harness/system';
+
+interface Figures {
+  cases: number;
+  smugglersArrested: { total: number; foreigners: number; slovenianCitizens: number };
+  migrants: number;
+  smugglersRemanded: number;
+  asylumIntent: { foreignMigrants: number; expressedIntent: number };
+  byNationality: { smugglers: Count[]; migrants: Count[] };
+  byDirectorate: Record<string, Record<string, number>>;
+}
+interface Count {
+  nationality: string;
+  count: number;
+}
+
+interface StoredEvent {
+  event_id: string;
+  stream_id: string;
+  type: string;
+  occurred_at: Date;
+  data: Record<string, unknown>;
+}
+
+/**
+ * The README's counting rules, applied straight to the event store: every stored event, each
+ * correction put in place of the event it names. Written apart from the projection, on
+ * purpose, so that the two can disagree.
+ */
+async function countFromStore(db: DataSource, from: string, to: string): Promise<Figures> {
+  const [{ t0, t1 }]: { t0: Date; t1: Date }[] = await db.query(
+    `SELECT ($1::date)::timestamp AT TIME ZONE 'Europe/Ljubljana' AS t0,
+            ($2::date)::timestamp AT TIME ZONE 'Europe/Ljubljana' AS t1`,
+    [from, to],
+  );
+  const inPeriod = (at: Date | undefined) => at !== undefined && at >= t0 && at < t1;
+  const events: StoredEvent[] = await db.query(
+    `SELECT event_id, stream_id, type, occurred_at, data FROM event_store.events
+      ORDER BY stream_id, version`,
+  );
+  const replacements = new Map<string, { occurredAt: string; data: Record<string, unknown> }>();
+  for (const e of events) {
+    if (e.type === 'case.correction-recorded') {
+      replacements.set(e.data.correctedEventId as string, e.data.replacement as never);
+    }
+  }
+  const facts = events
+    .filter((e) => e.type !== 'case.correction-recorded')
+    .map((e) => {
+      const replacement = replacements.get(e.event_id);
+      return replacement
+        ? { ...e, occurred_at: new Date(replacement.occurredAt), data: replacement.data }
+        : e;
+    });
+
+  const figures: Figures = {
+    cases: 0,
+    smugglersArrested: { total: 0, foreigners: 0, slovenianCitizens: 0 },
+    migrants: 0,
+    smugglersRemanded: 0,
+    asylumIntent: { foreignMigrants: 0, expressedIntent: 0 },
+    byNationality: { smugglers: [], migrants: [] },
+    byDirectorate: {},
+  };
+  const nationalities = {
+    smugglers: new Map<string, number>(),
+    migrants: new Map<string, number>(),
+  };
+  const directorateOf = new Map<string, string>();
+  const add = (directorate: string, what: string) => {
+    const row = (figures.byDirectorate[directorate] ??= {});
+    row[what] = (row[what] ?? 0) + 1;
+  };
+  interface Person {
+    directorate: string;
+    role: 'suspect' | 'migrant';
+    firstAt: Date;
+    nationality: string | null;
+    slovenian: boolean;
+    remandedAt?: Date;
+    intent: boolean;
+  }
+  const persons = new Map<string, Person>();
+  for (const fact of facts) {
+    if (fact.type === 'case.opened') {
+      directorateOf.set(fact.stream_id, fact.data.directorate as string);
+      if (inPeriod(fact.occurred_at)) {
+        figures.cases++;
+        add(fact.data.directorate as string, 'cases');
+      }
+      continue;
+    }
+    const personId = fact.data.personId as string | undefined;
+    if (!personId) continue;
+    const key = `${fact.stream_id}/${personId}`;
+    const nationality = (fact.data.nationality as string | null | undefined) ?? null;
+    let person = persons.get(key);
+    if (fact.type === 'person.suspect-arrested' || fact.type === 'person.migrant-apprehended') {
+      person ??= {
+        directorate: directorateOf.get(fact.stream_id)!,
+        role: fact.type === 'person.suspect-arrested' ? 'suspect' : 'migrant',
+        firstAt: fact.occurred_at,
+        nationality: null,
+        slovenian: false,
+        intent: false,
+      };
+      if (fact.occurred_at < person.firstAt) person.firstAt = fact.occurred_at;
+      person.slovenian ||= fact.data.slovenianCitizen === true;
+      persons.set(key, person);
+    }
+    if (!person) continue;
+    if (nationality !== null) person.nationality = nationality;
+    if (
+      fact.type === 'custody.remand-ordered' &&
+      (!person.remandedAt || fact.occurred_at < person.remandedAt)
+    ) {
+      person.remandedAt = fact.occurred_at;
+    }
+    if (fact.type === 'protection.asylum-intent-expressed') person.intent = true;
+  }
+  for (const p of persons.values()) {
+    const slovenian = p.slovenian || p.nationality === 'SI';
+    const nationality = p.nationality ?? 'unknown';
+    if (inPeriod(p.firstAt) && p.role === 'suspect') {
+      figures.smugglersArrested.total++;
+      figures.smugglersArrested[slovenian ? 'slovenianCitizens' : 'foreigners']++;
+      nationalities.smugglers.set(nationality, (nationalities.smugglers.get(nationality) ?? 0) + 1);
+      add(p.directorate, 'smugglersArrested');
+    }
+    if (inPeriod(p.firstAt) && p.role === 'migrant') {
+      figures.migrants++;
+      nationalities.migrants.set(nationality, (nationalities.migrants.get(nationality) ?? 0) + 1);
+      add(p.directorate, 'migrants');
+      if (!slovenian) {
+        figures.asylumIntent.foreignMigrants++;
+        if (p.intent) figures.asylumIntent.expressedIntent++;
+      }
+    }
+    if (inPeriod(p.remandedAt)) {
+      figures.smugglersRemanded++;
+      add(p.directorate, 'smugglersRemanded');
+    }
+  }
+  const sorted = (counts: Map<string, number>) =>
+    [...counts]
+      .map(([n, count]) => ({ nationality: n, count }))
+      .sort((a, b) => b.count - a.count || a.nationality.localeCompare(b.nationality));
+  figures.byNationality = {
+    smugglers: sorted(nationalities.smugglers),
+    migrants: sorted(nationalities.migrants),
+  };
+  return figures;
+}
+
+/** The statistics route, in the shape countFromStore gives (directorates with nothing left out). */
+function comparable(body: Figures & { byDirectorate: unknown }): Figures {
+  const rows = body.byDirectorate as unknown as ({ directorate: string } & Record<
+    string,
+    number
+  >)[];
+  return {
+    cases: body.cases,
+    smugglersArrested: body.smugglersArrested,
+    migrants: body.migrants,
+    smugglersRemanded: body.smugglersRemanded,
+    asylumIntent: {
+      foreignMigrants: body.asylumIntent.foreignMigrants,
+      expressedIntent: body.asylumIntent.expressedIntent,
+    },
+    byNationality: body.byNationality,
+    byDirectorate: Object.fromEntries(
+      rows
+        .map(({ directorate, ...counts }) => [
+          directorate,
+          Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0)),
+        ])
+        .filter(([, counts]) => Object.keys(counts).length > 0),
+    ),
+  };
+}
+
+describe('statistics against a count straight from the event store', () => {
+  const sut = useSystem();
+  let lastPosition: string;
+
+  beforeAll(async () => {
+    // Around a new year, with corrections that move openings and apprehensions by days.
+    ({ lastPosition } = await generateHistory(sut.system.baseUrl, sut.db, {
+      seed: 20240101,
+      cases: 30,
+      from: '2023-11-20T00:00:00Z',
+      to: '2024-02-20T00:00:00Z',
+    }));
+  });
+
+  const periods = [
+    ['2023-11-01', '2023-12-01'],
+    ['2023-12-01', '2024-01-01'],
+    ['2024-01-01', '2024-02-01'],
+    ['2024-02-01', '2024-03-01'],
+    ['2023-01-01', '2024-01-01'],
+    ['2023-12-24', '2024-01-08'],
+    ['2020-01-01', '2030-01-01'],
+  ];
+
+  it.each(periods)('agrees for %s to %s, and for the year before', async (from, to) => {
+    const { status, body } = await http<Figures & { yearEarlier: Figures }>(
+      sut.system.baseUrl,
+      'GET',
+      `/statistics?from=${from}&to=${to}&minPosition=${lastPosition}`,
+    );
+    expect(status).toBe(200);
+    expect(comparable(body)).toEqual(await countFromStore(sut.db, from, to));
+    const earlier = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
+    expect(comparable(body.yearEarlier)).toEqual(
+      await countFromStore(sut.db, earlier(from), earlier(to)),
+    );
+  });
+
+  it('counts something in every part of the history, so that agreeing means something', async () => {
+    const whole = await countFromStore(sut.db, '2020-01-01', '2030-01-01');
+    expect(whole.cases).toBe(30);
+    expect(whole.smugglersArrested.total).toBeGreaterThan(10);
+    expect(whole.smugglersArrested.slovenianCitizens).toBeGreaterThan(0);
+    expect(whole.smugglersRemanded).toBeGreaterThan(5);
+    expect(whole.asylumIntent.expressedIntent).toBeGreaterThan(0);
+    expect(whole.asylumIntent.expressedIntent).toBeLessThan(whole.asylumIntent.foreignMigrants);
+    const [{ n }]: { n: number }[] = await sut.db.query(
+      `SELECT count(*)::int AS n FROM event_store.events WHERE type = 'case.correction-recorded'`,
+    );
+    expect(n).toBeGreaterThan(3);
+    // Some correction moves a count from one month to another: the periods above can tell.
+    const [{ moved }]: { moved: number }[] = await sut.db.query(
+      `SELECT count(*)::int AS moved
+         FROM event_store.events c JOIN event_store.events e
+           ON e.event_id = (c.data->>'correctedEventId')::uuid
+        WHERE c.type = 'case.correction-recorded'
+          AND date_trunc('month', e.occurred_at AT TIME ZONE 'Europe/Ljubljana')
+           <> date_trunc('month', (c.data->'replacement'->>'occurredAt')::timestamptz
+                                  AT TIME ZONE 'Europe/Ljubljana')`,
+    );
+    expect(moved).toBeGreaterThan(0);
+  });
+
+  it('refuses a period that ends before it starts, or is not made of days', async () => {
+    for (const query of [
+      'from=2024-02-01&to=2024-01-01',
+      'from=2024-01-01&to=2024-01-01',
+      'from=2024-01-01',
+      'from=2024-02-30&to=2024-03-01',
+      'from=2024-01-01T00:00:00Z&to=2024-02-01',
+      'from=2000-01-01&to=2030-01-01',
+    ]) {
+      const answer = await http(sut.system.baseUrl, 'GET', `/statistics?${query}`);
+      expect({ query, status: answer.status, code: answer.body.code }).toEqual({
+        query,
+        status: 400,
+        code: 'REQUEST.VALIDATION_FAILED',
+      });
+    }
+  });
+});
