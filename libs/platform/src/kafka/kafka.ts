@@ -4,7 +4,7 @@ import { AppConfig } from '../config/app-config';
 
 // Answers a broker gives while it starts or moves a coordinator; kafkajs retries them itself.
 const TRANSIENT =
-  /coordinator is loading|coordinator is not available|leader is not available|not the leader/i;
+  /coordinator is loading|coordinator is not available|not the correct coordinator|leader is not available|not the leader/i;
 
 /** kafkajs logs through Nest's logger, and its retried transient errors only at debug level. */
 function logCreator() {
