@@ -84,11 +84,12 @@ describe('the custody board', () => {
       async () => {
         const answer = await board();
         const later = answer.body.items.find((i) => i.personId === held.later.personId);
-        return later?.phase === 'police-detention' && answer.body.items.length === 3
-          ? true
-          : undefined;
+        const decided = later?.clocks.some(
+          (c) => c.kind === 'written-detention-decision' && c.metAt,
+        );
+        return decided && answer.body.items.length === 3 ? true : undefined;
       },
-      { what: 'the board to show the three people held' },
+      { what: 'the board to show the three people held, the written decision issued' },
     );
   });
 

@@ -42,8 +42,8 @@ export async function ensurePostgres(options: LocalPostgresOptions): Promise<Loc
     mkdirSync(dirname(passwordFile), { recursive: true });
     writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
   }
-  const password = readFileSync(passwordFile, 'utf8').trim();
-  const adminUrl = `postgres://${USER}:${password}@127.0.0.1:${port}/postgres`;
+  const adminUrl = localPostgresUrl(dataDir, port, 'postgres');
+  const password = new URL(adminUrl).password;
 
   if (await portAnswers(port)) {
     return { adminUrl, started: false, stop: async () => undefined };
@@ -64,6 +64,12 @@ export async function ensurePostgres(options: LocalPostgresOptions): Promise<Loc
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
   return { adminUrl, started: true, stop: () => server.stop() };
+}
+
+/** The URL of a database on the local server whose data is in `dataDir`, as ensurePostgres set it up. */
+export function localPostgresUrl(dataDir: string, port: number, database: string): string {
+  const password = readFileSync(`${dataDir}.password`, 'utf8').trim();
+  return `postgres://${USER}:${password}@127.0.0.1:${port}/${database}`;
 }
 
 /** Creates the database unless it exists; returns its URL. */

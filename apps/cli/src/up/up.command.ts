@@ -11,6 +11,7 @@ import {
 import { loadConfig } from '@app/platform';
 import { Command } from 'commander';
 import { join } from 'node:path';
+import { LOCAL_DATABASE, localPorts } from '../local-system';
 import { Supervisor } from './supervisor';
 
 const log = (line: string) => console.log(`[up] ${line}`);
@@ -52,7 +53,7 @@ async function up(options: { pgPort: string; kafkaPort: string }): Promise<void>
       const dir = postgresDataDir('postgres');
       postgres = await ensurePostgres({ dataDir: dir, port: Number(options.pgPort) });
       ownSignals();
-      env.DATABASE_URL = await ensureDatabase(postgres.adminUrl, 'smuggling_cases');
+      env.DATABASE_URL = await ensureDatabase(postgres.adminUrl, LOCAL_DATABASE);
       log(
         `Postgres ${postgres.started ? 'started' : 'reused'} on 127.0.0.1:${options.pgPort} (data: ${dir})`,
       );
@@ -81,11 +82,11 @@ async function up(options: { pgPort: string; kafkaPort: string }): Promise<void>
 export function upCommand(): Command {
   return new Command('up')
     .description('start Postgres and Kafka (unless configured), then the API, relay and projector')
-    .option('--pg-port <port>', 'port of the local Postgres', process.env.LOCAL_PG_PORT ?? '54329')
+    .option('--pg-port <port>', 'port of the local Postgres', String(localPorts().postgres))
     .option(
       '--kafka-port <port>',
       'port of the local Kafka broker (the next port is its controller)',
-      process.env.LOCAL_KAFKA_PORT ?? '19092',
+      String(localPorts().kafka),
     )
     .action(up);
 }

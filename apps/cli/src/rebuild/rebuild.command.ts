@@ -1,0 +1,70 @@
+import { createKafka, dataSourceOptions, loadConfig } from '@app/platform';
+import {
+  READ_MODEL_ENTITIES,
+  READ_MODEL_PROJECTIONS,
+  READ_MODEL_SCHEMA,
+  compareSchemas,
+  dropSchema,
+  rebuildReadModels,
+} from '@app/read-models';
+import { Command } from 'commander';
+import { DataSource } from 'typeorm';
+import { localSystemEnv } from '../local-system';
+import { progress } from '../progress';
+
+/** The exit code when the rebuilt read models differ from the live ones. */
+export const DIFFERENCES_FOUND = 3;
+
+/**
+ * Rebuilds every read model from the topic's first event into a fresh schema beside the live
+ * one, then compares the two table by table. The live read models are not touched.
+ */
+async function rebuild(options: { keep: boolean }): Promise<void> {
+  const config = loadConfig(localSystemEnv());
+  const db = new DataSource(dataSourceOptions(config, READ_MODEL_ENTITIES, 'cli-rebuild'));
+  await db.initialize();
+  try {
+    if (await db.showMigrations()) {
+      throw new Error('the database has migrations to run: start the services once first');
+    }
+    const schema = `read_model_rebuild_${Date.now()}`;
+    const bar = progress('rebuild', 'messages applied');
+    const { messages } = await rebuildReadModels({
+      db,
+      kafka: createKafka(config.kafka, 'cli-rebuild'),
+      config,
+      projections: READ_MODEL_PROJECTIONS.map((Projection) => new Projection()),
+      schema,
+      onProgress: (done, total) => bar.update(done, total),
+    }).finally(() => bar.stop());
+    const differences = await compareSchemas(db, READ_MODEL_SCHEMA, schema);
+    process.stdout.write(
+      `rebuilt ${READ_MODEL_PROJECTIONS.length} projections from ${messages} messages into ${schema}\n`,
+    );
+    for (const d of differences) {
+      process.stdout.write(
+        `${d.table}: ${d.onlyInFirst} rows only in ${READ_MODEL_SCHEMA}, ${d.onlyInSecond} only in the rebuild\n`,
+      );
+    }
+    process.stdout.write(
+      differences.length === 0
+        ? 'the rebuilt read models equal the live ones\n'
+        : `${differences.length} tables differ (on a busy system, the live ones moved on meanwhile)\n`,
+    );
+    if (options.keep) process.stdout.write(`kept ${schema}\n`);
+    else await dropSchema(db, schema);
+    if (differences.length > 0) process.exitCode = DIFFERENCES_FOUND;
+  } finally {
+    await db.destroy();
+  }
+}
+
+export function rebuildCommand(): Command {
+  return new Command('rebuild')
+    .description(
+      'rebuild every read model from the event topic into a fresh schema and compare it with ' +
+        `the live one (exit ${DIFFERENCES_FOUND} if they differ)`,
+    )
+    .option('--keep', 'keep the rebuilt schema instead of dropping it', false)
+    .action(rebuild);
+}
