@@ -29,7 +29,10 @@ async function freePort(): Promise<number> {
 describe('the system started by the CLI', () => {
   let database: TestDatabase;
   let child: ChildProcess | undefined;
+  let env: NodeJS.ProcessEnv;
+  let caseId: string;
   const output: string[] = [];
+  const entry = join(repoRoot(), 'dist', 'apps', 'cli', 'src', 'main.js');
 
   afterAll(async () => {
     if (child && child.exitCode === null) child.kill('SIGKILL');
@@ -37,25 +40,22 @@ describe('the system started by the CLI', () => {
   });
 
   it('serves a case end to end through separate processes and stops them all on SIGTERM', async () => {
-    const entry = join(repoRoot(), 'dist', 'apps', 'cli', 'src', 'main.js');
     if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
     database = await createTestDatabase();
     const config = testConfig(database.url);
     const port = await freePort();
-    child = spawn(process.execPath, [entry, 'up'], {
-      env: {
-        ...process.env,
-        DATABASE_URL: database.url,
-        KAFKA_BROKERS: config.kafka.brokers.join(','),
-        KAFKA_TOPIC: config.kafka.topic,
-        PROJECTOR_GROUP_PREFIX: config.projector.groupPrefix,
-        PORT: String(port),
-        AUTH_JWT_SECRET: TEST_AUTH_SECRET,
-        PERSONAL_DATA_KEY: config.personalData.masterKey.toString('base64'),
-        IDENTITY_HASH_KEY: config.personalData.identityHashKey.toString('base64'),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    env = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: config.kafka.brokers.join(','),
+      KAFKA_TOPIC: config.kafka.topic,
+      PROJECTOR_GROUP_PREFIX: config.projector.groupPrefix,
+      PORT: String(port),
+      AUTH_JWT_SECRET: TEST_AUTH_SECRET,
+      PERSONAL_DATA_KEY: config.personalData.masterKey.toString('base64'),
+      IDENTITY_HASH_KEY: config.personalData.identityHashKey.toString('base64'),
+    };
+    child = spawn(process.execPath, [entry, 'up'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child?.once('exit', resolve));
@@ -77,7 +77,7 @@ describe('the system started by the CLI', () => {
       },
     });
     expect(created.status).toBe(201);
-    const caseId = created.body.caseId as string;
+    caseId = created.body.caseId as string;
     const projected = await eventually(async () => {
       const answer = await http(baseUrl, 'GET', `/cases/${caseId}`);
       return answer.status === 200 ? answer : undefined;
@@ -117,5 +117,32 @@ describe('the system started by the CLI', () => {
     );
     await db.end();
     expect(rows).toEqual([]);
+  });
+
+  it('rebuilds the read models from the topic: exit 0 when they equal the live ones, 3 when not', async () => {
+    const rebuild = () =>
+      new Promise<{ code: number | null; output: string }>((resolve) => {
+        const run = spawn(process.execPath, [entry, 'rebuild'], { env, stdio: 'pipe' });
+        const chunks: string[] = [];
+        run.stdout.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
+        run.stderr.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
+        run.once('exit', (code) => resolve({ code, output: chunks.join('') }));
+      });
+    const equal = await rebuild();
+    expect(equal.output).toContain('the rebuilt read models equal the live ones');
+    expect(equal.code).toBe(0);
+
+    const db = new Client({ connectionString: database.url });
+    await db.connect();
+    await db.query(`UPDATE read_model.cases SET summary = 'Altered.' WHERE case_id = $1`, [caseId]);
+    const differs = await rebuild();
+    const schemas = await db.query(
+      `SELECT nspname FROM pg_namespace WHERE nspname LIKE 'read_model_rebuild%'`,
+    );
+    await db.end();
+    expect(differs.output).toContain('cases: 1 rows only in read_model, 1 only in the rebuild');
+    expect(differs.code).toBe(3);
+    // The rebuilt schemas are dropped again.
+    expect(schemas.rows).toEqual([]);
   });
 });
