@@ -395,6 +395,22 @@ const QUERIES = fc.oneof(
     '=',
     '&&&',
     `q=${'q'.repeat(4_000)}`,
+    // The query routes' own parameters, with values at and past their edges.
+    'minPosition=999999999999999999',
+    'minPosition=1e3',
+    'minPosition=0x10',
+    `cursor=${Buffer.from('{"__proto__":{"polluted":true}}').toString('base64url')}`,
+    `cursor=${Buffer.from('null').toString('base64url')}`,
+    `cursor=${Buffer.from('{"sort":"-openedAt","value":"x","caseId":"\'"}').toString('base64url')}`,
+    'limit=1&limit=2',
+    'limit=0',
+    'sort=__proto__',
+    'page=999999',
+    'from=2024-02-30&to=2024-03-01',
+    'from=1900-01-01&to=1900-01-02',
+    'openedFrom=2024-01-01&openedTo=1900-01-01',
+    'expiringWithin=99999d',
+    'directorate[]=koper',
   ),
   injection.map((text) => `q=${encodeSegment(text)}`),
 );
@@ -1282,7 +1298,8 @@ describe('hostile input', () => {
     }
     let path = segments.join('/');
     if (plan.query !== null) {
-      path += `?${plan.query}`;
+      // Added to a query route's own parameters, or as the only ones.
+      path += `${path.includes('?') ? '&' : '?'}${plan.query}`;
       labels.push(`query ${plan.query.slice(0, 60)}`);
     }
 

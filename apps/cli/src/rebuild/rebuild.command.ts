@@ -28,7 +28,7 @@ async function rebuild(options: { keep: boolean }): Promise<void> {
       throw new Error('the database has migrations to run: start the services once first');
     }
     const schema = `read_model_rebuild_${Date.now()}`;
-    const bar = progress('rebuild', 'messages applied');
+    const bar = progress('rebuild', 'messages applied (by each projection)');
     const { messages } = await rebuildReadModels({
       db,
       kafka: createKafka(config.kafka, 'cli-rebuild'),
