@@ -94,4 +94,36 @@ describe('rebuilding the read models from the topic', () => {
       ]);
     }
   });
+
+  it('stops on an event it cannot apply, drops what it built, and leaves no group behind', async () => {
+    const kafka = createKafka(sut.config.kafka, 'test-rebuild', {
+      initialRetryTime: 50,
+      retries: 1,
+    });
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: sut.config.kafka.topic,
+      messages: [{ key: caseIds[0], value: 'not an event envelope' }],
+    });
+    await producer.disconnect();
+
+    await expect(
+      rebuildReadModels({
+        db: sut.db,
+        kafka,
+        config: sut.config,
+        projections: READ_MODEL_PROJECTIONS.map((Projection) => new Projection()),
+        schema: 'read_model_rebuild_failed',
+      }),
+    ).rejects.toThrow();
+    await expect(
+      sut.db.query(`SELECT nspname FROM pg_namespace WHERE nspname = 'read_model_rebuild_failed'`),
+    ).resolves.toEqual([]);
+    const admin = kafka.admin();
+    await admin.connect();
+    const { groups } = await admin.listGroups();
+    await admin.disconnect();
+    expect(groups.filter((g) => g.groupId.includes('read_model_rebuild_failed'))).toEqual([]);
+  });
 });

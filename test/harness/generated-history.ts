@@ -144,11 +144,13 @@ export async function generateHistory(
         place: 'Obrežje',
       });
       const suspectId = arrest.persons![0].personId;
-      if (rnd.chance(0.2)) {
+      // Nationalities established later, once or twice (Slovenian, then found to be another).
+      const identities = rnd.pick([0, 0, 0, 1, 2]);
+      for (let i = 0; i < identities; i++) {
         await post(person(`${suspectId}/identity`), {
-          occurredAt: at(3 * HOUR),
+          occurredAt: at((3 + i) * HOUR),
           method: 'document',
-          nationality: rnd.pick(['HR', 'SI', 'GE']),
+          nationality: i === 0 ? rnd.pick(['HR', 'SI', 'SI', 'GE']) : rnd.pick(['HR', 'GE']),
         });
       }
       await post(person(`${suspectId}/judge-appearance`), {

@@ -82,7 +82,10 @@ export interface ProjectionRunnerOptions {
   readonly groupId?: string;
   /** After each committed chunk: the partition and the next offset the projection will apply. */
   readonly onCommitted?: (partition: number, nextOffset: number) => void;
-  /** The consumer stopped on an error it will not retry. */
+  /**
+   * The consumer failed after its retries. Given this, the runner stops there instead of
+   * restarting the consumer (which the live projector does, to resume once the cause is gone).
+   */
   readonly onCrash?: (error: Error) => void;
 }
 
@@ -110,15 +113,14 @@ export class ProjectionRunner {
       allowAutoTopicCreation: false,
       // Freshness matters more than fetch efficiency when the topic is quiet.
       maxWaitTimeInMs: 100,
+      ...(options.onCrash ? { retry: { restartOnFailure: async () => false } } : {}),
     });
   }
 
   async start(): Promise<void> {
     const { onCrash } = this.options;
     if (onCrash) {
-      this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
-        if (!payload.restart) onCrash(payload.error);
-      });
+      this.consumer.on(this.consumer.events.CRASH, ({ payload }) => onCrash(payload.error));
     }
     await this.startFromBeginningIfNew();
     await this.consumer.connect();

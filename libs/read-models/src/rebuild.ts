@@ -1,7 +1,7 @@
 import { AppConfig } from '@app/platform';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { Projection, ProjectionName, READ_MODEL_SCHEMA } from './projection';
+import { Projection, READ_MODEL_SCHEMA } from './projection';
 import { ProjectionRunner, schemaName } from './projection-runner';
 
 export interface RebuildOptions {
@@ -25,7 +25,8 @@ export interface RebuildResult {
  * Builds every projection afresh, from the topic's first event up to its end at the moment
  * the rebuild starts, into a new schema whose tables are made like the live ones. Each
  * projection reads through a consumer group of its own, deleted afterwards; the live
- * projections and their groups are not touched.
+ * projections and their groups are not touched. A projection that fails stops the rebuild,
+ * and the new schema is dropped.
  */
 export async function rebuildReadModels(options: RebuildOptions): Promise<RebuildResult> {
   const { db, kafka, config, projections, onProgress } = options;
@@ -43,22 +44,24 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
     );
     const messages = [...ends.values()].reduce((n, p) => n + p.high - p.low, 0);
     const total = messages * projections.length;
-    // Per projection and partition, the next offset it will apply.
+    // Per projection and partition, the next offset it will apply. Each counts up to the end
+    // of its partition only: reading past it (new events) makes up for no other partition.
     const reached = new Map(projections.map((p) => [p.name, new Map<number, number>()]));
-    const offsetOf = (projection: ProjectionName, partition: number) =>
-      reached.get(projection)!.get(partition) ?? ends.get(partition)!.low;
     const done = () =>
       projections.reduce(
         (n, p) =>
           n +
-          [...ends].reduce((m, [partition, { low }]) => m + offsetOf(p.name, partition) - low, 0),
+          [...ends].reduce((m, [partition, { low, high }]) => {
+            const offset = reached.get(p.name)!.get(partition) ?? low;
+            return m + Math.min(offset, high) - low;
+          }, 0),
         0,
       );
     const groupIds = projections.map((p) => `${config.projector.groupPrefix}.${schema}.${p.name}`);
     const runners: ProjectionRunner[] = [];
     try {
       await new Promise<void>((resolve, reject) => {
-        if (done() >= total) return resolve();
+        if (total === 0) return resolve();
         projections.forEach((projection, i) => {
           const runner = new ProjectionRunner(projection, kafka, db, config, {
             schema,
@@ -67,7 +70,8 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
               reached.get(projection.name)!.set(partition, nextOffset);
               const applied = done();
               onProgress?.(applied, total);
-              if (applied >= total) resolve();
+              // Every projection at the end of every partition: no term can exceed its share.
+              if (applied === total) resolve();
             },
             onCrash: reject,
           });
@@ -81,6 +85,10 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
     }
     onProgress?.(total, total);
     return { schema, messages };
+  } catch (error) {
+    // Half built, it would only mislead.
+    await dropSchema(db, schema);
+    throw error;
   } finally {
     await admin.disconnect();
   }

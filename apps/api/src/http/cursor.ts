@@ -2,20 +2,22 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { RequestValidationError } from './request-validation';
 
-/** Page size and position of a keyset-paginated list. */
-export class PageRequestDto {
+export class PageSizeDto {
   @ApiPropertyOptional({ description: 'Page size, 1 to 200', example: '50' })
   @IsOptional()
   @Matches(/^(?:[1-9]\d?|1\d\d|200)$/, { message: 'limit must be an integer from 1 to 200' })
   limit?: string;
+}
 
+/** Page size and position of a keyset-paginated list. */
+export class PageRequestDto extends PageSizeDto {
   @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,400}$/, { message: 'cursor must be a nextCursor of this route' })
   cursor?: string;
 }
 
-export const pageSize = (page: PageRequestDto, fallback = 50) => Number(page.limit ?? fallback);
+export const pageSize = (page: PageSizeDto, fallback = 50) => Number(page.limit ?? fallback);
 
 /** An opaque cursor: where the next page starts, as the route wrote it. */
 export function encodeCursor(cursor: object): string {

@@ -20,16 +20,21 @@ export class StatisticsProjection extends CaseProjection {
         { case_id: file.caseId, directorate: file.directorate, opened_at: file.openedAt },
       ],
       statistics_persons: Object.values(file.persons).map((p) => {
-        const remands = (facts.get(p.personId) ?? [])
+        const own = facts.get(p.personId) ?? [];
+        const remands = own
           .filter((e) => e.type === 'custody.remand-ordered')
           .map((e) => e.occurredAt.getTime());
+        // The README's rule: an arrest says so, or the nationality last established is SI.
+        const slovenianCitizen =
+          p.nationality === SLOVENIA ||
+          own.some((e) => e.type === 'person.suspect-arrested' && e.data.slovenianCitizen);
         return {
           case_id: file.caseId,
           person_id: p.personId,
           role: p.role,
           directorate: file.directorate,
           nationality: p.nationality,
-          slovenian_citizen: p.slovenianCitizen || p.nationality === SLOVENIA,
+          slovenian_citizen: slovenianCitizen,
           recorded_at: p.recordedAt,
           remanded_at: remands.length > 0 ? new Date(Math.min(...remands)) : null,
           expressed_intent: p.asylumIntents > 0,

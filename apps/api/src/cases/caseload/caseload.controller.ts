@@ -5,6 +5,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../../auth/current-actor';
 import { Policy } from '../../auth/policy';
 import { UUID_PATTERN, decodeCursor, encodeCursor, pageSize } from '../../http/cursor';
+import { isInstant } from '../../http/iso-instant';
 import { ApiProblemResponses } from '../../http/openapi';
 import { ReadModelFreshness } from '../../read-side/freshness';
 import { CaseSummaryDto } from '../shared/case-summary.dto';
@@ -38,13 +39,14 @@ export class CaseloadController {
     @Query() query: CaseloadRequestDto,
     @CurrentActor() actor: Actor,
   ): Promise<CaseloadResponseDto> {
+    const directorate = directorateScope(actor, query.directorate);
     await this.freshness.waitFor('cases', query);
     const sort = query.sort ?? '-openedAt';
     const key = sort.replace('-', '') as CaseloadSortKey;
     const limit = pageSize(query);
     const { totals, rows } = await this.queries.execute(
       new CaseloadQuery({
-        directorate: directorateScope(actor, query.directorate),
+        directorate,
         borderSection: query.borderSection ?? null,
         status: query.status ?? null,
         jointOperation: query.jointOperation ?? null,
@@ -75,10 +77,13 @@ export class CaseloadController {
 
 /** A cursor written for this sort: a cursor of another sort would skip or repeat cases. */
 function isCursorOf(sort: string, key: CaseloadSortKey, cursor: CaseloadCursor): boolean {
+  // As strict as the cast the database makes of it: a looser check would let a 500 through.
   const valueFits =
     key === 'openedAt'
-      ? typeof cursor.value === 'string' && !Number.isNaN(Date.parse(cursor.value))
-      : Number.isInteger(cursor.value);
+      ? isInstant(cursor.value)
+      : Number.isInteger(cursor.value) &&
+        (cursor.value as number) >= 0 &&
+        (cursor.value as number) <= 2 ** 31 - 1;
   return (
     cursor.sort === sort &&
     valueFits &&

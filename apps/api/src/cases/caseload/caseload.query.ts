@@ -1,7 +1,7 @@
-import { CUSTODY_RULES } from '@app/domain';
 import { CaseRow } from '@app/read-models';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { localDayStart } from '../../http/local-day';
 import { CaseloadTotalsDto } from './caseload.response.dto';
 
 export type CaseloadSortKey = 'openedAt' | 'migrants' | 'inCustody';
@@ -39,10 +39,7 @@ export class CaseloadHandler implements IQueryHandler<CaseloadQuery, Caseload> {
   execute({ filter }: CaseloadQuery): Promise<Caseload> {
     // One snapshot, so that the totals and the page agree.
     return this.db.transaction('REPEATABLE READ', async (tx) => {
-      const selected = tx
-        .getRepository(CaseRow)
-        .createQueryBuilder('c')
-        .setParameter('zone', CUSTODY_RULES.timeZone);
+      const selected = tx.getRepository(CaseRow).createQueryBuilder('c');
       if (filter.directorate) {
         selected.andWhere('c.directorate = :directorate', { directorate: filter.directorate });
       }
@@ -56,12 +53,12 @@ export class CaseloadHandler implements IQueryHandler<CaseloadQuery, Caseload> {
         });
       }
       if (filter.openedFrom) {
-        selected.andWhere('c.openedAt >= (:from::date)::timestamp AT TIME ZONE :zone', {
+        selected.andWhere(`c.openedAt >= ${localDayStart(':from')}`, {
           from: filter.openedFrom,
         });
       }
       if (filter.openedTo) {
-        selected.andWhere('c.openedAt < (:to::date)::timestamp AT TIME ZONE :zone', {
+        selected.andWhere(`c.openedAt < ${localDayStart(':to')}`, {
           to: filter.openedTo,
         });
       }

@@ -7,6 +7,7 @@ import { CurrentActor } from '../../auth/current-actor';
 import { Policy } from '../../auth/policy';
 import { ApiProblemResponses } from '../../http/openapi';
 import { UUID_PATTERN, decodeCursor, encodeCursor, pageSize } from '../../http/cursor';
+import { isInstant } from '../../http/iso-instant';
 import { ReadModelFreshness } from '../../read-side/freshness';
 import { CustodyBoardRequestDto, durationMs } from './custody-board.request.dto';
 import { BoardCursor, CustodyBoardQuery } from './custody-board.query';
@@ -34,13 +35,14 @@ export class CustodyBoardController {
     @Query() query: CustodyBoardRequestDto,
     @CurrentActor() actor: Actor,
   ): Promise<CustodyBoardResponseDto> {
+    const directorate = directorateScope(actor, query.directorate);
     await this.freshness.waitFor('custody-board', query);
     const now = this.clock.now();
     const limit = pageSize(query);
     const items = await this.queries.execute(
       new CustodyBoardQuery({
         now,
-        directorate: directorateScope(actor, query.directorate),
+        directorate,
         expiringBy: query.expiringWithin
           ? new Date(now.getTime() + durationMs(query.expiringWithin))
           : null,
@@ -86,8 +88,7 @@ export class CustodyBoardController {
 
 function isBoardCursor(cursor: BoardCursor): boolean {
   return (
-    typeof cursor.nextDeadline === 'string' &&
-    !Number.isNaN(Date.parse(cursor.nextDeadline)) &&
+    isInstant(cursor.nextDeadline) &&
     UUID_PATTERN.test(cursor.caseId) &&
     UUID_PATTERN.test(cursor.personId)
   );

@@ -4,6 +4,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../../auth/current-actor';
 import { Policy } from '../../auth/policy';
+import { pageSize } from '../../http/cursor';
 import { ApiProblemResponses } from '../../http/openapi';
 import { ReadModelFreshness } from '../../read-side/freshness';
 import { RepeatPersonsQuery } from './repeat-persons.query';
@@ -40,15 +41,16 @@ export class RepeatPersonsController {
     @Query() query: RepeatPersonsRequestDto,
     @CurrentActor() actor: Actor,
   ): Promise<RepeatPersonsResponseDto> {
+    const directorate = directorateScope(actor, query.directorate);
     await this.freshness.waitFor('people', query);
     const page = Number(query.page ?? 1);
-    const limit = Number(query.limit ?? 50);
+    const limit = pageSize(query);
     const { total, items } = await this.queries.execute(
       new RepeatPersonsQuery({
         minApprehensions: Number(query.minApprehensions ?? 0),
         minAsylumIntents: Number(query.minAsylumIntents ?? 0),
         nationality: query.nationality ?? null,
-        directorate: directorateScope(actor, query.directorate),
+        directorate,
         sort: SORT_COLUMNS[query.sort ?? '-apprehensions'],
         offset: (page - 1) * limit,
         limit,

@@ -1,13 +1,14 @@
 import { DIRECTORATES } from '@app/domain';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsISO31661Alpha2, IsOptional, Matches } from 'class-validator';
+import { PageSizeDto } from '../../http/cursor';
 import { ReadAfterDto } from '../../read-side/freshness';
 
 export const PEOPLE_SORTS = ['-apprehensions', '-asylumIntents', '-lastSeenAt'] as const;
 
 const COUNT = /^(?:0|[1-9]\d{0,3})$/;
 
-export class RepeatPersonsRequestDto extends ReadAfterDto {
+export class RepeatPersonsRequestDto extends IntersectionType(PageSizeDto, ReadAfterDto) {
   @ApiPropertyOptional({
     example: '2',
     description: 'At least this many apprehensions (or arrests)',
@@ -40,9 +41,4 @@ export class RepeatPersonsRequestDto extends ReadAfterDto {
   @IsOptional()
   @Matches(/^[1-9]\d{0,5}$/, { message: 'page must be an integer from 1' })
   page?: string;
-
-  @ApiPropertyOptional({ example: '50', description: 'Page size, 1 to 200' })
-  @IsOptional()
-  @Matches(/^(?:[1-9]\d?|1\d\d|200)$/, { message: 'limit must be an integer from 1 to 200' })
-  limit?: string;
 }

@@ -36,13 +36,10 @@ export class PressStatisticsController {
   async statistics(@Query() query: PressStatisticsRequestDto): Promise<PressStatisticsResponseDto> {
     const period = checkedPeriod(query);
     await this.freshness.waitFor('statistics', query);
-    const [figures, yearEarlier] = await this.queries.execute(
-      new PressStatisticsQuery(
-        [period, { from: yearBefore(period.from), to: yearBefore(period.to) }],
-        query.directorate ?? null,
-      ),
+    const [figures, earlier] = await this.queries.execute(
+      new PressStatisticsQuery([period, yearEarlier(period)], query.directorate ?? null),
     );
-    return { ...figures, yearEarlier };
+    return { ...figures, yearEarlier: earlier };
   }
 }
 
@@ -57,9 +54,24 @@ function checkedPeriod({ from, to }: Period): Period {
   return { from, to };
 }
 
-/** The same day a year earlier; 29 February becomes 28 February. */
-export function yearBefore(day: string): string {
+/**
+ * The same days a year earlier. 29 February becomes 28 February; the exclusive end is the day
+ * after the period's last day a year earlier, so that a period ending on 29 February still
+ * counts 28 February the year before.
+ */
+export function yearEarlier({ from, to }: Period): Period {
+  return { from: yearBefore(from), to: addDays(yearBefore(addDays(to, -1)), 1) };
+}
+
+function yearBefore(day: string): string {
   const [year, month, date] = day.split('-').map(Number);
   const lastDay = new Date(Date.UTC(year - 1, month, 0)).getUTCDate();
-  return `${year - 1}-${String(month).padStart(2, '0')}-${String(Math.min(date, lastDay)).padStart(2, '0')}`;
+  return isoDay(new Date(Date.UTC(year - 1, month - 1, Math.min(date, lastDay))));
 }
+
+function addDays(day: string, days: number): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return isoDay(new Date(Date.UTC(year, month - 1, date + days)));
+}
+
+const isoDay = (at: Date) => at.toISOString().slice(0, 10);

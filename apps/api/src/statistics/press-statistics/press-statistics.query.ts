@@ -1,6 +1,7 @@
 import { CUSTODY_RULES, DIRECTORATES } from '@app/domain';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { DataSource, EntityManager } from 'typeorm';
+import { localDayStart } from '../../http/local-day';
 import { NationalityCountDto, PeriodFiguresDto } from './press-statistics.response.dto';
 
 /** Local days, half-open: `from` inclusive, `to` exclusive. */
@@ -28,9 +29,8 @@ interface PersonGroup {
 }
 
 const IN_PERIOD = (column: string) =>
-  `${column} >= ($1::date)::timestamp AT TIME ZONE $3
-   AND ${column} < ($2::date)::timestamp AT TIME ZONE $3
-   AND ($4::text IS NULL OR directorate = $4)`;
+  `${column} >= ${localDayStart('$1')} AND ${column} < ${localDayStart('$2')}
+   AND ($3::text IS NULL OR directorate = $3)`;
 
 /** The counting rules of the README, over the statistics projection's rows. */
 @QueryHandler(PressStatisticsQuery)
@@ -54,7 +54,7 @@ export class PressStatisticsHandler implements IQueryHandler<
     period: Period,
     directorate: string | null,
   ): Promise<PeriodFiguresDto> {
-    const params = [period.from, period.to, CUSTODY_RULES.timeZone, directorate];
+    const params = [period.from, period.to, directorate];
     const cases: { directorate: string; n: number }[] = await tx.query(
       `SELECT directorate, count(*)::int AS n FROM read_model.statistics_cases
         WHERE ${IN_PERIOD('opened_at')} GROUP BY directorate`,
