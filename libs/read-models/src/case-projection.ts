@@ -111,7 +111,10 @@ export function factsByPerson(file: CaseFile): Map<string, CaseEvent[]> {
   const byPerson = new Map<string, CaseEvent[]>();
   for (const event of correctedFacts(file.history)) {
     const { personId } = event.data as { personId?: string };
-    if (personId) byPerson.set(personId, [...(byPerson.get(personId) ?? []), event]);
+    if (!personId) continue;
+    const facts = byPerson.get(personId) ?? [];
+    facts.push(event);
+    byPerson.set(personId, facts);
   }
   return byPerson;
 }
