@@ -87,6 +87,16 @@ describe('the system started by the CLI', () => {
       directorate: 'koper',
       offence: { article: 308, paragraph: 6 },
     });
+    // Every projection, not only the one GET /cases reads, has the case before the stop: the
+    // rebuild below compares all of them.
+    await eventually(async () => {
+      const { body } = await http<{ projections: { eventsBehind: number }[] }>(
+        baseUrl,
+        'GET',
+        '/projections',
+      );
+      return body.projections.every((p) => p.eventsBehind === 0) ? true : undefined;
+    });
 
     // A token signed with the wrong key is refused, and neither it nor any secret is logged.
     const forged = await testToken('supervisor');

@@ -1,16 +1,10 @@
 import { DataSource } from 'typeorm';
+import { mulberry32 } from '../../apps/cli/src/seed/seed-history';
 import { http } from './system';
 
-/** A small seeded generator (mulberry32): the same seed gives the same history. */
+/** The seed loader's generator: the same seed gives the same history. */
 export function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     chance: (p: number) => next() < p,

@@ -4,6 +4,7 @@ import {
   Directorate,
   INTENT_STATEMENTS,
   addMonths,
+  earliestInstantShowing,
   localIsoTime,
 } from '@app/domain';
 
@@ -459,10 +460,10 @@ const MONTH_WEIGHTS: Readonly<Record<number, readonly number[]>> = {
 // ---------------------------------------------------------------------------------------------
 // Randomness and time.
 
-type Rng = () => number;
+export type Rng = () => number;
 
 /** mulberry32: small, fast and good enough to make a history look unplanned. */
-function mulberry32(seed: number): Rng {
+export function mulberry32(seed: number): Rng {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -551,19 +552,9 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const ZONE = CUSTODY_RULES.timeZone;
 
-/** The offset of Ljubljana time at an instant, by the domain's own zone arithmetic. */
-function offsetAt(t: number): number {
-  const iso = localIsoTime(new Date(t), ZONE);
-  const sign = iso[19] === '-' ? -1 : 1;
-  return sign * (Number(iso.slice(20, 22)) * HOUR + Number(iso.slice(23, 25)) * MINUTE);
-}
-
-/** The instant a Ljubljana clock shows `minutes` after midnight of `day` (not in 02:00-02:59). */
-function atLocal(day: string, minutes: number): number {
-  const wall = Date.parse(`${day}T00:00:00Z`) + minutes * MINUTE;
-  const first = wall - offsetAt(wall);
-  return wall - offsetAt(first);
-}
+/** The instant a Ljubljana clock first shows `minutes` after midnight of `day`. */
+const atLocal = (day: string, minutes: number): number =>
+  earliestInstantShowing(Date.parse(`${day}T00:00:00Z`) + minutes * MINUTE, ZONE);
 
 const iso = (t: number): string => localIsoTime(new Date(t), ZONE);
 const localDay = (t: number): string => iso(t).slice(0, 10);

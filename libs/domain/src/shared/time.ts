@@ -74,12 +74,13 @@ function wallClock(epochMs: number, timeZone: string): number {
 }
 
 /**
- * The earliest instant whose local wall-clock time is `wall` or later. The offsets a day before
+ * The earliest instant whose local wall-clock time (`wall`: milliseconds since the epoch read
+ * in UTC) is `wall` or later. The offsets a day before
  * and a day after bracket any one change of summer time: an instant that shows `wall` has one
  * of them (two such instants in the repeated hour: the earlier is taken); if neither shows it,
  * `wall` falls in the skipped hour, and the instant of the change is found by bisection.
  */
-function earliestInstantShowing(wall: number, timeZone: string): number {
+export function earliestInstantShowing(wall: number, timeZone: string): number {
   const offsetAt = (epochMs: number) => wallClock(epochMs, timeZone) - epochMs;
   const candidates = [wall - offsetAt(wall - DAY_MS), wall - offsetAt(wall + DAY_MS)];
   const showing = candidates.filter((t) => wallClock(t, timeZone) === wall);
