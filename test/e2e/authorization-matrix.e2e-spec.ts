@@ -9,7 +9,7 @@ import { eventually, testToken } from '../harness/test-env';
  * holds the permission. Written out here rather than read from the application's own
  * ROLE_PERMISSIONS, so that a wrong grant in the application fails this test.
  */
-type Access = 'public' | 'case.read' | 'case.write';
+type Access = 'public' | 'case.read' | 'case.write' | 'person.read' | 'person.erase' | 'audit.read';
 
 interface Entry {
   readonly access: Access;
@@ -55,7 +55,16 @@ const MATRIX: Readonly<Record<string, Entry>> = {
   'GET /custody-board': READ,
   'GET /statistics': READ,
   'GET /people': READ,
+  'GET /people/:personId/personal-data': { access: 'person.read', object: false },
+  // Erases the migrant of the shared case: the one cell allowed, so it runs once.
+  'POST /people/:personId/erasure': { access: 'person.erase', object: false },
+  'GET /audit/consultations': { access: 'audit.read', object: false },
+  'GET /audit/integrity': { access: 'audit.read', object: false },
   'GET /projections': READ,
+  // Audit: histories and past states, read from the event store.
+  'GET /audit/cases/:caseId/history': { access: 'audit.read', object: true },
+  'GET /audit/cases/:caseId/state': { access: 'audit.read', object: true },
+  'GET /audit/people/:personId/history': { access: 'audit.read', object: false },
   'POST /cases/:caseId/amendments': WRITE_CASE,
   'POST /cases/:caseId/joint-operations': WRITE_CASE,
   'POST /cases/:caseId/criminal-complaints': WRITE_CASE,
@@ -88,6 +97,9 @@ const ALLOWED_ROLES: Readonly<Record<Access, readonly Role[]>> = {
   public: ['investigator', 'supervisor', 'prosecutor-liaison', 'auditor'],
   'case.read': ['investigator', 'supervisor', 'prosecutor-liaison', 'auditor'],
   'case.write': ['investigator', 'supervisor'],
+  'person.read': ['investigator', 'supervisor', 'prosecutor-liaison', 'auditor'],
+  'person.erase': ['supervisor'],
+  'audit.read': ['auditor'],
 };
 
 /** The callers of the matrix; the investigator belongs to the directorate of the case asked. */
@@ -131,7 +143,10 @@ const NO_TOKEN_CELLS = ROUTES.map((route) => ({
   route,
 }));
 
-const OBJECT_ROUTES = ROUTES.filter((route) => route.object);
+/** Routes naming a case that an investigator may call: their directorate decides. */
+const OBJECT_ROUTES = ROUTES.filter(
+  (route) => route.object && ALLOWED_ROLES[route.access].includes('investigator'),
+);
 
 const isWrite = (route: MatrixRoute) => route.method !== 'GET';
 
@@ -160,8 +175,12 @@ describe('authorization matrix: every route x every role', () => {
     token: string | null,
     headers: Record<string, string> = {},
   ) => {
-    const { path, body } = SAMPLE_REQUESTS[route.key](ctx);
-    return http(sut.system.baseUrl, route.method, path, { json: body, token, headers });
+    const sample = SAMPLE_REQUESTS[route.key](ctx);
+    return http(sut.system.baseUrl, route.method, sample.path, {
+      json: sample.body,
+      token,
+      headers: { ...sample.headers, ...headers },
+    });
   };
 
   /** Public routes serve HTML, JavaScript and YAML too: only the status and any code matter. */

@@ -99,6 +99,13 @@ describe('cases through HTTP', () => {
         commandId: expect.any(String),
         idempotencyKey: null,
       },
+      // The stream's hash chain as stored: the topic keeps a copy the store must still match.
+      hash: (
+        await sut.db.query<{ hash: string }[]>(
+          `SELECT encode(hash, 'hex') AS hash FROM event_store.events WHERE stream_id = $1`,
+          [caseId],
+        )
+      )[0].hash,
     });
   });
 

@@ -1304,7 +1304,10 @@ describe('hostile input', () => {
     }
 
     const headers: Record<string, string> = {};
-    let auth: AuthVariant | 'supervisor' = 'supervisor';
+    // Audit routes are the auditor's: a supervisor's token would be refused before validation.
+    let auth: AuthVariant | 'supervisor' = route.key.includes(' /audit/')
+      ? 'auditor'
+      : 'supervisor';
     let contentType = 'application/json';
     for (const h of plan.headers) {
       if (h.name === 'authorization') auth = h.value as AuthVariant;

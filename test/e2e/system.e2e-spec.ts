@@ -155,4 +155,38 @@ describe('the system started by the CLI', () => {
     // The rebuilt schemas are dropped again.
     expect(schemas.rows).toEqual([]);
   });
+
+  it('verifies the stored history: exit 0 when intact, 4 naming the first break when altered', async () => {
+    const verify = () =>
+      new Promise<{ code: number | null; output: string }>((resolve) => {
+        const run = spawn(process.execPath, [entry, 'verify'], { env, stdio: 'pipe' });
+        const chunks: string[] = [];
+        run.stdout.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
+        run.stderr.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
+        run.once('exit', (code) => resolve({ code, output: chunks.join('') }));
+      });
+    const intact = await verify();
+    expect(intact.output).toContain('1 events in 1 streams, 1 sealed, 0 waiting for the relay');
+    expect(intact.output).toContain('the last message of 1 partitions matches the store');
+    expect(intact.output).toMatch(/intact\n$/);
+    expect(intact.code).toBe(0);
+
+    const db = new Client({ connectionString: database.url });
+    await db.connect();
+    // As a superuser could: past the append-only trigger.
+    await db.query('BEGIN');
+    await db.query('SET LOCAL session_replication_role = replica');
+    const { rows } = await db.query<{ position: string }>(
+      `UPDATE event_store.events SET data = jsonb_set(data, '{borderSection}', '"Metlika"')
+        WHERE stream_id = $1 RETURNING position::text AS position`,
+      [caseId],
+    );
+    await db.query('COMMIT');
+    await db.end();
+    const altered = await verify();
+    expect(altered.output).toContain(
+      `BROKEN: event-altered, position ${rows[0].position}, stream ${caseId}, version 1`,
+    );
+    expect(altered.code).toBe(4);
+  });
 });

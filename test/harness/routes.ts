@@ -55,14 +55,40 @@ const migrant = (c: SampleContext, action: string) =>
  */
 export const SAMPLE_REQUESTS: Record<
   string,
-  (c: SampleContext) => { path: string; body?: Record<string, unknown> }
+  (c: SampleContext) => {
+    path: string;
+    body?: Record<string, unknown>;
+    /** Headers a valid request needs beyond the token, such as a stated justification. */
+    headers?: Record<string, string>;
+  }
 > = {
   'GET /cases/:caseId': (c) => ({ path: `/cases/${c.caseId}` }),
   'GET /custody-board': () => ({ path: '/custody-board?expiringWithin=2d&limit=20' }),
   'GET /cases': () => ({ path: '/cases?status=open&sort=-openedAt&limit=20' }),
   'GET /statistics': () => ({ path: '/statistics?from=2024-01-01&to=2024-03-01' }),
   'GET /people': () => ({ path: '/people?minApprehensions=1&limit=20' }),
+  'GET /people/:personId/personal-data': (c) => ({
+    path: `/people/${c.suspectId}/personal-data`,
+    headers: { 'x-justification': 'Checking identity for the custody hearing.' },
+  }),
+  'POST /people/:personId/erasure': (c) => ({
+    path: `/people/${c.migrantId}/erasure`,
+    body: { ground: 'retention-period-expired' },
+    headers: { 'x-justification': 'Retention period of the record ended.' },
+  }),
+  'GET /audit/consultations': (c) => ({
+    path: `/audit/consultations?recordId=${c.caseId}&limit=20`,
+  }),
+  'GET /audit/integrity': () => ({ path: '/audit/integrity' }),
   'GET /projections': () => ({ path: '/projections' }),
+  'GET /audit/cases/:caseId/history': (c) => ({
+    path: `/audit/cases/${c.caseId}/history?type=person.suspect-arrested&limit=20`,
+  }),
+  'GET /audit/cases/:caseId/state': (c) => ({ path: `/audit/cases/${c.caseId}/state?version=2` }),
+  'GET /audit/people/:personId/history': (c) => ({
+    path: `/audit/people/${c.suspectId}/history?limit=20`,
+    headers: { 'x-justification': 'Annual lawfulness review of custody records.' },
+  }),
   'POST /cases': (c) => ({
     path: '/cases',
     body: {

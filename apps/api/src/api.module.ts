@@ -1,11 +1,14 @@
+import { AuditLogModule } from '@app/audit';
 import { EventStoreModule } from '@app/event-store';
 import { AppConfig, Clock, ConfigModule, DatabaseModule, SystemClock } from '@app/platform';
 import { READ_MODEL_ENTITIES } from '@app/read-models';
 import { TokenVerifier } from '@app/auth';
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { AuditModule } from './audit/audit.module';
+import { ConsultationInterceptor } from './audit/consultation-log/consulted';
 import { AccessGuard } from './auth/access.guard';
 import { RateLimitGuard } from './auth/rate-limit.guard';
 import { CasesModule } from './cases/cases.module';
@@ -26,11 +29,13 @@ export class ApiModule {
         DatabaseModule.forRoot({ config, entities: READ_MODEL_ENTITIES, applicationName: 'api' }),
         CqrsModule.forRoot(),
         EventStoreModule,
+        AuditLogModule,
         ReadSideModule,
         CasesModule,
         CustodyModule,
         StatisticsModule,
         PeopleModule,
+        AuditModule,
         HealthModule,
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.http.rateLimitPerMinute }]),
       ],
@@ -40,6 +45,7 @@ export class ApiModule {
         // In this order: who may call the route, then how often.
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_INTERCEPTOR, useClass: ConsultationInterceptor },
       ],
       exports: [Clock, EventStoreModule],
     };

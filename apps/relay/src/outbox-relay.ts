@@ -1,5 +1,5 @@
 import { EVENT_COLUMNS, EventRow, toEnvelope, toKafkaMessage } from '@app/event-store';
-import { AppConfig } from '@app/platform';
+import { AppConfig, UNSEALED_OUTBOX, sealSql } from '@app/platform';
 import { Logger } from '@nestjs/common';
 import { Kafka, Partitioners, Producer } from 'kafkajs';
 import { Client } from 'pg';
@@ -10,14 +10,18 @@ export const RELAY_LOCK_ID = 7_308_002;
 const STANDBY_RETRY_MS = 1000;
 const FAILURE_BACKOFF_MS = 1000;
 
+const SEAL_SQL = sealSql(UNSEALED_OUTBOX);
+
+/** Only sealed events are published: whatever the topic holds, the ledger holds too. */
 const NEXT_BATCH_SQL = `
   SELECT ${EVENT_COLUMNS}
     FROM event_store.outbox o JOIN event_store.events e USING (position)
+   WHERE EXISTS (SELECT 1 FROM event_store.ledger l WHERE l.position = o.position)
    ORDER BY o.position
    LIMIT $1`;
 
 /**
- * Moves stored events to Kafka.
+ * Moves stored events to Kafka, sealing them onto the ledger first (hash-chain.ts).
  *
  * Works from the outbox set, not from a "last position" mark: a transaction that took a
  * lower position but committed late simply shows up in the set later, and is published then.
@@ -110,8 +114,13 @@ export class OutboxRelay {
     }
   }
 
-  /** Publishes up to one batch; returns how many events it published. */
+  /**
+   * Seals, then publishes, up to one batch; returns how many events it published. Sealing
+   * commits on its own: a crash before the send leaves sealed events in the outbox, which
+   * the next round publishes without sealing them twice.
+   */
   private async publishBatch(client: Client, producer: Producer): Promise<number> {
+    await client.query(SEAL_SQL, [this.config.relay.batchSize]);
     const { rows } = await client.query<EventRow>(NEXT_BATCH_SQL, [this.config.relay.batchSize]);
     if (rows.length === 0) return 0;
     await producer.send({

@@ -20,12 +20,18 @@ describe('roles and permissions', () => {
   // Written out in full so that widening a role shows up as a failing test to review.
   it('grants exactly these permissions', () => {
     expect(ROLES).toEqual(['investigator', 'supervisor', 'prosecutor-liaison', 'auditor']);
-    expect(PERMISSIONS).toEqual(['case.read', 'case.write']);
+    expect(PERMISSIONS).toEqual([
+      'case.read',
+      'case.write',
+      'person.read',
+      'person.erase',
+      'audit.read',
+    ]);
     expect(ROLE_PERMISSIONS).toEqual({
-      investigator: ['case.read', 'case.write'],
-      supervisor: ['case.read', 'case.write'],
-      'prosecutor-liaison': ['case.read'],
-      auditor: ['case.read'],
+      investigator: ['case.read', 'case.write', 'person.read'],
+      supervisor: ['case.read', 'case.write', 'person.read', 'person.erase'],
+      'prosecutor-liaison': ['case.read', 'person.read'],
+      auditor: ['case.read', 'person.read', 'audit.read'],
     });
   });
 
@@ -38,6 +44,11 @@ describe('roles and permissions', () => {
     ['prosecutor-liaison', 'case.write', false],
     ['auditor', 'case.read', true],
     ['auditor', 'case.write', false],
+    ['auditor', 'audit.read', true],
+    ['supervisor', 'audit.read', false],
+    ['supervisor', 'person.erase', true],
+    ['investigator', 'person.erase', false],
+    ['auditor', 'person.erase', false],
   ])('%s has %s: %s', (role, permission, expected) => {
     expect(hasPermission(actor(role, 'ljubljana'), permission)).toBe(expected);
   });

@@ -4,7 +4,16 @@ import { DIRECTORATES, Directorate } from '@app/domain';
  * What a route may require. Every route declares one (or is public); a role holds a set.
  * Object-level scope (which directorates' cases) is separate: see `mayAccessDirectorate`.
  */
-export const PERMISSIONS = ['case.read', 'case.write'] as const;
+export const PERMISSIONS = [
+  'case.read',
+  'case.write',
+  /** A person's personal data in clear; each read states its justification. */
+  'person.read',
+  /** Erasing a person's personal data by destroying their key. */
+  'person.erase',
+  /** Histories, past states, integrity verification and the consultation log. */
+  'audit.read',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLES = ['investigator', 'supervisor', 'prosecutor-liaison', 'auditor'] as const;
@@ -12,13 +21,13 @@ export type Role = (typeof ROLES)[number];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   /** Reads and writes the cases of their own directorate. */
-  investigator: ['case.read', 'case.write'],
-  /** Reads and writes across directorates. */
-  supervisor: ['case.read', 'case.write'],
+  investigator: ['case.read', 'case.write', 'person.read'],
+  /** Reads and writes across directorates, and authorises erasures. */
+  supervisor: ['case.read', 'case.write', 'person.read', 'person.erase'],
   /** Reads case detail and custody; writes nothing. */
-  'prosecutor-liaison': ['case.read'],
-  /** Reads everything, writes nothing. */
-  auditor: ['case.read'],
+  'prosecutor-liaison': ['case.read', 'person.read'],
+  /** Reads everything, including the history and who consulted what; writes nothing. */
+  auditor: ['case.read', 'person.read', 'audit.read'],
 };
 
 /** Roles whose reach is one directorate; the others see the whole country. */

@@ -1,4 +1,4 @@
-import { DomainEvent } from '@app/domain';
+import { DomainEvent, upcastCaseEvent } from '@app/domain';
 
 /** Who did what, and why: stored with every event and carried on Kafka. */
 export interface EventMetadata {
@@ -32,14 +32,23 @@ export interface EventEnvelope<Data = unknown> {
   readonly recordedAt: string;
   readonly data: Data;
   readonly metadata: EventMetadata;
+  /**
+   * Hex SHA-256 linking this event to its stream's previous one (the stored hash chain).
+   * Published with the event, so that the topic holds a copy the store must still match.
+   */
+  readonly hash: string;
 }
 
+/**
+ * The stored event as the domain reads it: data in an older schema version is lifted to the
+ * current one by the domain's upcasters (the stored event itself is never rewritten).
+ */
 export function toDomainEvent<E extends DomainEvent>(envelope: EventEnvelope): E {
-  return {
+  return upcastCaseEvent({
     type: envelope.type,
     schemaVersion: envelope.schemaVersion,
     occurredAt: new Date(envelope.occurredAt),
     data: envelope.data,
     eventId: envelope.eventId,
-  } as E;
+  } as E);
 }

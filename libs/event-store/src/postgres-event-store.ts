@@ -1,3 +1,4 @@
+import { eventHashSql, storedEventColumns } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError } from 'typeorm';
@@ -24,10 +25,11 @@ export interface EventRow {
   metadata: EventEnvelope['metadata'];
   occurred_at: Date;
   recorded_at: Date;
+  hash: string;
 }
 
 export const EVENT_COLUMNS = `position::text AS position, event_id, stream_id, stream_type, version, type,
-  schema_version, data, metadata, occurred_at, recorded_at`;
+  schema_version, data, metadata, occurred_at, recorded_at, encode(hash, 'hex') AS hash`;
 
 export function toEnvelope(row: EventRow): EventEnvelope {
   return {
@@ -42,6 +44,7 @@ export function toEnvelope(row: EventRow): EventEnvelope {
     recordedAt: row.recorded_at.toISOString(),
     data: row.data,
     metadata: row.metadata,
+    hash: row.hash,
   };
 }
 
@@ -51,19 +54,33 @@ export function toEnvelope(row: EventRow): EventEnvelope {
  * - The unique (stream_id, version) constraint decides between concurrent writers.
  * - The EXISTS guard refuses an expected version that is not committed yet: without it, a
  *   writer could append version n+1 while version n is still in flight and then aborts.
+ * - `chained` links each new event to the stream's hash chain (see hash-chain.ts), starting
+ *   from the expected version's hash; recorded_at is set here so that the hash covers it.
  * - The command result is inserted only if events were, so a refused append leaves no trace;
  *   a duplicate key aborts the whole statement with command_results_pkey.
  */
 const APPEND_SQL = `
-WITH appended AS (
-  INSERT INTO event_store.events
-    (event_id, stream_id, stream_type, version, type, schema_version, data, metadata, occurred_at)
-  SELECT e.event_id, $1::uuid, $2, $3::int + e.ord::int, e.type, e.schema_version, e.data, $4::jsonb, e.occurred_at
+WITH RECURSIVE input AS (
+  SELECT e.event_id, $1::uuid AS stream_id, $2::text AS stream_type, $3::int + e.ord::int AS version,
+         e.type, e.schema_version, e.data, $4::jsonb AS metadata, e.occurred_at,
+         now() AS recorded_at, e.ord
   FROM unnest($5::uuid[], $6::text[], $7::int[], $8::jsonb[], $9::timestamptz[])
        WITH ORDINALITY AS e(event_id, type, schema_version, data, occurred_at, ord)
+), chained (ord, hash) AS (
+  SELECT 0::bigint, (SELECT hash FROM event_store.events WHERE stream_id = $1::uuid AND version = $3::int)
+  UNION ALL
+  SELECT i.ord, ${eventHashSql('c.hash', storedEventColumns('i'))}
+  FROM chained c JOIN input i ON i.ord = c.ord + 1
+), appended AS (
+  INSERT INTO event_store.events
+    (event_id, stream_id, stream_type, version, type, schema_version, data, metadata, occurred_at,
+     recorded_at, hash)
+  SELECT i.event_id, i.stream_id, i.stream_type, i.version, i.type, i.schema_version, i.data,
+         i.metadata, i.occurred_at, i.recorded_at, c.hash
+  FROM input i JOIN chained c USING (ord)
   WHERE $3::int = 0
      OR EXISTS (SELECT 1 FROM event_store.events WHERE stream_id = $1::uuid AND version = $3::int)
-  ORDER BY e.ord
+  ORDER BY i.ord
   RETURNING position, version
 ), published AS (
   INSERT INTO event_store.outbox (position) SELECT position FROM appended

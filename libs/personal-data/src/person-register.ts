@@ -42,4 +42,13 @@ export abstract class PersonRegister {
     requests: readonly AdmissionRequest[],
     tx: Transaction,
   ): Promise<void>;
+
+  /** Whether the register knows this person id. */
+  abstract knows(personId: string, tx: Transaction): Promise<boolean>;
+
+  /**
+   * Forgets the hashes of the person's documents and biometric references: after an erasure
+   * nothing the person carries leads back to their id.
+   */
+  abstract forgetIdentifiers(personId: string, tx: Transaction): Promise<void>;
 }

@@ -13,4 +13,11 @@ export abstract class PersonalDataVault {
 
   /** The data, or null once the person's key has been erased. */
   abstract open(sealed: SealedPersonalData): Promise<PersonalData | null>;
+
+  /**
+   * Destroys the person's key, so that every copy of their sealed data (events, the topic,
+   * backups) is unreadable, and no new data can be sealed for them. Answers when, or null if
+   * the key was already destroyed.
+   */
+  abstract destroyKey(personId: string, tx: Transaction): Promise<Date | null>;
 }

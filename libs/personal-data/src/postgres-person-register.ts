@@ -31,7 +31,7 @@ export class PostgresPersonRegister extends PersonRegister {
     }
     const identified: Identification[] = [];
     for (const [i, { personId }] of requests.entries()) {
-      if (personId && !(await this.exists(personId, tx))) {
+      if (personId && !(await this.knows(personId, tx))) {
         throw new DomainError('PERSON.NOT_FOUND', 'No person is registered with this id.', {
           personId,
         });
@@ -80,7 +80,11 @@ export class PostgresPersonRegister extends PersonRegister {
     return identityHashes(request.personalData, this.config.personalData.identityHashKey);
   }
 
-  private async exists(personId: string, tx: Transaction): Promise<boolean> {
+  async forgetIdentifiers(personId: string, tx: Transaction): Promise<void> {
+    await tx.query('DELETE FROM personal_data.identity_refs WHERE person_id = $1', [personId]);
+  }
+
+  async knows(personId: string, tx: Transaction): Promise<boolean> {
     const rows: unknown[] = await tx.query(
       'SELECT 1 FROM personal_data.persons WHERE person_id = $1',
       [personId],

@@ -46,6 +46,19 @@ export class PostgresPersonalDataVault extends PersonalDataVault {
     return JSON.parse(plaintext.toString('utf8')) as PersonalData;
   }
 
+  async destroyKey(personId: string, tx: Transaction): Promise<Date | null> {
+    // A person who never had data sealed gets a destroyed key too: none can be sealed later.
+    const rows: { erased_at: Date }[] = await tx.query(
+      `INSERT INTO personal_data.person_keys AS k (person_id, wrapped_key, erased_at)
+       VALUES ($1, NULL, now())
+       ON CONFLICT (person_id) DO UPDATE SET wrapped_key = NULL, erased_at = now()
+         WHERE k.wrapped_key IS NOT NULL
+       RETURNING erased_at`,
+      [personId],
+    );
+    return rows[0]?.erased_at ?? null;
+  }
+
   /** The person's data key: created first if `create` is given; null once erased or never created. */
   private async dataKey(personId: string, create?: Transaction): Promise<Buffer | null> {
     const master = this.config.personalData.masterKey;

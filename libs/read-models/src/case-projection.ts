@@ -1,4 +1,11 @@
-import { CASE_STREAM_TYPE, CaseEvent, CaseFile, correctedFacts, foldHistory } from '@app/domain';
+import {
+  CASE_STREAM_TYPE,
+  CaseEvent,
+  CaseFile,
+  correctedFacts,
+  foldHistory,
+  upcastCaseEvent,
+} from '@app/domain';
 import { EventEnvelope } from '@app/event-store';
 import { EntityManager } from 'typeorm';
 import { Projection, ProjectionName } from './projection';
@@ -80,13 +87,16 @@ async function foldCases(
     if (fact.version !== history.length + 1) {
       throw new Error(`case_facts lacks versions of case ${fact.case_id} for ${projection}`);
     }
-    history.push({
-      type: fact.type,
-      schemaVersion: fact.schema_version,
-      occurredAt: fact.occurred_at,
-      data: fact.data,
-      eventId: fact.event_id,
-    } as CaseEvent);
+    // Facts are kept as they were published; older schema versions are lifted when folded.
+    history.push(
+      upcastCaseEvent({
+        type: fact.type,
+        schemaVersion: fact.schema_version,
+        occurredAt: fact.occurred_at,
+        data: fact.data,
+        eventId: fact.event_id,
+      } as CaseEvent),
+    );
     histories.set(fact.case_id, history);
   }
   return [...histories.entries()].map(([caseId, history]) => {

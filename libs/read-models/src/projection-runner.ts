@@ -2,6 +2,7 @@ import { EventEnvelope, fromKafkaMessage } from '@app/event-store';
 import { AppConfig } from '@app/platform';
 import { Logger } from '@nestjs/common';
 import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { Projection, READ_MODEL_SCHEMA } from './projection';
 import { insertRows } from './sql';
@@ -29,7 +30,8 @@ export async function applyOnce(
   tx: EntityManager,
 ): Promise<void> {
   const streamIds = [...new Set(events.map((e) => e.streamId))];
-  // Locks the streams' checkpoints: a zombie consumer of the same group waits here.
+  // Locks the streams' checkpoints: a zombie consumer of the same group waits here. It is the
+  // first lock a batch takes, which `swapInReadModels` relies on to hold the projector back.
   const rows: { stream_id: string; version: number }[] = await tx.query(
     `SELECT stream_id, version FROM projection_checkpoints
       WHERE projection = $1 AND stream_id = ANY($2::uuid[]) FOR UPDATE`,
@@ -122,7 +124,7 @@ export class ProjectionRunner {
     if (onCrash) {
       this.consumer.on(this.consumer.events.CRASH, ({ payload }) => onCrash(payload.error));
     }
-    await this.startFromBeginningIfNew();
+    await this.startWhereTheTablesAre();
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: this.config.kafka.topic, fromBeginning: true });
     await this.consumer.run({
@@ -136,27 +138,62 @@ export class ProjectionRunner {
   }
 
   /**
-   * A projection that has recorded no progress in its tables (new, or emptied by a migration)
-   * is built from the topic's first event, whatever offsets its consumer group committed
-   * before. Replaying what is applied already is harmless: the checkpoints skip it.
+   * The tables, not the consumer group, say where to go on: the group is set to the next offset
+   * `projection_progress` records for each partition, and to the partition's first offset where
+   * it records none (a new projection, one emptied by a migration, a partition never read).
+   * The group's offsets are never ahead of the tables in normal running (they are committed
+   * after the tables), but they are after a swap put tables built by other groups in place
+   * (`swapInReadModels`), or after a restore: going on from the group would skip events there.
+   * Going back is harmless: the checkpoints skip what is applied already. Only offsets that
+   * differ are set, since setting them joins the group once more.
    */
-  private async startFromBeginningIfNew(): Promise<void> {
-    const [{ known }]: { known: boolean }[] = await this.db.query(
-      `SELECT EXISTS (SELECT 1 FROM ${this.schema}.projection_progress WHERE projection = $1) AS known`,
+  private async startWhereTheTablesAre(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.setGroupToTables();
+      } catch (error) {
+        const message = (error as Error).message;
+        // Another replica of the group is consuming already: it started where the tables are.
+        if (message.includes('no running instances')) {
+          this.logger.warn(`not set to the offsets of its tables: ${message}`);
+          return;
+        }
+        // Going on from the group instead could skip events: retry (a coordinator that is
+        // loading or moving), then refuse to start.
+        if (attempt === 5) throw error;
+        this.logger.warn(`setting the offsets of its tables failed, retrying: ${message}`);
+        await sleep(500 * attempt);
+      }
+    }
+  }
+
+  private async setGroupToTables(): Promise<void> {
+    const { topic } = this.config.kafka;
+    const progress: { partition: number; next_offset: string }[] = await this.db.query(
+      `SELECT partition, next_offset FROM ${this.schema}.projection_progress WHERE projection = $1`,
       [this.projection.name],
     );
-    if (known) return;
+    const recorded = new Map(progress.map((p) => [p.partition, String(p.next_offset)]));
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      await admin.resetOffsets({
+      const [committed] = await admin.fetchOffsets({ groupId: this.groupId, topics: [topic] });
+      // A partition without a committed offset starts at its first one (`fromBeginning`).
+      const from = new Map(committed.partitions.map((p) => [p.partition, p.offset]));
+      const partitions = (await admin.fetchTopicOffsets(topic)).map((p) => ({
+        partition: p.partition,
+        offset: recorded.get(p.partition) ?? p.low,
+        now: from.get(p.partition) === '-1' ? p.low : from.get(p.partition),
+      }));
+      if (partitions.every((p) => p.offset === p.now)) return;
+      this.logger.log(
+        `set to the offsets of its tables: ${partitions.map((p) => `${p.partition}@${p.offset}`).join(', ')}`,
+      );
+      await admin.setOffsets({
         groupId: this.groupId,
-        topic: this.config.kafka.topic,
-        earliest: true,
+        topic,
+        partitions: partitions.map(({ partition, offset }) => ({ partition, offset })),
       });
-    } catch (error) {
-      // Another replica of the group is consuming already: it started from the beginning.
-      this.logger.warn(`not reset to the topic's beginning: ${(error as Error).message}`);
     } finally {
       await admin.disconnect();
     }

@@ -1,6 +1,7 @@
 import { AppConfig } from '@app/platform';
 import { Kafka } from 'kafkajs';
-import { DataSource } from 'typeorm';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource, EntityManager } from 'typeorm';
 import { Projection, READ_MODEL_SCHEMA } from './projection';
 import { ProjectionRunner, schemaName } from './projection-runner';
 
@@ -94,7 +95,163 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   }
 }
 
-/** A new schema with a table made like each table of `source`: columns, keys, indexes. */
+export interface SwapOptions {
+  readonly db: DataSource;
+  readonly kafka: Kafka;
+  readonly config: AppConfig;
+  /** The projections the live projector runs: the swapped-in tables go on from them. */
+  readonly projections: readonly Projection[];
+  /** A rebuilt schema, made like the live one (`rebuildReadModels`). */
+  readonly schema: string;
+  /**
+   * How long the swap may wait for a lock, and hold the live projector back while the rebuilt
+   * tables catch up the last events; past it, nothing is swapped. 10 seconds unless given.
+   */
+  readonly lockTimeoutMs?: number;
+}
+
+export interface SwapResult {
+  /** Where the replaced read models are kept: `read_model_previous_<milliseconds>`. */
+  readonly previous: string;
+}
+
+/**
+ * Makes a rebuilt schema the live read models, `read_model`, by renaming schemas in one
+ * transaction: a query resolves `read_model.<table>` either to the old, complete tables or to
+ * the new, complete ones, never to none or to a mix. The old ones are kept, renamed.
+ *
+ * The rebuilt tables first catch up with the live ones: each projection runs on them again,
+ * through a group of its own started at their `projection_progress`. Then the transaction
+ *  1. takes EXCLUSIVE locks on every live table, checkpoints first: readers go on reading, but
+ *     the live projector, whose batches lock the checkpoints first, holds still (no deadlock:
+ *     a batch that locked them first is waited for, and it waits for nothing we hold);
+ *  2. waits until the rebuilt tables have read every partition at least as far as the live
+ *     ones: from now on they answer at least what the live ones answer, so a reader that saw
+ *     the old tables, then sees the new ones, never sees less;
+ *  3. stops the catch-up runners, so that nothing writes to the rebuilt schema by its old name;
+ *  4. takes ACCESS EXCLUSIVE locks on the live tables, all or none (NOWAIT, retried): a query
+ *     that had begun on the old tables finishes first, and one that starts now waits the few
+ *     milliseconds to the commit, then finds the new tables by name. Waiting in the lock queue
+ *     instead could deadlock with a query that joins two tables in the other order;
+ *  5. renames `read_model` to `read_model_previous_<ms>` and the rebuilt schema to `read_model`.
+ * The live projector's held-back batch then resolves its unqualified tables (search_path
+ * `read_model`) to the new ones and goes on from its consumer group's offsets, which are no
+ * further than the new tables' progress: what these applied already, the checkpoints skip, and
+ * nothing after it is missed. Any failure rolls the transaction back: the live read models
+ * stay as they were, and so does the rebuilt schema.
+ */
+export async function swapInReadModels(options: SwapOptions): Promise<SwapResult> {
+  const { db, kafka, config, projections } = options;
+  const schema = schemaName(options.schema);
+  const timeoutMs = options.lockTimeoutMs ?? 10_000;
+  const live = READ_MODEL_SCHEMA;
+  const previous = schemaName(`${live}_previous_${Date.now()}`);
+  await assertShapedLike(db, schema, live);
+  // Plans for the new tables from the first query on, not once autovacuum gets to them.
+  const tables = await tablesOf(db, schema);
+  for (const table of tables) await db.query(`ANALYZE ${schema}.${table}`);
+  const locked = ['projection_checkpoints', ...tables.filter((t) => t !== 'projection_checkpoints')]
+    .map((table) => `${live}.${table}`)
+    .join(', ');
+
+  const names = projections.map((p) => p.name);
+  /** Partitions the live tables have read further than the rebuilt ones, over all projections. */
+  const behind = async (q: Queryable) => {
+    const [{ n }]: { n: number }[] = await q.query(
+      `SELECT count(*)::int AS n FROM ${live}.projection_progress l
+         LEFT JOIN ${schema}.projection_progress r USING (projection, partition)
+        WHERE l.projection = ANY($1) AND (r.next_offset IS NULL OR r.next_offset < l.next_offset)`,
+      [names],
+    );
+    return n;
+  };
+  let crash: Error | undefined;
+  const catchUp = async (q: Queryable, deadline: number) => {
+    for (;;) {
+      if (crash) throw crash;
+      if ((await behind(q)) === 0) return;
+      if (Date.now() > deadline) {
+        throw new Error(`the rebuilt read models did not catch up within ${timeoutMs} ms`);
+      }
+      await sleep(20);
+    }
+  };
+
+  const groupIds = projections.map((p) => `${config.projector.groupPrefix}.${schema}.${p.name}`);
+  const runners = projections.map(
+    (projection, i) =>
+      new ProjectionRunner(projection, kafka, db, config, {
+        schema,
+        groupId: groupIds[i],
+        onCrash: (error) => (crash ??= error),
+      }),
+  );
+  const started: ProjectionRunner[] = [];
+  const stopRunners = async () => {
+    for (const runner of started.splice(0)) await runner.stop();
+  };
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    started.push(...runners);
+    // Together: each may set its group's offsets first, which takes seconds in kafkajs.
+    const starts = await Promise.allSettled(runners.map((runner) => runner.start()));
+    for (const start of starts) if (start.status === 'rejected') throw start.reason;
+    // The bulk of the catch-up, while the live projector runs on: holding it back is then short.
+    await catchUp(db, Infinity);
+
+    await db.transaction(async (tx) => {
+      await tx.query(`SET LOCAL lock_timeout = ${timeoutMs}`);
+      await tx.query(`LOCK TABLE ${locked} IN EXCLUSIVE MODE`);
+      await catchUp(tx, Date.now() + timeoutMs);
+      await stopRunners();
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        await tx.query('SAVEPOINT swap_locks');
+        try {
+          await tx.query(`LOCK TABLE ${locked} IN ACCESS EXCLUSIVE MODE NOWAIT`);
+          break;
+        } catch (error) {
+          if ((error as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw error;
+          if (Date.now() > deadline) {
+            throw new Error(
+              `queries held the live read models for ${timeoutMs} ms; nothing was swapped`,
+            );
+          }
+          await tx.query('ROLLBACK TO SAVEPOINT swap_locks');
+          await sleep(5);
+        }
+      }
+      await tx.query(`ALTER SCHEMA ${live} RENAME TO ${previous}`);
+      await tx.query(`ALTER SCHEMA ${schema} RENAME TO ${live}`);
+    });
+    return { previous };
+  } finally {
+    await stopRunners();
+    await admin.deleteGroups(groupIds).catch(() => undefined);
+    await admin.disconnect();
+  }
+}
+
+const LOCK_NOT_AVAILABLE = '55P03';
+
+/** Refuses to swap in tables that differ from the live ones, e.g. built before a migration. */
+async function assertShapedLike(db: DataSource, schema: string, like: string): Promise<void> {
+  const [ours, theirs] = [await shapeOf(db, schema), await shapeOf(db, like)];
+  if (ours.length === 0) throw new Error(`${schema} has no tables`);
+  const missing = theirs.filter((line) => !ours.includes(line));
+  const extra = ours.filter((line) => !theirs.includes(line));
+  if (missing.length > 0 || extra.length > 0) {
+    const lines = [...missing.map((l) => `missing ${l}`), ...extra.map((l) => `extra ${l}`)];
+    throw new Error(`${schema} is not made like ${like}: ${lines.join('; ')}`);
+  }
+}
+
+/**
+ * A new schema with a table made like each table of `source`: columns, keys, indexes. Indexes
+ * get the names they have in `source` (LIKE would make up names of its own), so that a schema
+ * swapped in stays what the migrations that name its indexes expect.
+ */
 export async function createSchemaLike(
   db: DataSource,
   source: string,
@@ -106,6 +263,16 @@ export async function createSchemaLike(
       await tx.query(
         `CREATE TABLE ${target}.${table} (LIKE ${schemaName(source)}.${table} INCLUDING ALL)`,
       );
+    }
+    const names = new Map<string, string[]>();
+    for (const index of await indexesOf(tx, source)) {
+      names.set(index.shape, [...(names.get(index.shape) ?? []), index.name]);
+    }
+    for (const index of await indexesOf(tx, target)) {
+      const name = names.get(index.shape)?.shift();
+      if (name && name !== index.name) {
+        await tx.query(`ALTER INDEX ${target}.${index.name} RENAME TO ${name}`);
+      }
     }
   });
 }
@@ -143,10 +310,41 @@ export async function compareSchemas(
   return differences;
 }
 
-async function tablesOf(db: DataSource, schema: string): Promise<string[]> {
+async function tablesOf(db: Queryable, schema: string): Promise<string[]> {
   const rows: { tablename: string }[] = await db.query(
     `SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY tablename`,
     [schema],
   );
   return rows.map((r) => r.tablename);
 }
+
+/** A schema's indexes, each with its definition short of its name and schema: its shape. */
+async function indexesOf(
+  db: Queryable,
+  schema: string,
+): Promise<{ name: string; shape: string }[]> {
+  const rows: { indexname: string; tablename: string; indexdef: string }[] = await db.query(
+    `SELECT indexname, tablename, indexdef FROM pg_indexes WHERE schemaname = $1
+      ORDER BY tablename, indexname`,
+    [schema],
+  );
+  return rows.map((r) => ({
+    name: r.indexname,
+    shape: `${r.tablename}: ${r.indexdef.replace(/^CREATE (UNIQUE )?INDEX \S+ ON (ONLY )?\S+ /, '$1')}`,
+  }));
+}
+
+/** Tables, columns and indexes (by name and definition): what a swap must keep the same. */
+async function shapeOf(db: Queryable, schema: string): Promise<string[]> {
+  const columns: { line: string }[] = await db.query(
+    `SELECT format('%s.%s %s%s%s', table_name, column_name, data_type,
+                   CASE WHEN is_nullable = 'NO' THEN ' not null' ELSE '' END,
+                   ' default ' || column_default) AS line
+       FROM information_schema.columns WHERE table_schema = $1`,
+    [schema],
+  );
+  const indexes = (await indexesOf(db, schema)).map((i) => `index ${i.name} on ${i.shape}`);
+  return [...columns.map((c) => c.line), ...indexes].sort();
+}
+
+type Queryable = Pick<EntityManager, 'query'>;

@@ -13,11 +13,12 @@ import {
 import { PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
-  400: 'The request is malformed or fails validation (REQUEST.*).',
+  400: 'The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED).',
   401: 'No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED).',
   403: 'The role may not do this (AUTH.FORBIDDEN).',
   404: 'No such resource.',
-  409: 'The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion).',
+  409: 'The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it.',
+  410: 'The personal data was erased (PERSON.DATA_ERASED).',
   413: 'The body is too large (REQUEST.TOO_LARGE).',
   415: 'The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE).',
   422: 'The command breaks a rule of the domain (stable code in `code`).',

@@ -62,6 +62,9 @@ export const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   'PERSON.NOT_IN_CASE': 404,
   'PERSON.IDENTITY_CONFLICT': 409,
   'IDEMPOTENCY.KEY_REUSED': 422,
+  'PERSON.DATA_ERASED': 410,
+  'PERSON.ALREADY_ERASED': 409,
+  'CONSULTATION.JUSTIFICATION_REQUIRED': 400,
 };
 
 /** Codes for answers that come from HTTP itself rather than from this API's rules. */

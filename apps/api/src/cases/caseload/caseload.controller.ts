@@ -2,6 +2,7 @@ import { Actor, directorateScope } from '@app/auth';
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Consulted } from '../../audit/consultation-log/consulted';
 import { CurrentActor } from '../../auth/current-actor';
 import { Policy } from '../../auth/policy';
 import { UUID_PATTERN, decodeCursor, encodeCursor, pageSize } from '../../http/cursor';
@@ -29,6 +30,10 @@ export class CaseloadController {
 
   @Get()
   @Policy('case.read')
+  // The caseload counts who is held in each case: custody status, so it is logged.
+  @Consulted<CaseloadResponseDto>('optional', (answer) =>
+    answer.items.map((c) => ({ kind: 'case', id: c.caseId })),
+  )
   @ApiOperation({
     operationId: 'listCases',
     summary: 'The caseload: cases by directorate, border section, status, joint operation, period',

@@ -2,6 +2,7 @@ import { Actor } from '@app/auth';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Consulted } from '../../audit/consultation-log/consulted';
 import { CurrentActor } from '../../auth/current-actor';
 import { Policy } from '../../auth/policy';
 import { ApiProblemResponses } from '../../http/openapi';
@@ -21,6 +22,10 @@ export class GetCaseController {
 
   @Get(':caseId')
   @Policy('case.read')
+  @Consulted<CaseResponseDto>('optional', (answer) => [
+    { kind: 'case', id: answer.caseId },
+    ...answer.persons.map((p) => ({ kind: 'person' as const, id: p.personId })),
+  ])
   @ApiOperation({
     operationId: 'getCase',
     summary: 'A case with its people, their custody and their asylum referrals',

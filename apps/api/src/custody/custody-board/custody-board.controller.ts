@@ -3,6 +3,7 @@ import { Clock } from '@app/platform';
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Consulted } from '../../audit/consultation-log/consulted';
 import { CurrentActor } from '../../auth/current-actor';
 import { Policy } from '../../auth/policy';
 import { ApiProblemResponses } from '../../http/openapi';
@@ -25,6 +26,12 @@ export class CustodyBoardController {
 
   @Get()
   @Policy('case.read')
+  @Consulted<CustodyBoardResponseDto>('optional', (answer) =>
+    answer.items.flatMap((held) => [
+      { kind: 'case', id: held.caseId },
+      { kind: 'person', id: held.personId },
+    ]),
+  )
   @ApiOperation({
     operationId: 'getCustodyBoard',
     summary: 'Everyone held now, under which clocks, nearest deadline first',

@@ -2,6 +2,7 @@ import { Actor, directorateScope } from '@app/auth';
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Consulted } from '../../audit/consultation-log/consulted';
 import { CurrentActor } from '../../auth/current-actor';
 import { Policy } from '../../auth/policy';
 import { pageSize } from '../../http/cursor';
@@ -31,6 +32,9 @@ export class RepeatPersonsController {
    */
   @Get()
   @Policy('case.read')
+  @Consulted<RepeatPersonsResponseDto>('optional', (answer) =>
+    answer.items.map((p) => ({ kind: 'person', id: p.personId })),
+  )
   @ApiOperation({
     operationId: 'listPeople',
     summary: 'People with their apprehensions and asylum intents over all cases (repeats first)',

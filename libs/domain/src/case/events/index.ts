@@ -59,11 +59,45 @@ export type CaseEventType = CaseEvent['type'];
 
 export const CASE_STREAM_TYPE = 'case';
 
+/**
+ * The schema version each event type is written in now. Raise one only with an upcaster from
+ * the version before (`case/case-upcasters.ts`) and a line in the README's event catalogue:
+ * stored events are never rewritten, older ones are lifted when read.
+ */
+export const CASE_EVENT_SCHEMA_VERSIONS: Readonly<Record<CaseEventType, number>> = {
+  'case.opened': 1,
+  'case.details-amended': 1,
+  'case.joint-operation-linked': 1,
+  'case.criminal-complaint-filed': 1,
+  'case.referred-to-prosecution': 1,
+  'case.indictment-filed': 1,
+  'case.closed': 1,
+  'case.correction-recorded': 1,
+  // v2 records citizenship apart from nationality (a dual national).
+  'person.suspect-arrested': 2,
+  'person.migrant-apprehended': 1,
+  'person.identity-established': 1,
+  'custody.police-detention-started': 1,
+  'custody.detention-decision-issued': 1,
+  'custody.brought-before-judge': 1,
+  'custody.remand-ordered': 1,
+  'custody.remand-order-served': 1,
+  'custody.remand-extended': 1,
+  'custody.released': 1,
+  'custody.handed-over': 1,
+  'protection.asylum-intent-expressed': 1,
+  'protection.referred-to-asylum-centre': 1,
+  'protection.left-reception': 1,
+};
+
+/** Every event type of the case stream, e.g. to check a filter. */
+export const CASE_EVENT_TYPES = Object.keys(CASE_EVENT_SCHEMA_VERSIONS) as CaseEventType[];
+
 /** Builds an event of the current schema version. */
 export function caseEvent<E extends CaseEvent>(
   type: E['type'],
   occurredAt: Date,
   data: E['data'],
 ): E {
-  return { type, schemaVersion: 1, occurredAt, data } as E;
+  return { type, schemaVersion: CASE_EVENT_SCHEMA_VERSIONS[type], occurredAt, data } as E;
 }

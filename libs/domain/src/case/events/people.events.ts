@@ -2,7 +2,11 @@ import { DomainEvent } from '../../shared/domain-event';
 import { Nationality } from '../../values/nationality';
 import { SealedPersonalData } from '../../values/personal-data';
 
-/** Deprivation of liberty of a suspected smuggler; occurredAt is when it began. */
+/**
+ * Deprivation of liberty of a suspected smuggler; occurredAt is when it began.
+ * Schema v2 added `slovenianCitizen`: a dual national may be a Slovenian citizen with another
+ * nationality recorded. v1 had nationality only (see `SuspectArrestedV1`).
+ */
 export type SuspectArrested = DomainEvent<
   'person.suspect-arrested',
   {
@@ -16,6 +20,9 @@ export type SuspectArrested = DomainEvent<
     personalData: SealedPersonalData | null;
   }
 >;
+
+/** `person.suspect-arrested` as schema v1 stored it: citizenship followed from nationality. */
+export type SuspectArrestedV1Data = Omit<SuspectArrested['data'], 'slovenianCitizen'>;
 
 export type MigrantApprehended = DomainEvent<
   'person.migrant-apprehended',

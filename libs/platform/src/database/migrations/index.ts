@@ -4,6 +4,8 @@ import { PersonalData1732262400002 } from './1732262400002-personal-data';
 import { CaseFacts1732262400003 } from './1732262400003-case-facts';
 import { CustodyBoard1732262400004 } from './1732262400004-custody-board';
 import { ReadSide1732262400005 } from './1732262400005-read-side';
+import { TamperEvidence1732262400006 } from './1732262400006-tamper-evidence';
+import { AuditHistory1732262400007 } from './1732262400007-audit-history';
 
 /** Every schema change, in order. Explicit, never a glob: a bundler or a rename cannot lose one. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   CaseFacts1732262400003,
   CustodyBoard1732262400004,
   ReadSide1732262400005,
+  TamperEvidence1732262400006,
+  AuditHistory1732262400007,
 ];

@@ -51,7 +51,7 @@ describe('arrest suspect', () => {
     expect(given(opened()).when(arrestSuspect()).events()).toEqual([
       {
         type: 'person.suspect-arrested',
-        schemaVersion: 1,
+        schemaVersion: 2,
         occurredAt: at('09:00'),
         data: {
           caseId: CASE_ID,
@@ -99,7 +99,7 @@ describe('arrest suspect', () => {
     expect(events).toEqual([
       {
         type: 'person.suspect-arrested',
-        schemaVersion: 1,
+        schemaVersion: 2,
         occurredAt: at('16:00'),
         data: {
           caseId: CASE_ID,

@@ -1,0 +1,3 @@
+export * from './audit.module';
+export * from './consultation-log';
+export * from './verify-integrity';
