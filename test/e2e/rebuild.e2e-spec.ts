@@ -6,8 +6,7 @@ import {
   rebuildReadModels,
 } from '@app/read-models';
 import { generateHistory } from '../harness/generated-history';
-import { http, useSystem } from '../harness/system';
-import { eventually } from '../harness/test-env';
+import { projectionsCaughtUp, useSystem } from '../harness/system';
 
 const REBUILT = 'read_model_rebuild_test';
 
@@ -26,17 +25,7 @@ describe('rebuilding the read models from the topic', () => {
       from: '2023-12-01T00:00:00Z',
       to: '2024-02-01T00:00:00Z',
     }));
-    await eventually(
-      async () => {
-        const { body } = await http<{ projections: { eventsBehind: number }[] }>(
-          sut.system.baseUrl,
-          'GET',
-          '/projections',
-        );
-        return body.projections.every((p) => p.eventsBehind === 0) ? true : undefined;
-      },
-      { what: 'the live projections to catch up' },
-    );
+    await projectionsCaughtUp(sut.system.baseUrl);
   });
 
   it('builds tables equal to the live ones, row for row', async () => {

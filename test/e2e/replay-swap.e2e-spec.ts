@@ -11,7 +11,7 @@ import {
 import { Client } from 'pg';
 import { rebuildCommand } from '../../apps/cli/src/rebuild/rebuild.command';
 import { generateHistory } from '../harness/generated-history';
-import { http, openCaseWithPeople, useSystem } from '../harness/system';
+import { http, openCaseWithPeople, projectionsCaughtUp, useSystem } from '../harness/system';
 import { TEST_AUTH_SECRET, eventually } from '../harness/test-env';
 
 /**
@@ -56,18 +56,7 @@ describe('swapping rebuilt read models in for the live ones', () => {
   const casesAnswered = async () =>
     (await http<{ totals: { cases: number } }>(sut.system.baseUrl, 'GET', '/cases?limit=1')).body
       .totals.cases;
-  const caughtUp = () =>
-    eventually(
-      async () => {
-        const { body } = await http<{ projections: { eventsBehind: number }[] }>(
-          sut.system.baseUrl,
-          'GET',
-          '/projections',
-        );
-        return body.projections.every((p) => p.eventsBehind === 0) ? true : undefined;
-      },
-      { what: 'the live projections to catch up' },
-    );
+  const caughtUp = () => projectionsCaughtUp(sut.system.baseUrl);
   /** Answers that are fewer cases than the answer before them. */
   const shrinking = (answers: { cases: number }[]) =>
     answers.filter((a, i) => i > 0 && a.cases < answers[i - 1].cases);

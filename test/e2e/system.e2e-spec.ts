@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { http } from '../harness/system';
+import { http, projectionsCaughtUp } from '../harness/system';
 import {
   TEST_AUTH_SECRET,
   TestDatabase,
@@ -89,14 +89,7 @@ describe('the system started by the CLI', () => {
     });
     // Every projection, not only the one GET /cases reads, has the case before the stop: the
     // rebuild below compares all of them.
-    await eventually(async () => {
-      const { body } = await http<{ projections: { eventsBehind: number }[] }>(
-        baseUrl,
-        'GET',
-        '/projections',
-      );
-      return body.projections.every((p) => p.eventsBehind === 0) ? true : undefined;
-    });
+    await projectionsCaughtUp(baseUrl);
 
     // A token signed with the wrong key is refused, and neither it nor any secret is logged.
     const forged = await testToken('supervisor');

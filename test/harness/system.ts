@@ -7,7 +7,14 @@ import { createApiApp } from '../../apps/api/src/api.app';
 import { ProjectorModule } from '../../apps/projector/src/projector.module';
 import { RelayModule } from '../../apps/relay/src/relay.module';
 import { SAMPLE_REQUESTS, SampleContext, timeline } from './routes';
-import { TestDatabase, connect, createTestDatabase, testConfig, testToken } from './test-env';
+import {
+  TestDatabase,
+  connect,
+  createTestDatabase,
+  eventually,
+  testConfig,
+  testToken,
+} from './test-env';
 
 export interface RunningSystem {
   readonly baseUrl: string;
@@ -100,6 +107,21 @@ export function useSystem(env: Record<string, string> = {}): SystemUnderTest {
               + (SELECT count(*) FROM personal_data.person_keys) AS count`,
       ),
   };
+}
+
+/** Waits until GET /projections shows every projection at the end of every partition. */
+export function projectionsCaughtUp(baseUrl: string): Promise<true> {
+  return eventually(
+    async () => {
+      const { body } = await http<{ projections: { eventsBehind: number }[] }>(
+        baseUrl,
+        'GET',
+        '/projections',
+      );
+      return body.projections.every((p) => p.eventsBehind === 0) ? true : undefined;
+    },
+    { what: 'every projection to catch up' },
+  );
 }
 
 let cachedSupervisorToken: Promise<string> | undefined;
