@@ -12,7 +12,7 @@ const base = {
   // Transpile only (tsconfig isolatedModules): type checking is its own step of npm test.
   transform: { '^.+\\.ts$': 'ts-jest' },
   moduleNameMapper: {
-    '^@app/(domain|event-store|read-models|platform|local-infra|personal-data|auth|audit)$':
+    '^@app/(domain|event-store|read-models|platform|local-infra|personal-data|auth|audit|contracts)$':
       '<rootDir>/libs/$1/src',
   },
 };

@@ -508,13 +508,13 @@ describe('audit: history and past state', () => {
       expect(none.body.items).toEqual([]);
     });
 
-    it('answers 404 PERSON.NOT_FOUND for an id no event names, a case id included', async () => {
+    it('answers 404 PERSON.NOT_FOUND for an id that is no person’s, a case id included', async () => {
       for (const id of [randomUUID(), caseB]) {
         const answer = await audit(`/audit/people/${id}/history`);
         expect(answer.status).toBe(404);
         expect(answer.body).toEqual({
           type: 'urn:problem:PERSON.NOT_FOUND',
-          title: 'No event names this person.',
+          title: 'No such person.',
           status: 404,
           code: 'PERSON.NOT_FOUND',
           personId: id,

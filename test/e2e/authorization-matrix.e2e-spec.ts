@@ -38,6 +38,7 @@ const MATRIX: Readonly<Record<string, Entry>> = {
   'GET /health/live': { ...PUBLIC, answers: 200 },
   // 200 or 503 depending on Postgres and Kafka; either way never an authorization refusal.
   'GET /health/ready': PUBLIC,
+  'GET /metrics': { ...PUBLIC, answers: 200 },
   // The OpenAPI document and its UI, mounted by SwaggerModule outside Nest's guards; the
   // README serves them at /docs and cases.e2e-spec.ts fetches /docs without a token.
   'GET /docs': PUBLIC,

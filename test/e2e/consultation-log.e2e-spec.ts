@@ -119,7 +119,7 @@ describe('consultation log', () => {
     it.each([
       ['too short', 'why'],
       ['a control character', 'Custody%0Ahearing check'],
-      ['broken percent-encoding', 'Custody hearing %E2%80'],
+      ['an invisible right-to-left override', 'Custody %E2%80%AEgniraeh check'],
       ['too long', 'x'.repeat(501)],
     ])('refuses a justification that is %s as a validation failure', async (_, justification) => {
       const { answer, added } = await loggedBy(() =>
@@ -177,6 +177,14 @@ describe('consultation log', () => {
       ]);
       // The log holds ids and reasons, never what was read.
       expect(JSON.stringify(added)).not.toMatch(/Petrovi|P7654321|1988/);
+    });
+
+    it('takes text that does not percent-decode as it is', async () => {
+      const { answer, added } = await loggedBy(() =>
+        get(path(), tokens.investigator, { 'x-justification': '100% sure: hearing at 10:00' }),
+      );
+      expect(answer.status).toBe(200);
+      expect(added).toMatchObject([{ justification: '100% sure: hearing at 10:00' }]);
     });
 
     it('answers a person outside the caller’s directorate as unknown, and logs nothing', async () => {
@@ -324,6 +332,54 @@ describe('consultation log', () => {
       // The check itself is an auditor's read, logged after it answered.
       expect((await logged()).slice(entries.length)).toMatchObject([
         { actorId: 'aud-1', purpose: 'GET /audit/integrity', records: [{ kind: 'integrity' }] },
+      ]);
+    });
+  });
+
+  // Last: it records the suspect in a second directorate, which the counts above do not expect.
+  describe('a person recorded by two directorates', () => {
+    it('shows an investigator only what their own directorate recorded of a person', async () => {
+      const koperCase = await http(sut.system.baseUrl, 'POST', '/cases', {
+        json: {
+          directorate: 'koper',
+          borderSection: 'Sočerga',
+          offenceParagraph: 3,
+          openedAt: at(5),
+          summary: 'Car stopped at Sočerga.',
+        },
+      });
+      const arrest = await http(
+        sut.system.baseUrl,
+        'POST',
+        `/cases/${koperCase.body.caseId as string}/arrests`,
+        {
+          json: {
+            occurredAt: at(6),
+            nationality: 'RS',
+            slovenianCitizen: false,
+            place: 'Sočerga',
+            person: {
+              personId: suspectId.toUpperCase(),
+              givenName: 'Marko',
+              familyName: 'Petrovič',
+            },
+          },
+        },
+      );
+      expect(arrest.status).toBe(201);
+      const reason = { 'x-justification': 'Checking identity for the custody hearing.' };
+      const names = async (token: string) =>
+        (
+          (await get(`/people/${suspectId}/personal-data`, token, reason)).body.records as {
+            caseId: string;
+            personalData: { familyName: string };
+          }[]
+        ).map((r) => [r.caseId, r.personalData.familyName]);
+      await expect(names(tokens.koper)).resolves.toEqual([[koperCase.body.caseId, 'Petrovič']]);
+      await expect(names(tokens.investigator)).resolves.toEqual([[caseId, 'Petrović']]);
+      await expect(names(tokens.liaison)).resolves.toEqual([
+        [caseId, 'Petrović'],
+        [koperCase.body.caseId, 'Petrovič'],
       ]);
     });
   });

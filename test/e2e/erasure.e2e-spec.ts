@@ -19,7 +19,6 @@ describe('erasure of a person', () => {
   let auditor: string;
   let caseId: string;
   let suspectId: string;
-  const justification = { 'x-justification': 'Retention period of the record ended.' };
 
   const statistics = () =>
     http(
@@ -33,13 +32,8 @@ describe('erasure of a person', () => {
   const erase = (
     personId: string,
     token: string,
-    headers: Record<string, string> = justification,
-  ) =>
-    http(sut.system.baseUrl, 'POST', `/people/${personId}/erasure`, {
-      json: { ground: 'retention-period-expired' },
-      token,
-      headers,
-    });
+    json: Record<string, unknown> = { ground: 'retention-period-expired', reference: 'Kt 17/24' },
+  ) => http(sut.system.baseUrl, 'POST', `/people/${personId}/erasure`, { json, token });
   const personalData = (personId: string) =>
     http(sut.system.baseUrl, 'GET', `/people/${personId}/personal-data`, {
       token: supervisor,
@@ -95,22 +89,21 @@ describe('erasure of a person', () => {
     );
   });
 
-  it('is refused to other roles, without a justification, without a ground, and for an unknown person', async () => {
+  it('is refused to other roles, without a ground or an order number, and for an unknown person', async () => {
     const investigator = await testToken('investigator', 'novo-mesto');
     await expect(erase(suspectId, investigator)).resolves.toMatchObject({
       status: 403,
       body: { code: 'AUTH.FORBIDDEN' },
     });
-    await expect(erase(suspectId, supervisor, {})).resolves.toMatchObject({
-      status: 400,
-      body: { code: 'CONSULTATION.JUSTIFICATION_REQUIRED' },
-    });
-    const groundless = await http(sut.system.baseUrl, 'POST', `/people/${suspectId}/erasure`, {
-      json: { ground: 'because' },
-      token: supervisor,
-      headers: justification,
-    });
-    expect([groundless.status, groundless.body.code]).toEqual([400, 'REQUEST.VALIDATION_FAILED']);
+    for (const json of [
+      { ground: 'because', reference: 'Kt 17/24' },
+      { ground: 'court-order' },
+      // Free text could name the person in a log that is never erased: an order number only.
+      { ground: 'court-order', reference: 'Marko Petrović, born 1988' },
+    ]) {
+      const refused = await erase(suspectId, supervisor, json);
+      expect([refused.status, refused.body.code]).toEqual([400, 'REQUEST.VALIDATION_FAILED']);
+    }
     await expect(erase('5b0c7a51-2d0e-4d43-9f62-0b8f3c1d7e11', supervisor)).resolves.toMatchObject({
       status: 404,
       body: { code: 'PERSON.NOT_FOUND' },
@@ -199,7 +192,7 @@ describe('erasure of a person', () => {
         action: 'erasure',
         purpose: 'POST /people/:personId/erasure',
         records: [{ kind: 'person', id: suspectId }],
-        justification: 'retention-period-expired: Retention period of the record ended.',
+        justification: 'retention-period-expired (Kt 17/24)',
         recipient: null,
         correlationId: expect.any(String),
         hash: expect.stringMatching(/^[0-9a-f]{64}$/),

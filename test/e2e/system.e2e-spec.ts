@@ -159,8 +159,8 @@ describe('the system started by the CLI', () => {
         run.once('exit', (code) => resolve({ code, output: chunks.join('') }));
       });
     const intact = await verify();
-    expect(intact.output).toContain('1 events in 1 streams, 1 sealed, 0 waiting for the relay');
-    expect(intact.output).toContain('the last message of 1 partitions matches the store');
+    expect(intact.output).toContain('1 events in 1 streams, 1 sealed, 0 not yet published');
+    expect(intact.output).toContain('compared the last message of 1 partitions with the store');
     expect(intact.output).toMatch(/intact\n$/);
     expect(intact.code).toBe(0);
 

@@ -73,8 +73,7 @@ export const SAMPLE_REQUESTS: Record<
   }),
   'POST /people/:personId/erasure': (c) => ({
     path: `/people/${c.migrantId}/erasure`,
-    body: { ground: 'retention-period-expired' },
-    headers: { 'x-justification': 'Retention period of the record ended.' },
+    body: { ground: 'retention-period-expired', reference: 'Kt 17/24' },
   }),
   'GET /audit/consultations': (c) => ({
     path: `/audit/consultations?recordId=${c.caseId}&limit=20`,

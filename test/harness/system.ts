@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/api.app';
 import { ProjectorModule } from '../../apps/projector/src/projector.module';
 import { RelayModule } from '../../apps/relay/src/relay.module';
+import { eventContractViolations } from './event-contract';
 import { SAMPLE_REQUESTS, SampleContext, timeline } from './routes';
 import {
   TestDatabase,
@@ -76,9 +77,17 @@ export function useSystem(env: Record<string, string> = {}): SystemUnderTest {
   });
 
   afterAll(async () => {
+    // Every event the block produced, read before the database goes, must match the published
+    // event contract (libs/contracts): its envelope and the data schema of its type and version.
+    const violations = db ? await eventContractViolations(db) : [];
     await system?.stop();
     await db?.destroy();
     await database?.drop();
+    if (violations.length > 0) {
+      throw new Error(
+        `${violations.length} stored event(s) break the event contract:\n${violations.join('\n')}`,
+      );
+    }
   });
 
   const started = <T>(value: T | undefined, name: string): T => {

@@ -1,5 +1,5 @@
 import { ConsultationLog, IntegrityReport, verifyIntegrity } from '@app/audit';
-import { createKafka } from '@app/platform';
+import { createKafka, sealSql } from '@app/platform';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { openCaseWithPeople, useSystem } from '../harness/system';
@@ -72,6 +72,16 @@ describe('tamper evidence: hash chains over the event store and the consultation
       `INSERT INTO event_store.ledger (seq, position, hash, sealed_at) VALUES ($1, $2, $3, $4)`,
       [r.seq, r.position, r.hash, r.sealed_at],
     ]);
+
+  /** What someone who knows the algorithm runs to make one event's stream hash fit again. */
+  const recompute = `
+    UPDATE event_store.events e SET hash = sha256(coalesce(
+      (SELECT p.hash FROM event_store.events p WHERE p.stream_id = e.stream_id AND p.version = e.version - 1),
+      ''::bytea) || convert_to(jsonb_build_array(e.event_id::text, e.stream_id::text, e.stream_type,
+      e.version, e.type, e.schema_version, e.data, e.metadata,
+      (extract(epoch FROM e.occurred_at) * 1000000)::bigint,
+      (extract(epoch FROM e.recorded_at) * 1000000)::bigint)::text, 'UTF8'))
+    WHERE e.stream_id = $1 AND e.version = $2`;
 
   beforeAll(async () => {
     kafka = createKafka(sut.config.kafka, 'tamper-test');
@@ -150,14 +160,7 @@ describe('tamper evidence: hash chains over the event store and the consultation
 
   it('finds an altered event even when its stream hashes were recomputed to match', async () => {
     const rows = await eventsOf(cases[0]);
-    const recompute = `
-      UPDATE event_store.events e SET hash = sha256(coalesce(
-        (SELECT p.hash FROM event_store.events p WHERE p.stream_id = e.stream_id AND p.version = e.version - 1),
-        ''::bytea) || convert_to(jsonb_build_array(e.event_id::text, e.stream_id::text, e.stream_type,
-        e.version, e.type, e.schema_version, e.data, e.metadata,
-        (extract(epoch FROM e.occurred_at) * 1000000)::bigint,
-        (extract(epoch FROM e.recorded_at) * 1000000)::bigint)::text, 'UTF8'))
-      WHERE e.stream_id = $1 AND e.version = $2`;
+
     await tamper(
       sut.db,
       [
@@ -179,6 +182,55 @@ describe('tamper evidence: hash chains over the event store and the consultation
         `UPDATE event_store.events SET data = $2::jsonb, hash = $3 WHERE position = $1`,
         [r.position, JSON.stringify(r.data), r.hash],
       ]),
+    );
+  });
+
+  it('finds a history rewritten chains and all through the topic, and against a head written down', async () => {
+    const head = (await verify()).ledgerHead!;
+    const rows = await eventsOf(cases[0]);
+    const links: Record<string, unknown>[] = await sut.db.query(
+      `SELECT seq, position, hash, sealed_at::text AS sealed_at FROM event_store.ledger ORDER BY seq`,
+    );
+    const unsealedAndPublished = `SELECT e.position, e.hash FROM event_store.events e
+      WHERE NOT EXISTS (SELECT 1 FROM event_store.ledger l WHERE l.position = e.position)
+        AND NOT EXISTS (SELECT 1 FROM event_store.outbox o WHERE o.position = e.position)`;
+    await tamper(
+      sut.db,
+      [
+        `UPDATE event_store.events SET data = jsonb_set(data, '{place}', '"Metlika"') WHERE position = $1`,
+        [rows[1].position],
+      ],
+      [recompute, [cases[0], 2]],
+      [recompute, [cases[0], 3]],
+      [`DELETE FROM event_store.ledger`],
+      [sealSql(unsealedAndPublished), [1000]],
+    );
+    // Every chain inside the database fits again: the database alone cannot tell.
+    await expect(verifyIntegrity(sut.db)).resolves.toMatchObject({ intact: true, breaks: [] });
+    // The topic's ledger links and the head written down can.
+    const report = await verifyIntegrity(sut.db, {
+      kafka: { client: kafka, topic: sut.config.kafka.topic },
+      expectHead: head,
+    });
+    expect(report.breaks).toEqual([
+      { kind: 'ledger-rewritten', seq: head.seq },
+      {
+        kind: 'ledger-rewritten',
+        seq: expect.any(String),
+        partition: expect.any(Number),
+        offset: expect.any(String),
+        streamId: expect.any(String),
+        version: expect.any(Number),
+      },
+    ]);
+    await tamper(
+      sut.db,
+      ...rows.map((r): [string, unknown[]] => [
+        `UPDATE event_store.events SET data = $2::jsonb, hash = $3 WHERE position = $1`,
+        [r.position, JSON.stringify(r.data), r.hash],
+      ]),
+      [`DELETE FROM event_store.ledger`],
+      ...restoreLedger(links),
     );
   });
 

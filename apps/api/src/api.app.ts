@@ -4,6 +4,8 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { Logger } from 'pino';
 import { ApiModule } from './api.module';
 import { authenticate } from './auth/authenticate.middleware';
 import {
@@ -16,15 +18,31 @@ import { setupOpenApi } from './http/openapi';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { correlationIdMiddleware } from './http/request-context';
 import { requestValidationPipe } from './http/request-validation';
+import { ApiMetrics } from './observability/api-metrics';
+import { httpLogging } from './observability/http-logging';
+import { observeRequests } from './observability/observe-requests';
+
+export interface ApiAppOptions {
+  /**
+   * Where the API logs: JSON lines through pino, for each request and for Nest's loggers.
+   * main.ts gives one; without it (tests in one process with the relay and the projector)
+   * Nest's logger stays as it is and no request is logged.
+   */
+  readonly logger?: Logger;
+}
 
 /** The API exactly as it runs in production; tests start it through this too. */
-export async function createApiApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
+export async function createApiApp(
+  config: AppConfig,
+  { logger }: ApiAppOptions = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, logger), {
     bodyParser: false,
     bufferLogs: true,
     // On shutdown, idle keep-alive connections are closed instead of waited out.
     forceCloseConnections: true,
   });
+  if (logger) app.useLogger(app.get(PinoLogger));
   app.disable('x-powered-by');
   app.use(
     helmet({
@@ -42,6 +60,8 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   }
   app.use(
     correlationIdMiddleware,
+    ...(logger ? [httpLogging(logger)] : []),
+    observeRequests(app.get(ApiMetrics)),
     authenticate(app.get(TokenVerifier)),
     requireJsonBody,
     jsonBodyParser,

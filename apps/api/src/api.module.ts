@@ -7,6 +7,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { Logger } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { ConsultationInterceptor } from './audit/consultation-log/consulted';
 import { AccessGuard } from './auth/access.guard';
@@ -14,6 +15,7 @@ import { RateLimitGuard } from './auth/rate-limit.guard';
 import { CasesModule } from './cases/cases.module';
 import { CustodyModule } from './custody/custody.module';
 import { HealthModule } from './health/health.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { PeopleModule } from './people/people.module';
 import { ReadSideModule } from './read-side/read-side.module';
 import { StatisticsModule } from './statistics/statistics.module';
@@ -21,7 +23,8 @@ import { StatisticsModule } from './statistics/statistics.module';
 @Global()
 @Module({})
 export class ApiModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `logger`: Nest's logging through pino (main.ts gives one; tests may not). */
+  static forRoot(config: AppConfig, logger?: Logger): DynamicModule {
     return {
       module: ApiModule,
       imports: [
@@ -37,6 +40,7 @@ export class ApiModule {
         PeopleModule,
         AuditModule,
         HealthModule,
+        ObservabilityModule.forRoot(logger),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.http.rateLimitPerMinute }]),
       ],
       providers: [

@@ -1,16 +1,17 @@
+import './observability/tracing';
 import 'reflect-metadata';
-import { loadConfig } from '@app/platform';
-import { Logger } from '@nestjs/common';
+import { createLogger, loadConfig } from '@app/platform';
 import { createApiApp } from './api.app';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await createApiApp(config);
+  const logger = createLogger('api', config.observability.logLevel);
+  const app = await createApiApp(config, { logger });
   await app.listen(config.port);
-  new Logger('API').log(`listening on port ${config.port}`);
+  logger.info(`listening on port ${config.port}`);
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  createLogger('api', 'info').fatal({ err: error }, 'the API did not start');
   process.exit(1);
 });

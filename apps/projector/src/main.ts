@@ -1,14 +1,19 @@
+import './tracing';
 import 'reflect-metadata';
-import { loadConfig } from '@app/platform';
+import { PinoNestLogger, createLogger, loadConfig } from '@app/platform';
 import { NestFactory } from '@nestjs/core';
 import { ProjectorModule } from './projector.module';
 
 async function main(): Promise<void> {
-  const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(loadConfig()));
+  const config = loadConfig();
+  const logger = new PinoNestLogger(createLogger('projector', config.observability.logLevel));
+  const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(config), {
+    logger,
+  });
   app.enableShutdownHooks();
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  createLogger('projector', 'info').fatal({ err: error }, 'the projector did not start');
   process.exit(1);
 });

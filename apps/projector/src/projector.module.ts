@@ -4,6 +4,7 @@ import {
   ConfigModule,
   DatabaseModule,
   KafkaModule,
+  TracingShutdown,
   ensureTopic,
 } from '@app/platform';
 import {
@@ -70,6 +71,7 @@ export class ProjectorModule {
           inject: READ_MODEL_PROJECTIONS,
         },
         ProjectorLifecycle,
+        TracingShutdown,
       ],
     };
   }

@@ -1,14 +1,17 @@
+import './tracing';
 import 'reflect-metadata';
-import { loadConfig } from '@app/platform';
+import { PinoNestLogger, createLogger, loadConfig } from '@app/platform';
 import { NestFactory } from '@nestjs/core';
 import { RelayModule } from './relay.module';
 
 async function main(): Promise<void> {
-  const app = await NestFactory.createApplicationContext(RelayModule.forRoot(loadConfig()));
+  const config = loadConfig();
+  const logger = new PinoNestLogger(createLogger('relay', config.observability.logLevel));
+  const app = await NestFactory.createApplicationContext(RelayModule.forRoot(config), { logger });
   app.enableShutdownHooks();
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  createLogger('relay', 'info').fatal({ err: error }, 'the relay did not start');
   process.exit(1);
 });

@@ -12,11 +12,12 @@ const FAILURE_BACKOFF_MS = 1000;
 
 const SEAL_SQL = sealSql(UNSEALED_OUTBOX);
 
-/** Only sealed events are published: whatever the topic holds, the ledger holds too. */
+/** Only sealed events are published, with their ledger link: whatever the topic holds, the ledger holds too. */
 const NEXT_BATCH_SQL = `
-  SELECT ${EVENT_COLUMNS}
+  SELECT ${EVENT_COLUMNS}, l.ledger_seq, l.ledger_hash
     FROM event_store.outbox o JOIN event_store.events e USING (position)
-   WHERE EXISTS (SELECT 1 FROM event_store.ledger l WHERE l.position = o.position)
+    JOIN LATERAL (SELECT seq::text AS ledger_seq, encode(hash, 'hex') AS ledger_hash
+                    FROM event_store.ledger WHERE position = o.position) l ON true
    ORDER BY o.position
    LIMIT $1`;
 
@@ -121,12 +122,17 @@ export class OutboxRelay {
    */
   private async publishBatch(client: Client, producer: Producer): Promise<number> {
     await client.query(SEAL_SQL, [this.config.relay.batchSize]);
-    const { rows } = await client.query<EventRow>(NEXT_BATCH_SQL, [this.config.relay.batchSize]);
+    const { rows } = await client.query<EventRow & { ledger_seq: string; ledger_hash: string }>(
+      NEXT_BATCH_SQL,
+      [this.config.relay.batchSize],
+    );
     if (rows.length === 0) return 0;
     await producer.send({
       topic: this.config.kafka.topic,
       acks: -1,
-      messages: rows.map((row) => toKafkaMessage(toEnvelope(row))),
+      messages: rows.map((row) =>
+        toKafkaMessage(toEnvelope(row), { seq: row.ledger_seq, hash: row.ledger_hash }),
+      ),
     });
     await client.query('DELETE FROM event_store.outbox WHERE position = ANY($1::bigint[])', [
       rows.map((row) => row.position),

@@ -4,6 +4,7 @@ import {
   ConfigModule,
   DatabaseModule,
   KafkaModule,
+  TracingShutdown,
   ensureTopic,
 } from '@app/platform';
 import {
@@ -49,7 +50,7 @@ export class RelayModule {
         DatabaseModule.forRoot({ config, entities: [], applicationName: 'relay-migrations' }),
         KafkaModule.forRoot(config, 'relay'),
       ],
-      providers: [RelayLifecycle],
+      providers: [RelayLifecycle, TracingShutdown],
     };
   }
 }

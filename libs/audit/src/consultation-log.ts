@@ -1,3 +1,4 @@
+import { chainHashSql, instantMicros } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -47,30 +48,24 @@ export interface ConsultationFilter {
   readonly limit: number;
 }
 
-const micros = (instant: string) => `(extract(epoch FROM ${instant}) * 1000000)::bigint`;
-
 /** `sha256(previous || entry)`, over the columns as Postgres renders them (see hash-chain.ts). */
 export function consultationHashSql(
   previous: string,
-  c: Record<
-    | 'seq'
-    | 'recordedAt'
-    | 'actorId'
-    | 'role'
-    | 'directorate'
-    | 'action'
-    | 'purpose'
-    | 'records'
-    | 'justification'
-    | 'recipient'
-    | 'correlationId',
-    string
-  >,
+  c: Record<keyof typeof STORED_CONSULTATION_COLUMNS, string>,
 ): string {
-  return `sha256(coalesce(${previous}, ''::bytea) || convert_to(jsonb_build_array(
-    ${c.seq}::bigint, ${micros(`${c.recordedAt}::timestamptz`)}, ${c.actorId}::text, ${c.role}::text,
-    ${c.directorate}::text, ${c.action}::text, ${c.purpose}::text, ${c.records}::jsonb,
-    ${c.justification}::text, ${c.recipient}::text, ${c.correlationId}::text)::text, 'UTF8'))`;
+  return chainHashSql(previous, [
+    `${c.seq}::bigint`,
+    instantMicros(c.recordedAt),
+    `${c.actorId}::text`,
+    `${c.role}::text`,
+    `${c.directorate}::text`,
+    `${c.action}::text`,
+    `${c.purpose}::text`,
+    `${c.records}::jsonb`,
+    `${c.justification}::text`,
+    `${c.recipient}::text`,
+    `${c.correlationId}::text`,
+  ]);
 }
 
 export const STORED_CONSULTATION_COLUMNS = {

@@ -1,9 +1,16 @@
-import { EventEnvelope, fromKafkaMessage } from '@app/event-store';
+import {
+  EventEnvelope,
+  EventHeaders,
+  LedgerLink,
+  fromKafkaMessage,
+  headerValue,
+} from '@app/event-store';
 import { eventHashSql, ledgerHashSql, storedEventColumns } from '@app/platform';
 import { randomUUID } from 'node:crypto';
 import { Kafka, KafkaJSError } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { STORED_CONSULTATION_COLUMNS, consultationHashSql } from './consultation-log';
+import { readOnlySnapshot } from './read-only-snapshot';
 
 /** What can be wrong, each found by its own check. */
 export type BreakKind =
@@ -21,6 +28,11 @@ export type BreakKind =
   | 'event-unsealed'
   /** The last event published on a partition is not in the store as published: the tail was cut. */
   | 'published-event-missing'
+  /**
+   * The ledger no longer holds a link as it was published or written down: the history before
+   * it was rewritten, chains and all.
+   */
+  | 'ledger-rewritten'
   /** A consultation log entry does not hash from the one before it, or its sequence skips. */
   | 'log-altered'
   /** The log ends before the head its writers kept: entries were removed from its end. */
@@ -44,7 +56,7 @@ export interface IntegrityReport {
   readonly events: number;
   readonly streams: number;
   readonly sealed: number;
-  /** Committed events the relay has yet to seal and publish. */
+  /** Events in the outbox: committed, not yet published (sealed or not). */
   readonly pending: number;
   /** The end of the ledger: a value to write down and compare later. */
   readonly ledgerHead: { readonly seq: string; readonly hash: string } | null;
@@ -56,6 +68,8 @@ export interface IntegrityReport {
 export interface VerifyOptions {
   /** Also compare the last message of every partition of the topic with the store. */
   readonly kafka?: { readonly client: Kafka; readonly topic: string };
+  /** A ledger head written down at an earlier check, which the ledger must still hold. */
+  readonly expectHead?: LedgerLink;
 }
 
 /**
@@ -67,13 +81,13 @@ export async function verifyIntegrity(
   db: DataSource,
   options: VerifyOptions = {},
 ): Promise<IntegrityReport> {
-  const report = await db.transaction('REPEATABLE READ', async (tx) => {
-    await tx.query('SET TRANSACTION READ ONLY');
+  const report = await readOnlySnapshot(db, async (tx) => {
     const breaks = [
       await firstStreamBreak(tx),
       await firstLedgerBreak(tx),
       await firstUnsealed(tx),
       await firstLogBreak(tx),
+      options.expectHead ? await ledgerHolds(tx, options.expectHead) : null,
     ].filter((b): b is IntegrityBreak => b !== null);
     const [counts]: {
       events: number;
@@ -142,7 +156,7 @@ async function firstLedgerBreak(tx: EntityManager): Promise<IntegrityBreak | nul
       ) checked
      WHERE event_hash IS NULL OR gap OR hash IS DISTINCT FROM expected
      ORDER BY seq LIMIT 1`);
-  return rows.length === 0 ? null : { ...rows[0] };
+  return rows[0] ?? null;
 }
 
 async function firstUnsealed(tx: EntityManager): Promise<IntegrityBreak | null> {
@@ -184,29 +198,46 @@ interface PublishedMessage {
   readonly partition: number;
   readonly offset: string;
   readonly envelope: EventEnvelope;
+  readonly ledger: LedgerLink | null;
 }
 
+/** The ledger still holds `link`, at its sequence number. */
+async function ledgerHolds(tx: EntityManager, link: LedgerLink): Promise<IntegrityBreak | null> {
+  const rows: unknown[] = await tx.query(
+    `SELECT 1 FROM event_store.ledger WHERE seq = $1::bigint AND hash = decode($2, 'hex')`,
+    [link.seq, link.hash],
+  );
+  return rows.length > 0 ? null : { kind: 'ledger-rewritten', seq: link.seq };
+}
+
+/**
+ * Each partition's last message must be in the store as published, and sealed where its
+ * headers say: a cut tail loses the event, a rewritten history loses the link.
+ */
 async function firstMissingPublished(
   db: DataSource,
   published: readonly PublishedMessage[],
 ): Promise<IntegrityBreak | null> {
-  for (const message of published) {
-    const { envelope } = message;
-    const rows: unknown[] = await db.query(
-      `SELECT 1 FROM event_store.events
-        WHERE event_id = $1 AND stream_id = $2 AND version = $3
-          AND ($4 = '' OR hash = decode($4, 'hex'))`,
-      [envelope.eventId, envelope.streamId, envelope.streamVersion, envelope.hash ?? ''],
+  for (const { partition, offset, envelope, ledger } of published) {
+    const where = {
+      partition,
+      offset,
+      streamId: envelope.streamId,
+      version: envelope.streamVersion,
+    };
+    const rows: { position: string }[] = await db.query(
+      `SELECT position::text AS position FROM event_store.events
+        WHERE event_id = $1 AND stream_id = $2 AND version = $3 AND hash = decode($4, 'hex')`,
+      [envelope.eventId, envelope.streamId, envelope.streamVersion, envelope.hash],
     );
-    if (rows.length === 0) {
-      return {
-        kind: 'published-event-missing',
-        partition: message.partition,
-        offset: message.offset,
-        streamId: envelope.streamId,
-        version: envelope.streamVersion,
-      };
-    }
+    if (rows.length === 0) return { kind: 'published-event-missing', ...where };
+    if (!ledger) continue;
+    const linked: unknown[] = await db.query(
+      `SELECT 1 FROM event_store.ledger
+        WHERE seq = $1::bigint AND position = $2::bigint AND hash = decode($3, 'hex')`,
+      [ledger.seq, rows[0].position, ledger.hash],
+    );
+    if (linked.length === 0) return { kind: 'ledger-rewritten', seq: ledger.seq, ...where };
   }
   return null;
 }
@@ -245,10 +276,13 @@ async function lastMessages(kafka: Kafka, topic: string): Promise<PublishedMessa
             eachMessage: async ({ partition, message }) => {
               if (wanted.get(partition) !== message.offset) return;
               wanted.delete(partition);
+              const seq = headerValue(message.headers, EventHeaders.ledgerSeq);
+              const hash = headerValue(message.headers, EventHeaders.ledgerHash);
               found.push({
                 partition,
                 offset: message.offset,
                 envelope: fromKafkaMessage(message),
+                ledger: seq && hash ? { seq, hash } : null,
               });
               if (wanted.size === 0) done();
             },

@@ -10,10 +10,22 @@ export const EventHeaders = {
   streamId: 'stream-id',
   streamVersion: 'stream-version',
   correlationId: 'correlation-id',
+  ledgerSeq: 'ledger-seq',
+  ledgerHash: 'ledger-hash',
 } as const;
 
-/** Keyed by stream id so that one stream always lands on one partition, in order. */
-export function toKafkaMessage(envelope: EventEnvelope): Message {
+/** Where the relay sealed an event on the store's ledger (hex hash). */
+export interface LedgerLink {
+  readonly seq: string;
+  readonly hash: string;
+}
+
+/**
+ * Keyed by stream id so that one stream always lands on one partition, in order. The ledger
+ * link, when given, travels in the headers: the topic then holds, outside the database, the
+ * chain's value at every event, which a rewrite of the history before it cannot keep.
+ */
+export function toKafkaMessage(envelope: EventEnvelope, ledger?: LedgerLink): Message {
   return {
     key: envelope.streamId,
     value: JSON.stringify(envelope),
@@ -25,6 +37,9 @@ export function toKafkaMessage(envelope: EventEnvelope): Message {
       [EventHeaders.streamId]: envelope.streamId,
       [EventHeaders.streamVersion]: String(envelope.streamVersion),
       [EventHeaders.correlationId]: envelope.metadata.correlationId,
+      ...(ledger
+        ? { [EventHeaders.ledgerSeq]: ledger.seq, [EventHeaders.ledgerHash]: ledger.hash }
+        : {}),
     },
   };
 }

@@ -55,15 +55,18 @@ export function toEnvelope(row: EventRow): EventEnvelope {
  * - The EXISTS guard refuses an expected version that is not committed yet: without it, a
  *   writer could append version n+1 while version n is still in flight and then aborts.
  * - `chained` links each new event to the stream's hash chain (see hash-chain.ts), starting
- *   from the expected version's hash; recorded_at is set here so that the hash covers it.
+ *   from the expected version's hash; recorded_at is set here so that the hash covers it, from
+ *   the clock rather than the transaction's start (which, for a command that registered persons
+ *   first, may be well before the append). `input` is materialized: read twice, it must not
+ *   read the clock twice.
  * - The command result is inserted only if events were, so a refused append leaves no trace;
  *   a duplicate key aborts the whole statement with command_results_pkey.
  */
 const APPEND_SQL = `
-WITH RECURSIVE input AS (
+WITH RECURSIVE input AS MATERIALIZED (
   SELECT e.event_id, $1::uuid AS stream_id, $2::text AS stream_type, $3::int + e.ord::int AS version,
          e.type, e.schema_version, e.data, $4::jsonb AS metadata, e.occurred_at,
-         now() AS recorded_at, e.ord
+         clock_timestamp() AS recorded_at, e.ord
   FROM unnest($5::uuid[], $6::text[], $7::int[], $8::jsonb[], $9::timestamptz[])
        WITH ORDINALITY AS e(event_id, type, schema_version, data, occurred_at, ord)
 ), chained (ord, hash) AS (

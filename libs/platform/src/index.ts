@@ -7,3 +7,6 @@ export * from './database/migrations';
 export * from './kafka/kafka';
 export * from './kafka/kafka.module';
 export * from './clock';
+export * from './observability/logger';
+export * from './observability/tracing';
+export * from './observability/tracing-shutdown';

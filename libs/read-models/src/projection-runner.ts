@@ -217,6 +217,19 @@ export class ProjectionRunner {
       await payload.commitOffsetsIfNecessary();
       await payload.heartbeat();
       this.options.onCommitted?.(batch.partition, nextOffset);
+      // The live projection only (a rebuild reports its progress itself): where the commands'
+      // correlation ids arrived. Ids and offsets only, never the events' data.
+      if (this.options.schema === undefined) {
+        this.logger.log({
+          msg: `applied offsets ${chunk[0].offset}-${nextOffset - 1} of partition ${batch.partition}`,
+          projection: this.projection.name,
+          partition: batch.partition,
+          firstOffset: chunk[0].offset,
+          nextOffset,
+          events: events.length,
+          correlationIds: [...new Set(events.map((e) => e.metadata.correlationId))],
+        });
+      }
     }
   }
 }

@@ -1,4 +1,7 @@
-import { INestApplication, applyDecorators } from '@nestjs/common';
+import { PERMISSIONS, Permission, ROLES, ROLE_PERMISSIONS } from '@app/auth';
+import { INestApplication, Type, applyDecorators } from '@nestjs/common';
+import { PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
 import { CommandAcceptedResponseDto } from '../cases/command-accepted.response.dto';
 import {
   ApiCreatedResponse,
@@ -6,7 +9,9 @@ import {
   ApiHeader,
   ApiOperation,
   ApiResponse,
+  DECORATORS,
   DocumentBuilder,
+  OpenAPIObject,
   SwaggerModule,
   getSchemaPath,
 } from '@nestjs/swagger';
@@ -26,17 +31,16 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   503: 'A backing service is unavailable; retry after Retry-After seconds.',
 };
 
+const problemResponse = (status: number) => ({
+  description: PROBLEM_DESCRIPTIONS[status] ?? 'Problem',
+  content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetails) } } },
+});
+
 /** Documents problem responses with the application/problem+json media type. */
 export function ApiProblemResponses(...statuses: number[]) {
   return applyDecorators(
     ApiExtraModels(ProblemDetails),
-    ...statuses.map((status) =>
-      ApiResponse({
-        status,
-        description: PROBLEM_DESCRIPTIONS[status] ?? 'Problem',
-        content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetails) } } },
-      }),
-    ),
+    ...statuses.map((status) => ApiResponse({ status, ...problemResponse(status) })),
   );
 }
 
@@ -84,17 +88,99 @@ export function ApiCaseCommand(operationId: string, summary: string, opens = fal
   );
 }
 
+/** The version of the API and of its event contract. */
+export const API_VERSION = '0.1.0';
+
+/**
+ * The metadata key under which `Policy` and `Public` (auth/policy.ts) keep a route's access
+ * policy. Named here rather than imported because policy.ts imports this file; the OpenAPI
+ * e2e test checks every route's documented permission against the policy itself.
+ */
+const POLICY_METADATA = 'access-policy';
+
+type DeclaredPolicy = { permission: Permission } | 'public' | undefined;
+
+/** Each route handler's access policy, by the operationId Swagger gives the route. */
+function policiesByOperation(app: INestApplication): Map<string, DeclaredPolicy> {
+  const policies = new Map<string, DeclaredPolicy>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const { metatype } of module.controllers.values()) {
+      const controller = metatype as Type | null;
+      if (!controller) continue;
+      const prototype = controller.prototype as Record<string, unknown>;
+      for (const name of Object.getOwnPropertyNames(prototype)) {
+        const handler = prototype[name];
+        if (name === 'constructor' || typeof handler !== 'function') continue;
+        if (Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
+        const operation = Reflect.getMetadata(DECORATORS.API_OPERATION, handler) as
+          { operationId?: string } | undefined;
+        // As Nest's Reflector.getAllAndOverride reads it: the handler's, else the class's.
+        const policy = (Reflect.getMetadata(POLICY_METADATA, handler) ??
+          Reflect.getMetadata(POLICY_METADATA, controller)) as DeclaredPolicy;
+        policies.set(operation?.operationId ?? `${controller.name}_${name}`, policy);
+      }
+    }
+  }
+  return policies;
+}
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/**
+ * States each operation's access as the AccessGuard enforces it: the permission a route needs
+ * (`x-permission`, and in words with the roles that hold it), or that it is public; and the
+ * problems every route with a body may answer before its handler runs.
+ */
+function documentAccess(document: OpenAPIObject, policies: Map<string, DeclaredPolicy>): void {
+  for (const item of Object.values(document.paths)) {
+    for (const method of HTTP_METHODS) {
+      const operation = (item as Record<string, OperationObject | undefined>)[method];
+      if (!operation?.operationId) continue;
+      if (operation.requestBody) {
+        // The body parsers and the validation pipe stand before every route with a body.
+        for (const status of [400, 413, 415])
+          operation.responses[status] ??= problemResponse(status);
+      }
+      const policy = policies.get(operation.operationId);
+      const stated = operation.description ? `\n\n${operation.description}` : '';
+      if (policy === 'public') {
+        operation.security = [];
+        operation.description = `Public: no token needed.${stated}`;
+      } else if (policy && PERMISSIONS.includes(policy.permission)) {
+        const roles = ROLES.filter((role) => ROLE_PERMISSIONS[role].includes(policy.permission));
+        operation['x-permission'] = policy.permission;
+        operation.security = [{ bearer: [] }];
+        operation.description =
+          `Needs a bearer token whose role holds the permission \`${policy.permission}\` ` +
+          `(${roles.join(', ')}).${stated}`;
+      }
+    }
+  }
+}
+
+interface OperationObject {
+  operationId?: string;
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+  description?: string;
+  security?: Record<string, string[]>[];
+  'x-permission'?: Permission;
+}
+
 export function setupOpenApi(app: INestApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Smuggling cases API')
       .setDescription(
-        'Event-sourced case management for people-smuggling investigations (KZ-1 Art. 308).',
+        'Event-sourced case management for people-smuggling investigations (KZ-1 Art. 308). ' +
+          'Every operation states the permission it needs (`x-permission`); problems are RFC 9457 ' +
+          '`application/problem+json` with a stable `code`. The event contract is at /asyncapi.json.',
       )
-      .setVersion('0.1.0')
+      .setVersion(API_VERSION)
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );
+  documentAccess(document, policiesByOperation(app));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

@@ -40,7 +40,12 @@ export class Supervisor {
     });
     this.children.set(name, child);
     for (const stream of [child.stdout, child.stderr]) {
-      createInterface({ input: stream }).on('line', (line) => console.log(`[${name}] ${line}`));
+      // The services write JSON lines naming their `service`: passed on as they are, so that a
+      // log shipper reading this output parses them. Anything else (a crash before the logger
+      // exists) is marked with the service's name.
+      createInterface({ input: stream }).on('line', (line) =>
+        console.log(line.startsWith('{') ? line : `[${name}] ${line}`),
+      );
     }
     child.once('exit', (code, signal) => {
       if (this.stopping) return;

@@ -24,7 +24,15 @@ const describe = (b: IntegrityBreak): string =>
  * Recomputes every hash chain of the store and the consultation log, and compares the
  * topic's last messages with the store. Prints the first break of each check.
  */
-async function verify(options: { kafka: boolean; json: boolean }): Promise<void> {
+async function verify(options: {
+  kafka: boolean;
+  json: boolean;
+  expectHead?: string;
+}): Promise<void> {
+  const head = options.expectHead?.match(/^(\d{1,18}):([0-9a-f]{64})$/);
+  if (options.expectHead !== undefined && !head) {
+    throw new Error('--expect-head takes <seq>:<hash> as an earlier check printed it');
+  }
   const config = loadConfig(localSystemEnv());
   const db = new DataSource(dataSourceOptions(config, READ_MODEL_ENTITIES, 'cli-verify'));
   await db.initialize();
@@ -33,19 +41,20 @@ async function verify(options: { kafka: boolean; json: boolean }): Promise<void>
       kafka: options.kafka
         ? { client: createKafka(config.kafka, 'cli-verify'), topic: config.kafka.topic }
         : undefined,
+      expectHead: head ? { seq: head[1], hash: head[2] } : undefined,
     });
     if (options.json) {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     } else {
       process.stdout.write(
         `${report.events} events in ${report.streams} streams, ${report.sealed} sealed, ` +
-          `${report.pending} waiting for the relay; ${report.consultations} consultation log entries\n` +
+          `${report.pending} not yet published; ${report.consultations} consultation log entries\n` +
           (report.ledgerHead
             ? `ledger head: seq ${report.ledgerHead.seq} ${report.ledgerHead.hash}\n`
             : '') +
           (report.publishedChecked === null
             ? 'the topic was not compared (--no-kafka)\n'
-            : `the last message of ${report.publishedChecked} partitions matches the store\n`),
+            : `compared the last message of ${report.publishedChecked} partitions with the store\n`),
       );
       for (const b of report.breaks) process.stdout.write(`BROKEN: ${describe(b)}\n`);
       process.stdout.write(report.intact ? 'intact\n' : 'the stored history was altered\n');
@@ -64,5 +73,9 @@ export function verifyCommand(): Command {
     )
     .option('--no-kafka', "do not compare the topic's last messages with the store")
     .option('--json', 'print the report as JSON')
+    .option(
+      '--expect-head <seq:hash>',
+      'a ledger head written down at an earlier check: the ledger must still hold it',
+    )
     .action(verify);
 }

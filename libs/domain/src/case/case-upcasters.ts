@@ -4,10 +4,10 @@ import { SLOVENIA } from '../values/nationality';
 import { CASE_EVENT_SCHEMA_VERSIONS, CorrectionRecorded, SuspectArrestedV1Data } from './events';
 
 /**
- * v1 → v2 of `person.suspect-arrested`: v1 recorded nationality only, and a suspect counted as
- * a Slovenian citizen exactly when that nationality was SI (the same reading the statistics
- * give a person whose arrest says nothing). A v1 event that carries the field already (written
- * while v1 was being extended) keeps what it says.
+ * v1 → v2 of `person.suspect-arrested`: v1 left `slovenianCitizen` optional, and an arrest
+ * without it counts the suspect as a Slovenian citizen exactly when the nationality is SI (the
+ * reading the statistics give an arrest that says nothing). A v1 event that carries the field,
+ * as every one this code wrote does, keeps what it says.
  */
 export const suspectArrestedV1ToV2: Upcaster = {
   type: 'person.suspect-arrested',

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, loadConfig, loadTracingConfig } from './app-config';
 
 const masterKey = Buffer.alloc(32, 7);
 const hashKey = Buffer.alloc(48, 9);
@@ -50,7 +50,51 @@ describe('configuration from the environment', () => {
         clockToleranceSeconds: 5,
       },
       http: { rateLimitPerMinute: 600, corsOrigins: [], readWaitMaxMs: 5000 },
+      observability: {
+        logLevel: 'info',
+        tracing: { enabled: false, endpoint: 'http://localhost:4318', serviceName: undefined },
+      },
     });
+  });
+
+  it('reads the log level and switches tracing on with the standard OTEL_* variables', () => {
+    const config = loadConfig({
+      ...minimal,
+      LOG_LEVEL: 'WARN',
+      OTEL_ENABLED: 'true',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector.monitoring:4318/',
+      OTEL_SERVICE_NAME: 'cases-api',
+    });
+    expect(config.observability).toEqual({
+      logLevel: 'warn',
+      tracing: {
+        enabled: true,
+        endpoint: 'http://collector.monitoring:4318',
+        serviceName: 'cases-api',
+      },
+    });
+    expect(loadTracingConfig({ OTEL_ENABLED: 'false' })).toEqual({
+      enabled: false,
+      endpoint: 'http://localhost:4318',
+      serviceName: undefined,
+    });
+  });
+
+  it('names a bad log level, tracing switch or collector URL', () => {
+    const bad = {
+      LOG_LEVEL: 'loud',
+      OTEL_ENABLED: 'yes',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'collector',
+    };
+    expect(problems({ ...minimal, ...bad })).toEqual([
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+      'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL, got "collector"',
+      'OTEL_ENABLED must be true or false, got "yes"',
+    ]);
+    expect(() => loadTracingConfig(bad)).toThrow(
+      'Invalid configuration:\n  - OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL, got "collector"\n' +
+        '  - OTEL_ENABLED must be true or false, got "yes"',
+    );
   });
 
   it('requires two in-sync replicas by default once there are three replicas', () => {

@@ -37,6 +37,29 @@ export interface AppConfig {
     /** How long a query given `minPosition` waits for its read model to reach it. */
     readonly readWaitMaxMs: number;
   };
+  readonly observability: ObservabilityConfig;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Logs, and traces when switched on; metrics need no setting. */
+export interface ObservabilityConfig {
+  /** The least severe level written (JSON lines on stdout). */
+  readonly logLevel: LogLevel;
+  readonly tracing: TracingConfig;
+}
+
+/**
+ * OpenTelemetry tracing, off unless OTEL_ENABLED=true. The SDK also reads the other standard
+ * OTEL_* variables (sampler, headers, resource attributes) itself.
+ */
+export interface TracingConfig {
+  readonly enabled: boolean;
+  /** The OTLP/HTTP collector; traces go to `<endpoint>/v1/traces`. */
+  readonly endpoint: string;
+  /** The service name on the spans; each app's own name unless set. */
+  readonly serviceName: string | undefined;
 }
 
 /**
@@ -116,6 +139,22 @@ class EnvReader {
     return value;
   }
 
+  bool(name: string, fallback: boolean): boolean {
+    const raw = this.raw(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (raw === 'true' || raw === 'false') return raw === 'true';
+    this.problems.push(`${name} must be true or false, got "${this.raw(name)}"`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.raw(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    this.problems.push(`${name} must be one of ${allowed.join(', ')}, got "${this.raw(name)}"`);
+    return fallback;
+  }
+
   /** Random bytes given in base64. */
   key(name: string, minBytes: number, maxBytes: number, raw = this.str(name)): Buffer {
     const bytes = Buffer.from(raw, 'base64');
@@ -179,6 +218,27 @@ function readAuth(read: EnvReader): AuthConfig {
   }
   if (!/^https?:\/\/\S+$/.test(url!)) read.problems.push('AUTH_JWKS_URL must be an http(s) URL');
   return { ...common, key: { kind: 'jwks', url: url! }, algorithms };
+}
+
+function readTracing(read: EnvReader): TracingConfig {
+  const endpoint = read.str('OTEL_EXPORTER_OTLP_ENDPOINT', 'http://localhost:4318');
+  if (!/^https?:\/\/[^\s/]+(\/\S*)?$/.test(endpoint)) {
+    read.problems.push(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL, got "${endpoint}"`);
+  }
+  return {
+    enabled: read.bool('OTEL_ENABLED', false),
+    endpoint: endpoint.replace(/\/+$/, ''),
+    serviceName: read.raw('OTEL_SERVICE_NAME'),
+  };
+}
+
+/**
+ * Only the tracing settings: tracing starts before anything else is loaded (so that its
+ * instrumentations see the http, express, pg and kafkajs modules load), before `loadConfig`.
+ */
+export function loadTracingConfig(env: Env = process.env): TracingConfig {
+  const read = new EnvReader(env);
+  return read.done(readTracing(read));
 }
 
 /** Only what verifying and issuing tokens needs (the token command reads no more). */
@@ -245,6 +305,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
       corsOrigins: read.list('CORS_ORIGINS'),
       readWaitMaxMs: int('READ_WAIT_MAX_MS', 5000, 0, 60_000),
+    },
+    observability: {
+      logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+      tracing: readTracing(read),
     },
   };
   for (const origin of config.http.corsOrigins) {

@@ -43,14 +43,33 @@ export function storedEventColumns(alias: string): EventHashColumns {
   };
 }
 
-const micros = (instant: string) => `(extract(epoch FROM ${instant}) * 1000000)::bigint`;
+/** An instant as integer microseconds: the same bytes whatever the session's settings. */
+export const instantMicros = (instant: string) =>
+  `(extract(epoch FROM ${instant}::timestamptz) * 1000000)::bigint`;
+
+/**
+ * `sha256(previous || the parts as the text of a JSON array)`; a NULL `previous` starts a
+ * chain. jsonb's text form is canonical, and an array keeps the parts from running together.
+ */
+export function chainHashSql(previous: string, parts: readonly string[]): string {
+  return `sha256(coalesce(${previous}, ''::bytea)
+    || convert_to(jsonb_build_array(${parts.join(', ')})::text, 'UTF8'))`;
+}
 
 /** `sha256(previous || content)`; `previous` is NULL for a stream's first event. */
 export function eventHashSql(previous: string, c: EventHashColumns): string {
-  return `sha256(coalesce(${previous}, ''::bytea) || convert_to(jsonb_build_array(
-    ${c.eventId}::text, ${c.streamId}::text, ${c.streamType}::text, ${c.version}::int,
-    ${c.type}::text, ${c.schemaVersion}::int, ${c.data}::jsonb, ${c.metadata}::jsonb,
-    ${micros(`${c.occurredAt}::timestamptz`)}, ${micros(`${c.recordedAt}::timestamptz`)})::text, 'UTF8'))`;
+  return chainHashSql(previous, [
+    `${c.eventId}::text`,
+    `${c.streamId}::text`,
+    `${c.streamType}::text`,
+    `${c.version}::int`,
+    `${c.type}::text`,
+    `${c.schemaVersion}::int`,
+    `${c.data}::jsonb`,
+    `${c.metadata}::jsonb`,
+    instantMicros(c.occurredAt),
+    instantMicros(c.recordedAt),
+  ]);
 }
 
 /** The ledger link for one sealed event. */

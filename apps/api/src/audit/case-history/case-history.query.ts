@@ -1,7 +1,8 @@
 import { CASE_STREAM_TYPE } from '@app/domain';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { HistoryFilter, HistoryPage, historyPage, readOnlySnapshot } from '../shared/event-history';
+import { readOnlySnapshot } from '@app/audit';
+import { HistoryFilter, HistoryPage, historyPage } from '../shared/event-history';
 
 export interface CaseHistory extends HistoryPage {
   readonly directorate: string;

@@ -13,6 +13,10 @@ export class CaseHistoryResponseDto {
   @ApiProperty({ type: [HistoryEventDto], description: 'In position (and version) order' })
   items!: HistoryEventDto[];
 
-  @ApiPropertyOptional({ nullable: true, description: 'Pass as cursor for the next page' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Pass as cursor for the next page',
+  })
   nextCursor!: string | null;
 }

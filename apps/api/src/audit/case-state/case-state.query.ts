@@ -1,3 +1,4 @@
+import { readOnlySnapshot } from '@app/audit';
 import { CASE_STREAM_TYPE, CaseEvent, CaseState, foldHistory } from '@app/domain';
 import {
   EVENT_COLUMNS,
@@ -8,7 +9,6 @@ import {
 } from '@app/event-store';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { readOnlySnapshot } from '../shared/event-history';
 
 /** Up to which event: recorded at or before an instant, or up to a version; else all. */
 export interface StatePoint {

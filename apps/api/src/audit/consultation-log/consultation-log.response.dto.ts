@@ -22,7 +22,7 @@ export class ConsultationDto {
   @ApiProperty()
   role!: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   directorate!: string | null;
 
   @ApiProperty({ enum: ['consultation', 'disclosure', 'erasure'] })
@@ -34,10 +34,10 @@ export class ConsultationDto {
   @ApiProperty({ type: [RecordRefDto], description: 'The records shown or erased, by id only' })
   records!: RecordRefDto[];
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   justification!: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'For a disclosure: to whom' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'For a disclosure: to whom' })
   recipient!: string | null;
 
   @ApiProperty()
@@ -55,6 +55,10 @@ export class ConsultationLogResponseDto {
   @ApiProperty({ type: [ConsultationDto], description: 'Oldest first' })
   items!: ConsultationDto[];
 
-  @ApiPropertyOptional({ nullable: true, description: 'Pass as cursor for the next page' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Pass as cursor for the next page',
+  })
   nextCursor!: string | null;
 }

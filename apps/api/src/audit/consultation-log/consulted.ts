@@ -73,7 +73,7 @@ export class ConsultationInterceptor implements NestInterceptor {
     const req = context
       .switchToHttp()
       .getRequest<AuthenticatedRequest & { correlationId?: string }>();
-    const justification = statedJustification(req);
+    const justification = headerText(req, JUSTIFICATION_HEADER, 10, 500);
     const recipient = headerText(req, RECIPIENT_HEADER, 2, 200);
     if (justification === null && (policy.justification === 'required' || recipient !== null)) {
       throw new DomainError(
@@ -102,11 +102,11 @@ export class ConsultationInterceptor implements NestInterceptor {
   }
 }
 
-/** The reason the caller gave for this request, or null. */
-export const statedJustification = (req: Request): string | null =>
-  headerText(req, JUSTIFICATION_HEADER, 10, 500);
-
-/** A free-text header: percent-decoded, trimmed, of printable characters and a bounded length. */
+/**
+ * A free-text header: percent-decoded (text that does not decode, such as a lone "100%", is
+ * taken as it is), trimmed, of a bounded length, without control or invisible formatting
+ * characters (which could make an entry read differently to an auditor than it was stored).
+ */
 function headerText(req: Request, name: string, min: number, max: number): string | null {
   const raw = req.header(name);
   if (raw === undefined) return null;
@@ -114,10 +114,9 @@ function headerText(req: Request, name: string, min: number, max: number): strin
   try {
     text = decodeURIComponent(raw).trim();
   } catch {
-    text = '';
+    text = raw.trim();
   }
-  // eslint-disable-next-line no-control-regex
-  if (text.length < min || text.length > max || /[\u0000-\u001f\u007f-\u009f]/.test(text)) {
+  if (text.length < min || text.length > max || /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u.test(text)) {
     throw new RequestValidationError([
       {
         field: name,

@@ -9,6 +9,7 @@ const BREAK_KINDS: readonly BreakKind[] = [
   'event-missing',
   'event-unsealed',
   'published-event-missing',
+  'ledger-rewritten',
   'log-altered',
   'log-truncated',
 ];
@@ -60,7 +61,7 @@ export class IntegrityResponseDto {
   @ApiProperty({ description: 'Events chained on the ledger' })
   sealed!: number;
 
-  @ApiProperty({ description: 'Committed events the relay has yet to seal and publish' })
+  @ApiProperty({ description: 'Events in the outbox: committed, not yet published' })
   pending!: number;
 
   @ApiPropertyOptional({ type: LedgerHeadDto, nullable: true })
@@ -70,6 +71,7 @@ export class IntegrityResponseDto {
   consultations!: number;
 
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     description: 'Partitions whose last message was compared with the store',
   })

@@ -38,8 +38,7 @@ export class PersonHistoryController {
     const found = await this.queries.execute(
       new PersonHistoryQuery(personId, historyFilter(query)),
     );
-    if (!found)
-      throw new DomainError('PERSON.NOT_FOUND', 'No event names this person.', { personId });
+    if (!found) throw new DomainError('PERSON.NOT_FOUND', 'No such person.', { personId });
     return {
       personId,
       items: found.events.map((event) => HistoryEventDto.from(event)),

@@ -1,6 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { HistoryFilter, HistoryPage, historyPage, readOnlySnapshot } from '../shared/event-history';
+import { readOnlySnapshot } from '@app/audit';
+import { HistoryFilter, HistoryPage, historyPage } from '../shared/event-history';
 
 /**
  * The events whose data names the id anywhere, in any stream but the one the id names itself.
@@ -26,8 +27,12 @@ export class PersonHistoryHandler implements IQueryHandler<PersonHistoryQuery, H
 
   execute({ personId, filter }: PersonHistoryQuery): Promise<HistoryPage | null> {
     return readOnlySnapshot(this.db, async (tx) => {
+      // A person, not any id an event mentions (a group, another case): one of the register, or
+      // one an event is about (records imported from elsewhere may not be in the register).
       const [{ known }]: { known: boolean }[] = await tx.query(
-        `SELECT EXISTS (SELECT 1 FROM event_store.events e WHERE ${MENTIONS_PERSON}) AS known`,
+        `SELECT EXISTS (SELECT 1 FROM personal_data.persons WHERE person_id = $1)
+             OR EXISTS (SELECT 1 FROM event_store.events e
+                         WHERE ${MENTIONS_PERSON} AND e.data->>'personId' = $1::text) AS known`,
         [personId],
       );
       return known ? historyPage(tx, MENTIONS_PERSON, personId, filter) : null;

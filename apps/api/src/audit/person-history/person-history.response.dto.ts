@@ -9,6 +9,10 @@ export class PersonHistoryResponseDto {
   @ApiProperty({ type: [HistoryEventDto], description: 'In position order, across cases' })
   items!: HistoryEventDto[];
 
-  @ApiPropertyOptional({ nullable: true, description: 'Pass as cursor for the next page' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Pass as cursor for the next page',
+  })
   nextCursor!: string | null;
 }

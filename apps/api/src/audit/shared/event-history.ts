@@ -1,5 +1,5 @@
 import { EVENT_COLUMNS, EventEnvelope, EventRow, toEnvelope } from '@app/event-store';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 
 /** What an auditor narrows a history to, and the page asked for. */
 export interface HistoryFilter {
@@ -47,18 +47,4 @@ export async function historyPage(
     events,
     next: rows.length > filter.limit ? events[events.length - 1].position : null,
   };
-}
-
-/**
- * Reads for an auditor run in one read-only snapshot: the page and the checks around it see
- * the same store, and the database itself refuses any write.
- */
-export function readOnlySnapshot<T>(
-  db: DataSource,
-  work: (tx: EntityManager) => Promise<T>,
-): Promise<T> {
-  return db.transaction('REPEATABLE READ', async (tx) => {
-    await tx.query('SET TRANSACTION READ ONLY');
-    return work(tx);
-  });
 }

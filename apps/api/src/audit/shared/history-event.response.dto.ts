@@ -10,7 +10,12 @@ export class HistoryMetadataDto {
   @ApiProperty({ example: 'investigator' })
   role!: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'novo-mesto', description: "The user's" })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'novo-mesto',
+    description: "The user's",
+  })
   directorate!: string | null;
 
   @ApiProperty({ description: 'Follows one user action across commands, events and services' })
@@ -22,7 +27,7 @@ export class HistoryMetadataDto {
   @ApiProperty()
   commandId!: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   idempotencyKey!: string | null;
 }
 

@@ -22,6 +22,10 @@ export class CaseloadResponseDto {
   @ApiProperty({ type: [CaseSummaryDto] })
   items!: CaseSummaryDto[];
 
-  @ApiPropertyOptional({ nullable: true, description: 'Pass as cursor for the next page' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Pass as cursor for the next page',
+  })
   nextCursor!: string | null;
 }

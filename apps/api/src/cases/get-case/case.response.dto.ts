@@ -20,6 +20,7 @@ class PersonCustodyDto {
   phase!: string;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'date-time',
     nullable: true,
     description: 'Held since; null if not held',
@@ -31,7 +32,7 @@ class PersonProtectionDto {
   @ApiProperty({ enum: ['none', 'intent-expressed', 'referred', 'left-reception'] })
   status!: string;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   since!: string | null;
 
   @ApiProperty({ description: 'Intents to seek international protection expressed in this case' })
@@ -48,7 +49,7 @@ export class CasePersonDto {
   @ApiProperty({ enum: ['suspect', 'migrant'] })
   role!: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'SY' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'SY' })
   nationality!: string | null;
 
   @ApiProperty()
@@ -92,16 +93,17 @@ export class CasePersonDto {
 /** A case with its people, their custody and their asylum referrals. */
 export class CaseResponseDto extends CaseSummaryDto {
   @ApiPropertyOptional({
+    type: String,
     format: 'date-time',
     nullable: true,
     description: 'Earliest criminal complaint',
   })
   complaintFiledAt!: string | null;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   referredAt!: string | null;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   closedAt!: string | null;
 
   @ApiProperty({ description: 'Global position of the last event reflected.' })

@@ -149,7 +149,8 @@ export function toAdmission(person: PersonDto | undefined, personId?: string): A
     ...(documents ? { documents: documents.map((d) => ({ ...d })) } : {}),
   };
   return {
-    personId: personId ?? givenId,
+    // Ids are stored in Postgres's spelling (lower case), so that text searches find them.
+    personId: (personId ?? givenId)?.toLowerCase(),
     personalData: Object.keys(personalData).length > 0 ? personalData : undefined,
   };
 }

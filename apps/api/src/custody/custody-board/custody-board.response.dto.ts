@@ -40,7 +40,7 @@ export class HeldPersonDto {
   @ApiProperty({ enum: ['suspect', 'migrant'] })
   role!: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'RS' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'RS' })
   nationality!: string | null;
 
   @ApiProperty({ enum: ['arrested', 'police-detention', 'before-judge', 'remand'] })
@@ -63,6 +63,10 @@ export class CustodyBoardResponseDto {
   @ApiProperty({ type: [HeldPersonDto], description: 'Nearest deadline first' })
   items!: HeldPersonDto[];
 
-  @ApiPropertyOptional({ nullable: true, description: 'Pass as cursor for the next page' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Pass as cursor for the next page',
+  })
   nextCursor!: string | null;
 }

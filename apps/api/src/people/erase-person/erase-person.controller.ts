@@ -1,9 +1,7 @@
 import { Actor } from '@app/auth';
-import { DomainError } from '@app/domain';
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Request } from 'express';
-import { JUSTIFICATION_HEADER, statedJustification } from '../../audit/consultation-log/consulted';
 import { CurrentActor } from '../../auth/current-actor';
 import { Policy } from '../../auth/policy';
 import { uuidParam } from '../../cases/shared/request-parts.dto';
@@ -24,7 +22,6 @@ export class ErasePersonController {
     operationId: 'erasePerson',
     summary: "Erases a person's personal data by destroying their key; logged, never undone",
   })
-  @ApiHeader({ name: JUSTIFICATION_HEADER, required: true, description: 'Why, for the log' })
   @ApiCreatedResponse({ type: PersonErasedResponseDto })
   @ApiProblemResponses(400, 404, 409)
   async erase(
@@ -33,17 +30,10 @@ export class ErasePersonController {
     @CurrentActor() actor: Actor,
     @Req() req: Request & { correlationId?: string },
   ): Promise<PersonErasedResponseDto> {
-    const justification = statedJustification(req);
-    if (justification === null) {
-      throw new DomainError(
-        'CONSULTATION.JUSTIFICATION_REQUIRED',
-        `An erasure must state why in the ${JUSTIFICATION_HEADER} header.`,
-      );
-    }
     return this.handler.execute({
       personId,
       ground: body.ground,
-      justification,
+      reference: body.reference,
       actor,
       correlationId: req.correlationId ?? 'none',
     });

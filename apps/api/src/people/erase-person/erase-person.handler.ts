@@ -9,7 +9,7 @@ import { PersonErasedResponseDto } from './erase-person.response.dto';
 export interface ErasureRequest {
   readonly personId: string;
   readonly ground: string;
-  readonly justification: string;
+  readonly reference: string;
   readonly actor: Actor;
   readonly correlationId: string;
 }
@@ -44,7 +44,7 @@ export class ErasePersonHandler {
         );
       }
       await this.register.forgetIdentifiers(personId, tx);
-      // The log names the person and the grounds, never what was erased.
+      // The log names the person, the grounds and the order, never what was erased.
       const logSeq = await this.log.record(
         {
           actorId: actor.id,
@@ -53,7 +53,7 @@ export class ErasePersonHandler {
           action: 'erasure',
           purpose: 'POST /people/:personId/erasure',
           records: [{ kind: 'person', id: personId }],
-          justification: `${request.ground}: ${request.justification}`,
+          justification: `${request.ground} (${request.reference})`,
           recipient: null,
           correlationId: request.correlationId,
         },

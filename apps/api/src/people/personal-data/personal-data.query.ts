@@ -3,6 +3,7 @@ import { DomainError, SealedPersonalData } from '@app/domain';
 import { PersonalData, PersonalDataVault } from '@app/personal-data';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { MENTIONS_PERSON } from '../../audit/person-history/person-history.query';
 
 export interface PersonalDataRecord {
   readonly eventId: string;
@@ -40,16 +41,17 @@ export class PersonalDataReader {
               o.data->>'directorate' AS directorate
          FROM event_store.events e
          JOIN event_store.events o ON o.stream_id = e.stream_id AND o.version = 1
-        WHERE e.data->>'personId' = $1
+        WHERE ${MENTIONS_PERSON} AND e.data->>'personId' = $1::text
         ORDER BY e.position`,
       [personId],
     );
-    // Seen in no case the caller may read: answered as a person who does not exist.
-    if (!rows.some((row) => mayAccessDirectorate(actor, row.directorate))) {
+    // Only what the caller's directorate recorded; none of it: answered as an unknown person.
+    const visible = rows.filter((row) => mayAccessDirectorate(actor, row.directorate));
+    if (visible.length === 0) {
       throw new DomainError('PERSON.NOT_FOUND', 'No such person.', { personId });
     }
     const records: PersonalDataRecord[] = [];
-    for (const row of rows) {
+    for (const row of visible) {
       if (!row.sealed) continue;
       const personalData = await this.vault.open(row.sealed);
       if (personalData === null) {

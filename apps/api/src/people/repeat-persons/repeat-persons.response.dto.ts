@@ -5,7 +5,7 @@ export class PersonRecordDto {
   @ApiProperty({ format: 'uuid' })
   personId!: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'AF', description: 'Latest known' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'AF', description: 'Latest known' })
   nationality!: string | null;
 
   @ApiProperty({ description: 'Cases the person appears in' })

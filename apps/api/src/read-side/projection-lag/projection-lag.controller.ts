@@ -1,39 +1,23 @@
 import { APP_CONFIG, AppConfig, Clock, createKafka } from '@app/platform';
-import { PROJECTION_NAMES } from '@app/read-models';
-import {
-  Controller,
-  Get,
-  Inject,
-  OnModuleDestroy,
-  ServiceUnavailableException,
-} from '@nestjs/common';
+import { Controller, Get, Inject, OnModuleDestroy } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Admin } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { Policy } from '../../auth/policy';
-import { InstantDto } from '../../http/instant.dto';
 import { ApiProblemResponses } from '../../http/openapi';
-import { PartitionLagDto, ProjectionLagResponseDto } from './projection-lag.response.dto';
-
-interface ProgressRow {
-  projection: string;
-  partition: number;
-  next_offset: string;
-  last_recorded_at: Date;
-}
+import { ProjectionLagReader } from './projection-lag';
+import { ProjectionLagResponseDto } from './projection-lag.response.dto';
 
 /** How far each projection is behind the topic: the end offsets against what it applied. */
 @ApiTags('read models')
 @Controller('projections')
 export class ProjectionLagController implements OnModuleDestroy {
   private readonly admin: Admin;
+  private readonly reader: ProjectionLagReader;
 
-  constructor(
-    private readonly db: DataSource,
-    private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
+  constructor(db: DataSource, clock: Clock, @Inject(APP_CONFIG) config: AppConfig) {
     this.admin = createKafka(config.kafka, 'api-lag', { retries: 1 }).admin();
+    this.reader = new ProjectionLagReader(db, clock, config, this.admin);
   }
 
   @Get()
@@ -44,51 +28,8 @@ export class ProjectionLagController implements OnModuleDestroy {
   })
   @ApiOkResponse({ type: ProjectionLagResponseDto })
   @ApiProblemResponses(503)
-  async lag(): Promise<ProjectionLagResponseDto> {
-    const ends = await this.topicEnds();
-    const now = this.clock.now();
-    const progress: ProgressRow[] = await this.db.query(
-      `SELECT projection, partition, next_offset, last_recorded_at FROM read_model.projection_progress`,
-    );
-    return {
-      asOf: InstantDto.of(now),
-      topic: this.config.kafka.topic,
-      projections: PROJECTION_NAMES.map((name) => {
-        const partitions = ends.map(({ partition, high }): PartitionLagDto => {
-          const applied = progress.find((p) => p.projection === name && p.partition === partition);
-          const eventsBehind = Number(high) - Number(applied?.next_offset ?? 0);
-          return {
-            partition,
-            endOffset: high,
-            nextOffset: applied?.next_offset ?? '0',
-            eventsBehind,
-            secondsBehind:
-              eventsBehind === 0
-                ? 0
-                : applied
-                  ? Math.max(0, (now.getTime() - applied.last_recorded_at.getTime()) / 1000)
-                  : null,
-          };
-        });
-        const seconds = partitions.map((p) => p.secondsBehind);
-        return {
-          name,
-          eventsBehind: partitions.reduce((sum, p) => sum + p.eventsBehind, 0),
-          secondsBehind: seconds.includes(null) ? null : Math.max(0, ...(seconds as number[])),
-          partitions,
-        };
-      }),
-    };
-  }
-
-  private async topicEnds() {
-    try {
-      await this.admin.connect();
-      return await this.admin.fetchTopicOffsets(this.config.kafka.topic);
-    } catch {
-      // Only the broker knows the topic's end; without it there is no honest answer.
-      throw new ServiceUnavailableException('Kafka cannot be reached.');
-    }
+  lag(): Promise<ProjectionLagResponseDto> {
+    return this.reader.read();
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -16,6 +16,7 @@ export class PartitionLagDto {
   eventsBehind!: number;
 
   @ApiProperty({
+    type: Number,
     nullable: true,
     description:
       'At most this many seconds behind: the age of the last event applied while any is ' +
@@ -31,7 +32,7 @@ export class ProjectionLagDto {
   @ApiProperty({ description: 'Events on the topic the projection has not applied yet' })
   eventsBehind!: number;
 
-  @ApiProperty({ nullable: true, description: 'The largest of its partitions' })
+  @ApiProperty({ type: Number, nullable: true, description: 'The largest of its partitions' })
   secondsBehind!: number | null;
 
   @ApiProperty({ type: [PartitionLagDto] })

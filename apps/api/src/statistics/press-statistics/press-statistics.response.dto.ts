@@ -31,6 +31,7 @@ export class AsylumIntentDto {
   expressedIntent!: number;
 
   @ApiProperty({
+    type: Number,
     nullable: true,
     example: 0.985,
     description: 'expressedIntent / foreignMigrants; null without migrants',

@@ -4,8 +4,8 @@ import { SealedPersonalData } from '../../values/personal-data';
 
 /**
  * Deprivation of liberty of a suspected smuggler; occurredAt is when it began.
- * Schema v2 added `slovenianCitizen`: a dual national may be a Slovenian citizen with another
- * nationality recorded. v1 had nationality only (see `SuspectArrestedV1`).
+ * Schema v2 requires `slovenianCitizen`: a dual national may be a Slovenian citizen with another
+ * nationality recorded. v1 left it optional (see `SuspectArrestedV1Data`).
  */
 export type SuspectArrested = DomainEvent<
   'person.suspect-arrested',
@@ -21,8 +21,10 @@ export type SuspectArrested = DomainEvent<
   }
 >;
 
-/** `person.suspect-arrested` as schema v1 stored it: citizenship followed from nationality. */
-export type SuspectArrestedV1Data = Omit<SuspectArrested['data'], 'slovenianCitizen'>;
+/** `person.suspect-arrested` as schema v1 allowed it: without citizenship, it follows nationality. */
+export type SuspectArrestedV1Data = Omit<SuspectArrested['data'], 'slovenianCitizen'> & {
+  slovenianCitizen?: boolean;
+};
 
 export type MigrantApprehended = DomainEvent<
   'person.migrant-apprehended',

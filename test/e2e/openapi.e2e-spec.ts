@@ -1,0 +1,293 @@
+import { PERMISSIONS, Role } from '@app/auth';
+import { RequestMethod, Type } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { POLICY, RoutePolicy } from '../../apps/api/src/auth/policy';
+import { SAMPLE_REQUESTS, SampleContext, routeTable } from '../harness/routes';
+import {
+  HttpAnswer,
+  http,
+  openCaseWithPeople,
+  projectionsCaughtUp,
+  useSystem,
+} from '../harness/system';
+import { testToken } from '../harness/test-env';
+
+type Schema = Record<string, unknown>;
+
+interface Operation {
+  operationId?: string;
+  security?: Record<string, string[]>[];
+  'x-permission'?: string;
+  responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+}
+
+interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema>; securitySchemes: Record<string, Schema> };
+}
+
+/** The OpenAPI document and the UI that shows it, served by SwaggerModule beside the API. */
+const isDocsRoute = (path: string) => path === '/docs-json' || /^\/docs(-yaml|\/|$)/.test(path);
+
+/** `/cases/:caseId` as OpenAPI writes it: `/cases/{caseId}`. */
+const openApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+
+/** Every route's access policy as AccessGuard reads it, derived from the route's own path. */
+function declaredPolicies(app: { get: (token: typeof ModulesContainer) => ModulesContainer }) {
+  const policies = new Map<string, RoutePolicy | undefined>();
+  const join = (...parts: (string | undefined)[]) =>
+    `/${parts
+      .flatMap((p) => (p ?? '').split('/'))
+      .filter(Boolean)
+      .join('/')}`;
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const { metatype } of module.controllers.values()) {
+      const controller = metatype as Type | null;
+      if (!controller) continue;
+      const prototype = controller.prototype as Record<string, unknown>;
+      for (const name of Object.getOwnPropertyNames(prototype)) {
+        const handler = prototype[name];
+        if (name === 'constructor' || typeof handler !== 'function') continue;
+        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+        if (path === undefined) continue;
+        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
+        const key = `${method} ${join(Reflect.getMetadata(PATH_METADATA, controller) as string, path)}`;
+        policies.set(
+          key,
+          (Reflect.getMetadata(POLICY, handler) ?? Reflect.getMetadata(POLICY, controller)) as
+            RoutePolicy | undefined,
+        );
+      }
+    }
+  }
+  return policies;
+}
+
+/**
+ * A validator of answers against the document's own schemas. OpenAPI 3.0's `nullable: true`
+ * admits null besides whatever the schema says (a nullable reference included), so it becomes
+ * `anyOf: [schema, null]`; the document's other keywords (example, ...) are annotations. Response
+ * objects are closed: an answer member the documentation does not name is a mismatch too,
+ * except on problem details, which RFC 9457 lets carry extension members.
+ */
+function answerValidator(document: OpenApiDocument) {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const close = (node: unknown, open: boolean): unknown => {
+    if (Array.isArray(node)) return node.map((n) => close(n, false));
+    if (node === null || typeof node !== 'object') return node;
+    const schema = Object.fromEntries(
+      Object.entries(node as Schema).map(([k, v]) => [
+        k,
+        k === 'properties'
+          ? Object.fromEntries(Object.entries(v as Schema).map(([p, s]) => [p, close(s, false)]))
+          : close(v, false),
+      ]),
+    );
+    if (schema.$ref !== undefined) {
+      schema.$ref = (schema.$ref as string).replace(/^#/, 'openapi#');
+    }
+    if (schema.properties !== undefined && schema.additionalProperties === undefined && !open) {
+      schema.additionalProperties = false;
+    }
+    if (schema.nullable === true) {
+      const { nullable: _nullable, ...rest } = schema;
+      return { anyOf: [rest, { type: 'null' }] };
+    }
+    return schema;
+  };
+  ajv.addSchema({
+    $id: 'openapi',
+    components: {
+      schemas: Object.fromEntries(
+        Object.entries(document.components.schemas).map(([name, schema]) => [
+          name,
+          close(schema, name === 'ProblemDetails'),
+        ]),
+      ),
+    },
+  });
+  return (schema: Schema, body: unknown): string | null => {
+    const validate = ajv.compile(close(schema, false) as Schema);
+    return validate(body) ? null : ajv.errorsText(validate.errors, { dataVar: 'body' });
+  };
+}
+
+describe('the OpenAPI document (/docs-json)', () => {
+  const sut = useSystem();
+  let document: OpenApiDocument;
+
+  beforeAll(async () => {
+    const answer = await http<OpenApiDocument>(sut.system.baseUrl, 'GET', '/docs-json', {
+      token: null,
+    });
+    expect(answer.status).toBe(200);
+    document = answer.body;
+  });
+
+  const operationOf = (method: string, path: string): Operation | undefined =>
+    document.paths[openApiPath(path)]?.[method.toLowerCase()];
+
+  describe('documents every route the application serves', () => {
+    it('lists each served route with its method, and no route that is not served', () => {
+      const served = routeTable(sut.system.api).filter((route) => !isDocsRoute(route.path));
+      expect(served.length).toBeGreaterThan(30);
+      expect(served.filter((r) => !operationOf(r.method, r.path)).map((r) => r.key)).toEqual([]);
+      const documented = Object.entries(document.paths).flatMap(([path, item]) =>
+        Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+      );
+      expect(documented.sort()).toEqual(
+        served.map((r) => `${r.method} ${openApiPath(r.path)}`).sort(),
+      );
+    });
+
+    it('gives each route its access: the permission AccessGuard checks, bearer auth, 401/403/429', () => {
+      const policies = declaredPolicies(sut.system.api);
+      expect(document.components.securitySchemes.bearer).toEqual({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+      });
+      const wrong = routeTable(sut.system.api)
+        .filter((route) => !isDocsRoute(route.path))
+        .flatMap((route) => {
+          const operation = operationOf(route.method, route.path)!;
+          const policy = policies.get(route.key);
+          const documented = {
+            permission: operation['x-permission'],
+            security: operation.security,
+            refusals: ['401', '403', '429'].filter((s) => s in operation.responses),
+          };
+          const expected =
+            policy === 'public'
+              ? { permission: undefined, security: [], refusals: [] }
+              : {
+                  permission: policy?.permission,
+                  security: [{ bearer: [] }],
+                  refusals: ['401', '403', '429'],
+                };
+          return JSON.stringify(documented) === JSON.stringify(expected)
+            ? []
+            : [
+                `${route.key}: documented ${JSON.stringify(documented)}, policy ${JSON.stringify(policy)}`,
+              ];
+        });
+      expect(wrong).toEqual([]);
+      const permissions = Object.values(document.paths)
+        .flatMap((item) => Object.values(item))
+        .flatMap((operation) => operation['x-permission'] ?? []);
+      expect(new Set(permissions)).toEqual(new Set(PERMISSIONS));
+    });
+
+    it('gives each route an operationId, a success answer and problem answers as ProblemDetails', () => {
+      const problems: string[] = [];
+      for (const route of routeTable(sut.system.api).filter((r) => !isDocsRoute(r.path))) {
+        const operation = operationOf(route.method, route.path)!;
+        if (!operation.operationId) problems.push(`${route.key}: no operationId`);
+        const statuses = Object.keys(operation.responses);
+        if (!statuses.some((s) => /^2/.test(s))) problems.push(`${route.key}: no 2xx answer`);
+        for (const status of statuses.filter((s) => /^[45]/.test(s))) {
+          const content = operation.responses[status].content ?? {};
+          // The readiness probe answers 503 with the terminus report, not a problem.
+          if (route.key === 'GET /health/ready') continue;
+          const ref = content['application/problem+json']?.schema?.$ref;
+          if (ref !== '#/components/schemas/ProblemDetails' || Object.keys(content).length !== 1) {
+            problems.push(`${route.key} ${status}: ${JSON.stringify(content)}`);
+          }
+        }
+        const refusals = ['400', '413', '415'].filter((s) => s in operation.responses);
+        if (route.method === 'POST' && refusals.length !== 3) {
+          problems.push(`${route.key}: a body without its 400, 413 and 415 problems`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  });
+
+  describe('documents the answers as the API gives them', () => {
+    /** Who sends each sample: audits need an auditor; everything else a supervisor may do. */
+    const roleFor = (key: string): Role => (key.includes(' /audit/') ? 'auditor' : 'supervisor');
+
+    /**
+     * The samples in an order that lets most of them succeed: the commands first (the asylum
+     * steps before the handover, which ends them), then, once every projection has caught up,
+     * the reads; the erasure last, as it ends the migrant's personal data.
+     */
+    const LAST_COMMANDS = [
+      'POST /cases/:caseId/persons/:personId/handover',
+      'POST /cases/:caseId/closure',
+    ];
+    const rank = (key: string) =>
+      key === 'POST /people/:personId/erasure'
+        ? 4
+        : key.startsWith('GET ')
+          ? 3
+          : LAST_COMMANDS.includes(key)
+            ? 1 + LAST_COMMANDS.indexOf(key) / 10
+            : 0;
+    const samples = Object.keys(SAMPLE_REQUESTS).sort((a, b) => rank(a) - rank(b));
+
+    it('answers every sample request with a documented status and a body of its documented schema', async () => {
+      const validate = answerValidator(document);
+      const ctx: SampleContext = await openCaseWithPeople(sut.system.baseUrl);
+      const tokens: Partial<Record<Role, string>> = {};
+      const mismatches: string[] = [];
+      const statuses: Record<string, number> = {};
+      let caughtUp = false;
+      for (const key of samples) {
+        const [method, route] = key.split(' ');
+        if (method === 'GET' && !caughtUp) caughtUp = await projectionsCaughtUp(sut.system.baseUrl);
+        const request = SAMPLE_REQUESTS[key](ctx);
+        const role = roleFor(key);
+        tokens[role] ??= await testToken(role);
+        const answer: HttpAnswer<unknown> = await http(sut.system.baseUrl, method, request.path, {
+          json: request.body,
+          headers: request.headers,
+          token: tokens[role],
+        });
+        statuses[key] = answer.status;
+        const documented = operationOf(method, route)?.responses[String(answer.status)];
+        if (!documented) {
+          mismatches.push(`${key} -> ${answer.status}: status not documented`);
+          continue;
+        }
+        const mediaType = (answer.headers.get('content-type') ?? '').split(';')[0];
+        const schema = documented.content?.[mediaType]?.schema;
+        if (!schema) {
+          mismatches.push(`${key} -> ${answer.status} ${mediaType}: no schema documented`);
+          continue;
+        }
+        const error = validate(schema, answer.body);
+        if (error) mismatches.push(`${key} -> ${answer.status}: ${error}`);
+      }
+      expect(mismatches).toEqual([]);
+      // The samples reach the API's answers, not only its refusals.
+      const succeeded = Object.entries(statuses).filter(([, s]) => s >= 200 && s < 300);
+      expect(succeeded.length).toBeGreaterThan(Object.keys(SAMPLE_REQUESTS).length / 2);
+      expect(statuses['GET /cases/:caseId']).toBe(200);
+      expect(statuses['GET /audit/cases/:caseId/history']).toBe(200);
+      expect(statuses['POST /cases']).toBe(201);
+      expect(statuses['POST /cases/:caseId/persons/:personId/asylum-intents']).toBe(201);
+      expect(statuses['POST /people/:personId/erasure']).toBe(201);
+    });
+
+    it('answers problems as ProblemDetails, and refuses a body that breaks a documented schema', async () => {
+      const validate = answerValidator(document);
+      const refused = await http(sut.system.baseUrl, 'POST', '/cases', { json: { summary: 1 } });
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(validate({ $ref: '#/components/schemas/ProblemDetails' }, refused.body)).toBeNull();
+      expect(validate({ $ref: '#/components/schemas/ProblemDetails' }, { title: 'x' })).toBe(
+        "body must have required property 'type', body must have required property 'status', body must have required property 'code'",
+      );
+      const accepted = operationOf('POST', '/cases')!.responses['201'].content!['application/json'];
+      expect(
+        validate(accepted.schema!, { caseId: 'c', version: 1, position: '1', extra: true }),
+      ).toBe('body must NOT have additional properties, body/caseId must match format "uuid"');
+    });
+  });
+});
