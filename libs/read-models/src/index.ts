@@ -25,3 +25,4 @@ export const READ_MODEL_PROJECTIONS = [
   PeopleProjection,
 ];
 export * from './rebuild';
+export * from './dead-letters';

@@ -1,9 +1,16 @@
 import { EventEnvelope, fromKafkaMessage } from '@app/event-store';
-import { AppConfig } from '@app/platform';
+import { AppConfig, deadLetterTopic } from '@app/platform';
 import { Logger } from '@nestjs/common';
-import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
+import {
+  deadLetterMessage,
+  describeError,
+  ensureDeadLetterTopic,
+  poisonLikelihood,
+  readDeadLetters,
+} from './dead-letters';
 import { Projection, READ_MODEL_SCHEMA } from './projection';
 import { insertRows } from './sql';
 
@@ -93,12 +100,21 @@ export interface ProjectionRunnerOptions {
 
 const CHUNK_SIZE = 500;
 
-/** Feeds one projection from the topic through its own consumer group. */
+/**
+ * Feeds one projection from the topic through its own consumer group. The live runner (no
+ * `schema` given) dead-letters a message it cannot apply and then follows the configured
+ * policy (`PROJECTION_POISON_POLICY`): stop there, or skip it and go on.
+ */
 export class ProjectionRunner {
   private readonly consumer: Consumer;
   private readonly schema: string;
   private readonly groupId: string;
   private readonly logger: Logger;
+  private readonly deadLettering: boolean;
+  private producer?: Producer;
+  /** `partition:offset` of the source messages this projection has pending dead letters for. */
+  private deadLettered?: Set<string>;
+  private stoppedAt: { partition: number; offset: string } | null = null;
 
   constructor(
     private readonly projection: Projection,
@@ -110,6 +126,7 @@ export class ProjectionRunner {
     this.schema = schemaName(options.schema ?? READ_MODEL_SCHEMA);
     this.groupId = options.groupId ?? `${config.projector.groupPrefix}.${projection.name}`;
     this.logger = new Logger(`projection ${projection.name}`);
+    this.deadLettering = options.schema === undefined;
     this.consumer = kafka.consumer({
       groupId: this.groupId,
       allowAutoTopicCreation: false,
@@ -135,6 +152,12 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     await this.consumer.disconnect();
+    await this.producer?.disconnect();
+  }
+
+  /** Where the projection stopped at a message it cannot apply (policy `stop`); else null. */
+  get stopped(): { partition: number; offset: string } | null {
+    return this.stoppedAt;
   }
 
   /**
@@ -201,36 +224,197 @@ export class ProjectionRunner {
 
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
-    for (let i = 0; i < batch.messages.length; i += CHUNK_SIZE) {
+    // Stopped at a poison message: nothing more is applied (nor resolved) until a restart.
+    if (this.stoppedAt) return;
+    for (let i = 0; i < batch.messages.length;) {
       if (!payload.isRunning() || payload.isStale()) return;
       const chunk = batch.messages.slice(i, i + CHUNK_SIZE);
-      const events = chunk.map((message) => fromKafkaMessage(message));
-      const nextOffset = Number(chunk[chunk.length - 1].offset) + 1;
-      await this.db.transaction(async (tx) => {
-        await tx.query(`SET LOCAL search_path TO ${this.schema}`);
-        await applyOnce(this.projection, events, tx);
-        await recordProgress(this.projection.name, batch.partition, nextOffset, events, tx);
-      });
-      // Offsets move only after the read model committed; a crash in between redelivers,
-      // and the checkpoints turn the redelivery into a no-op.
-      payload.resolveOffset(chunk[chunk.length - 1].offset);
-      await payload.commitOffsetsIfNecessary();
-      await payload.heartbeat();
-      this.options.onCommitted?.(batch.partition, nextOffset);
-      // The live projection only (a rebuild reports its progress itself): where the commands'
-      // correlation ids arrived. Ids and offsets only, never the events' data.
-      if (this.options.schema === undefined) {
-        this.logger.log({
-          msg: `applied offsets ${chunk[0].offset}-${nextOffset - 1} of partition ${batch.partition}`,
-          projection: this.projection.name,
-          partition: batch.partition,
-          firstOffset: chunk[0].offset,
-          nextOffset,
-          events: events.length,
-          correlationIds: [...new Set(events.map((e) => e.metadata.correlationId))],
-        });
+      try {
+        const events = await this.applyChunk(batch.partition, chunk);
+        await this.committed(payload, chunk, events);
+        i += chunk.length;
+      } catch (error) {
+        // A rebuild stops at the first failure, as before: its caller reports it.
+        if (!this.deadLettering) throw error;
+        const consumed = await this.isolatePoison(payload, chunk);
+        if (consumed === null) return;
+        i += consumed;
       }
     }
+  }
+
+  /** Decodes and applies messages, with the partition's progress, in one transaction. */
+  private async applyChunk(
+    partition: number,
+    messages: readonly KafkaMessage[],
+  ): Promise<EventEnvelope[]> {
+    const events = messages.map((message) => fromKafkaMessage(message));
+    const nextOffset = Number(messages[messages.length - 1].offset) + 1;
+    await this.db.transaction(async (tx) => {
+      await tx.query(`SET LOCAL search_path TO ${this.schema}`);
+      await applyOnce(this.projection, events, tx);
+      await recordProgress(
+        this.projection.name,
+        partition,
+        nextOffset,
+        events[events.length - 1].recordedAt,
+        tx,
+      );
+    });
+    return events;
+  }
+
+  /** After messages were applied (or skipped): move the group's offset, and say so. */
+  private async committed(
+    payload: EachBatchPayload,
+    messages: readonly KafkaMessage[],
+    events: readonly EventEnvelope[],
+  ): Promise<void> {
+    const { partition } = payload.batch;
+    const nextOffset = Number(messages[messages.length - 1].offset) + 1;
+    // Offsets move only after the read model committed; a crash in between redelivers,
+    // and the checkpoints turn the redelivery into a no-op.
+    payload.resolveOffset(messages[messages.length - 1].offset);
+    await payload.commitOffsetsIfNecessary();
+    await payload.heartbeat();
+    this.options.onCommitted?.(partition, nextOffset);
+    // The live projection only (a rebuild reports its progress itself): where the commands'
+    // correlation ids arrived. Ids and offsets only, never the events' data.
+    if (this.options.schema === undefined && events.length > 0) {
+      this.logger.log({
+        msg: `applied offsets ${messages[0].offset}-${nextOffset - 1} of partition ${partition}`,
+        projection: this.projection.name,
+        partition,
+        firstOffset: messages[0].offset,
+        nextOffset,
+        events: events.length,
+        correlationIds: [...new Set(events.map((e) => e.metadata.correlationId))],
+      });
+    }
+  }
+
+  /**
+   * A chunk failed: applies its messages one by one, each in its own transaction, up to the
+   * first that fails alone. That one, if it is the message's fault, is dead-lettered; then the
+   * policy says whether to go on past it (the number of messages consumed is returned) or to
+   * stop there (null). A failure that is not the message's (the database, the broker) is
+   * thrown: the consumer restarts and reads the message again, as before.
+   */
+  private async isolatePoison(
+    payload: EachBatchPayload,
+    chunk: readonly KafkaMessage[],
+  ): Promise<number | null> {
+    const { partition } = payload.batch;
+    for (let k = 0; k < chunk.length; k++) {
+      if (!payload.isRunning() || payload.isStale()) return null;
+      const message = chunk[k];
+      let failure: unknown;
+      for (let attempt = 1; attempt <= 2; attempt++) {
+        try {
+          await this.committed(payload, [message], await this.applyChunk(partition, [message]));
+          failure = undefined;
+          break;
+        } catch (error) {
+          failure = error;
+          const likelihood = poisonLikelihood(error);
+          if (likelihood === 'no') throw error;
+          if (likelihood === 'certain') break;
+          // A second failure alone, while the database answers, is the message's.
+          if (attempt === 2 && !(await this.databaseAnswers())) throw error;
+        }
+      }
+      if (failure === undefined) continue;
+      const error = describeError(failure);
+      const reason = error.replace(/\.$/, '');
+      const where = { projection: this.projection.name, partition, offset: message.offset };
+      const published = await this.deadLetter(partition, message, error);
+      if (this.config.projector.poisonPolicy === 'stop') {
+        this.stoppedAt = { partition, offset: message.offset };
+        this.consumer.pause([{ topic: this.config.kafka.topic }]);
+        this.logger.error({
+          ...where,
+          msg:
+            `STOPPED at offset ${message.offset} of partition ${partition}, which it cannot ` +
+            `apply (${published ? 'dead-lettered' : 'dead-lettered before'}): ${reason}. ` +
+            'Its lag grows until a release that can apply it is started (then redrive it).',
+          alert: 'projection-stopped',
+          error,
+        });
+        return null;
+      }
+      await this.skipPoison(payload, message);
+      this.logger.error({
+        ...where,
+        msg:
+          `SKIPPED offset ${message.offset} of partition ${partition}, which it cannot apply ` +
+          `(${published ? 'dead-lettered' : 'dead-lettered before'}): ${reason}. ` +
+          'Later events of its stream are dead-lettered too, until it is redriven.',
+        alert: 'dead-letter-skipped',
+        error,
+      });
+      return k + 1;
+    }
+    // Every message applied alone: what failed the chunk did not happen again.
+    return chunk.length;
+  }
+
+  private async databaseAnswers(): Promise<boolean> {
+    try {
+      await this.db.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Publishes the dead letter unless the topic holds one for this source message already
+   * (a restart that meets the same message again). Returns whether it published.
+   */
+  private async deadLetter(partition: number, message: KafkaMessage, error: string) {
+    const config = this.config.kafka;
+    if (this.deadLettered === undefined) {
+      await ensureDeadLetterTopic(this.kafka, config);
+      const pending = await readDeadLetters(this.kafka, config.topic);
+      this.deadLettered = new Set(
+        pending
+          .filter((l) => l.projection === this.projection.name)
+          .map((l) => `${l.sourcePartition}:${l.sourceOffset}`),
+      );
+    }
+    const key = `${partition}:${message.offset}`;
+    if (this.deadLettered.has(key)) return false;
+    if (!this.producer) {
+      this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
+      await this.producer.connect();
+    }
+    await this.producer.send({
+      topic: deadLetterTopic(config.topic),
+      acks: -1,
+      messages: [deadLetterMessage(this.projection.name, partition, message, error, new Date())],
+    });
+    this.deadLettered.add(key);
+    return true;
+  }
+
+  /**
+   * Records the message as handled: the partition's progress moves past it, the stream's
+   * checkpoint does not. The stream's later events then meet a gap and are dead-lettered in
+   * turn, so no read row is built on a history with a hole; a redrive applies them in order.
+   */
+  private async skipPoison(payload: EachBatchPayload, message: KafkaMessage): Promise<void> {
+    const { partition } = payload.batch;
+    await this.db.transaction(async (tx) => {
+      await tx.query(`SET LOCAL search_path TO ${this.schema}`);
+      await recordProgress(
+        this.projection.name,
+        partition,
+        Number(message.offset) + 1,
+        new Date(Number(message.timestamp)),
+        tx,
+      );
+    });
+    await this.committed(payload, [message], []);
   }
 }
 
@@ -239,7 +423,7 @@ async function recordProgress(
   projection: string,
   partition: number,
   nextOffset: number,
-  events: readonly EventEnvelope[],
+  lastRecordedAt: Date | string,
   tx: EntityManager,
 ): Promise<void> {
   await tx.query(
@@ -250,7 +434,7 @@ async function recordProgress(
        last_recorded_at = CASE WHEN excluded.next_offset > projection_progress.next_offset
                                THEN excluded.last_recorded_at
                                ELSE projection_progress.last_recorded_at END`,
-    [projection, partition, nextOffset, events[events.length - 1].recordedAt],
+    [projection, partition, nextOffset, lastRecordedAt],
   );
 }
 

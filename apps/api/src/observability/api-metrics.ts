@@ -1,4 +1,5 @@
-import { APP_CONFIG, AppConfig, Clock, createKafka } from '@app/platform';
+import { APP_CONFIG, AppConfig, Clock, createKafka, deadLetterTopic } from '@app/platform';
+import { PROJECTION_NAMES, deadLetterPartition } from '@app/read-models';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Admin } from 'kafkajs';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -11,9 +12,6 @@ const PREFIX = 'smuggling_cases_';
 export type CommandOutcome = 'accepted' | 'conflict' | 'refused' | 'failed';
 
 export const VERSION_CONFLICT = 'STREAM.VERSION_CONFLICT';
-
-/** The topic dead letters will go to (a later issue): counted from now on, 0 while it is missing. */
-export const deadLetterTopic = (topic: string) => `${topic}.dead-letters`;
 
 /**
  * The API's Prometheus metrics, in a registry of its own (not prom-client's global one, so
@@ -84,6 +82,14 @@ export class ApiMetrics implements OnModuleDestroy {
     name: `${PREFIX}dead_letters`,
     help: 'Messages on the dead-letter topic; 0 while the topic does not exist',
     labelNames: ['topic'] as const,
+    registers: [this.registry],
+  });
+  private readonly projectionDeadLetters = new Gauge({
+    name: `${PREFIX}dead_letters_pending`,
+    help:
+      'Dead letters of the projection not redriven yet (its partition of the dead-letter ' +
+      'topic); 0 while the topic does not exist',
+    labelNames: ['projection'] as const,
     registers: [this.registry],
   });
   private readonly sourceUp = new Gauge({
@@ -162,8 +168,19 @@ export class ApiMetrics implements OnModuleDestroy {
     const topic = deadLetterTopic(this.config.kafka.topic);
     const exists = (await this.admin.listTopics()).includes(topic);
     const offsets = exists ? await this.admin.fetchTopicOffsets(topic) : [];
-    const messages = offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
-    this.deadLetters.set({ topic }, messages);
+    const size = new Map(offsets.map((p) => [p.partition, Number(p.high) - Number(p.low)]));
+    this.deadLetters.set(
+      { topic },
+      [...size.values()].reduce((sum, n) => sum + n, 0),
+    );
+    // Each projection dead-letters to a partition of its own, and a redrive deletes its
+    // partition's handled dead letters: the partition's size is what waits.
+    for (const projection of PROJECTION_NAMES) {
+      this.projectionDeadLetters.set(
+        { projection },
+        size.get(deadLetterPartition(projection)) ?? 0,
+      );
+    }
   }
 
   /** A source that cannot be read leaves its gauges as last read, and says so. */

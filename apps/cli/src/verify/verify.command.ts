@@ -68,7 +68,7 @@ async function verify(options: {
 export function verifyCommand(): Command {
   return new Command('verify')
     .description(
-      'Check that the stored history and the consultation log were not altered, deleted, ' +
+      'check that the stored history and the consultation log were not altered, deleted, ' +
         `inserted into or reordered (exit 0 intact, ${TAMPERING_FOUND} broken, 1 could not check)`,
     )
     .option('--no-kafka', "do not compare the topic's last messages with the store")

@@ -40,7 +40,7 @@ describe('configuration from the environment', () => {
         minInsyncReplicas: 1,
       },
       relay: { batchSize: 500, pollIntervalMs: 20 },
-      projector: { groupPrefix: 'smuggling-cases.projector' },
+      projector: { groupPrefix: 'smuggling-cases.projector', poisonPolicy: 'stop' },
       personalData: { masterKey, identityHashKey: hashKey },
       auth: {
         key: { kind: 'secret', secret: authSecret },
@@ -95,6 +95,16 @@ describe('configuration from the environment', () => {
       'Invalid configuration:\n  - OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL, got "collector"\n' +
         '  - OTEL_ENABLED must be true or false, got "yes"',
     );
+  });
+
+  it('stops a projection at an event it cannot apply unless told to skip it', () => {
+    expect(loadConfig({ ...minimal, PROJECTION_POISON_POLICY: 'Skip' }).projector).toEqual({
+      groupPrefix: 'smuggling-cases.projector',
+      poisonPolicy: 'skip',
+    });
+    expect(problems({ ...minimal, PROJECTION_POISON_POLICY: 'ignore' })).toEqual([
+      'PROJECTION_POISON_POLICY must be one of stop, skip, got "ignore"',
+    ]);
   });
 
   it('requires two in-sync replicas by default once there are three replicas', () => {

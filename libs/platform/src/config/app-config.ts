@@ -21,6 +21,8 @@ export interface AppConfig {
   readonly projector: {
     /** Consumer group of a projection is `<prefix>.<projection name>`. */
     readonly groupPrefix: string;
+    /** What a projection does with an event it cannot apply, once it is dead-lettered. */
+    readonly poisonPolicy: PoisonPolicy;
   };
   readonly personalData: {
     /** Wraps each person's data key (AES-256). */
@@ -39,6 +41,14 @@ export interface AppConfig {
   };
   readonly observability: ObservabilityConfig;
 }
+
+/**
+ * `stop`: the projection stops at the event (its read model stays right but falls behind);
+ * `skip`: it goes on without the event and without the rest of its stream (those read rows
+ * stay behind, the others move on).
+ */
+export const POISON_POLICIES = ['stop', 'skip'] as const;
+export type PoisonPolicy = (typeof POISON_POLICIES)[number];
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -295,6 +305,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     projector: {
       groupPrefix: str('PROJECTOR_GROUP_PREFIX', 'smuggling-cases.projector'),
+      poisonPolicy: read.oneOf('PROJECTION_POISON_POLICY', POISON_POLICIES, 'stop'),
     },
     personalData: {
       masterKey: read.key('PERSONAL_DATA_KEY', 32, 32),

@@ -82,11 +82,13 @@ export function ledgerHashSql(previous: string, seq: string, position: string, e
  * Seals up to $1 events, taken in position order from `source` (a query of `position, hash`
  * over committed, unsealed events), onto the end of the ledger in one statement. The unique
  * `seq` makes two sealers racing for the same link fail instead of forking the chain.
+ * `pending` is materialized: inlined into the recursive step, Postgres would run its anti-join
+ * over outbox and ledger again for every link, and a backlog would seal ever more slowly.
  * Answers how many it sealed.
  */
 export function sealSql(source: string): string {
   return `
-WITH RECURSIVE pending AS (
+WITH RECURSIVE pending AS MATERIALIZED (
   SELECT coalesce(array_agg(position ORDER BY position), '{}') AS positions,
          coalesce(array_agg(hash ORDER BY position), '{}') AS hashes
     FROM (${source} ORDER BY position LIMIT $1) unsealed

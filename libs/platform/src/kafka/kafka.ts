@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Kafka, LogEntry, RetryOptions, logLevel } from 'kafkajs';
+import { Admin, Kafka, LogEntry, RetryOptions, logLevel } from 'kafkajs';
 import { AppConfig } from '../config/app-config';
 
 // Answers a broker gives while it starts or moves a coordinator; kafkajs retries them itself.
@@ -35,20 +35,38 @@ export function createKafka(
 }
 
 /**
+ * Where a projection puts the messages of `topic` it cannot apply (see `dead-letters.ts` of
+ * the read models). One name for the projector that writes it, the API's metrics and the CLI.
+ */
+export const deadLetterTopic = (topic: string) => `${topic}.dead-letters`;
+
+/**
  * The topic is an event log: records never expire by time or size, and a partition is
  * never compacted (compaction by stream id would drop all but each case's last event).
+ * `topic` names another topic made the same way (the dead letters), with at least
+ * `partitions` partitions (added to an existing topic that has fewer).
  */
-export async function ensureTopic(kafka: Kafka, config: AppConfig['kafka']): Promise<void> {
+export async function ensureTopic(
+  kafka: Kafka,
+  config: AppConfig['kafka'],
+  {
+    topic = config.topic,
+    partitions = config.partitions,
+  }: { topic?: string; partitions?: number } = {},
+): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
+    if (topic !== config.topic && (await admin.listTopics()).includes(topic)) {
+      return await addPartitions(admin, topic, partitions);
+    }
     // Resolves false when the topic exists already, also when another service won the race.
-    await admin.createTopics({
+    const created = await admin.createTopics({
       waitForLeaders: true,
       topics: [
         {
-          topic: config.topic,
-          numPartitions: config.partitions,
+          topic,
+          numPartitions: partitions,
           replicationFactor: config.replicationFactor,
           configEntries: [
             { name: 'cleanup.policy', value: 'delete' },
@@ -59,7 +77,16 @@ export async function ensureTopic(kafka: Kafka, config: AppConfig['kafka']): Pro
         },
       ],
     });
+    // The event topic keeps its partitions (more would move streams to other partitions).
+    if (!created && topic !== config.topic) await addPartitions(admin, topic, partitions);
   } finally {
     await admin.disconnect();
+  }
+}
+
+async function addPartitions(admin: Admin, topic: string, partitions: number): Promise<void> {
+  const [existing] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
+  if (existing.partitions.length < partitions) {
+    await admin.createPartitions({ topicPartitions: [{ topic, count: partitions }] });
   }
 }
