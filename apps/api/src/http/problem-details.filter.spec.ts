@@ -1,7 +1,7 @@
 import { DomainError } from '@app/domain';
 import { ConcurrencyConflictError } from '@app/event-store';
 import { NotFoundException } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { toProblem } from './problem-details.filter';
 import { RequestValidationError } from './request-validation';
 
@@ -55,6 +55,11 @@ describe('problem responses', () => {
       Object.assign(new Error('terminating'), { code: '57P01' }),
     );
     expect(toProblem(shutdown)).toMatchObject({ status: 503, code: 'SERVICE.UNAVAILABLE' });
+    // What a request already running gets when Postgres stops under it (the fault suite).
+    expect(toProblem(new QueryRunnerProviderAlreadyReleasedError())).toMatchObject({
+      status: 503,
+      code: 'SERVICE.UNAVAILABLE',
+    });
   });
 
   it("never lets a domain error's details replace the standard members", () => {

@@ -2,6 +2,7 @@ import { AccessDeniedError, AuthenticationError, KeySourceUnavailableError } fro
 import { DomainError } from '@app/domain';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
+import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import {
   CODE_BY_HTTP_STATUS,
   ProblemDetails,
@@ -74,6 +75,10 @@ function isUnstorableText(exception: unknown): boolean {
 }
 
 function isUnavailable(exception: unknown): boolean {
+  // The connection died under a request already running (Postgres stopping): TypeORM then
+  // refuses the released query runner's next statement. Retrying is the answer, with the
+  // same Idempotency-Key where the commit's outcome is unknown.
+  if (exception instanceof QueryRunnerProviderAlreadyReleasedError) return true;
   const error = exception as {
     code?: unknown;
     driverError?: { code?: unknown };
