@@ -1,10 +1,10 @@
-import { repoRoot } from '@app/local-infra';
+import { freePort, repoRoot } from '@app/local-infra';
 import { PROJECTION_NAMES } from '@app/read-models';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { AddressInfo, createServer as createNetServer } from 'node:net';
 import { Server, createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { SAMPLE_REQUESTS } from '../harness/routes';
 import { http, openCaseWithPeople, projectionsCaughtUp } from '../harness/system';
@@ -16,14 +16,6 @@ import {
   testConfig,
   testToken,
 } from '../harness/test-env';
-
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 interface OtlpSpan {
   readonly service: string;

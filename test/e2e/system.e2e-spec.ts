@@ -1,7 +1,6 @@
-import { portAnswers, repoRoot } from '@app/local-infra';
+import { freePort, portAnswers, repoRoot } from '@app/local-infra';
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { http, projectionsCaughtUp } from '../harness/system';
@@ -13,14 +12,6 @@ import {
   testConfig,
   testToken,
 } from '../harness/test-env';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * What `npm start` runs, on the built code: the CLI starts the API, the relay and the

@@ -10,12 +10,11 @@
 import 'reflect-metadata';
 import { issueLocalToken } from '@app/auth';
 import { PostgresEventStore } from '@app/event-store';
-import { ensureDatabase, repoRoot, sleep } from '@app/local-infra';
+import { ensureDatabase, freePort, repoRoot, sleep } from '@app/local-infra';
 import { AppConfig, dataSourceOptions, loadAuthConfig, loadConfig } from '@app/platform';
 import { PROJECTION_NAMES, READ_MODEL_ENTITIES } from '@app/read-models';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Checks, checkEverything } from './checks';
@@ -48,14 +47,6 @@ const HELD_SUMMARY = 'fault suite: appended in a held transaction';
 const log = (line: string) => process.stdout.write(`[faults ${elapsed()}] ${line}\n`);
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s`;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function until<T>(
   probe: () => Promise<T | undefined>,

@@ -1,11 +1,20 @@
 import { ChildProcess } from 'node:child_process';
-import { Socket } from 'node:net';
+import { AddressInfo, Socket, createServer } from 'node:net';
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** True when something accepts TCP connections on the port. */
+/** A loopback port nobody listens on at the moment of asking. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 export function portAnswers(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = new Socket();
