@@ -1,19 +1,7 @@
-import { repoRoot } from '@app/local-infra';
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-
-const entry = join(repoRoot(), 'dist', 'apps', 'cli', 'src', 'main.js');
+import { runCli } from '../harness/built-up';
 
 /** Runs the built CLI without any service behind it. */
-function cli(...args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const run = spawn(process.execPath, [entry, ...args], { stdio: 'pipe' });
-    const chunks: string[] = [];
-    run.stdout.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
-    run.stderr.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
-    run.once('exit', (code) => resolve({ code, output: chunks.join('') }));
-  });
-}
+const cli = (...args: string[]) => runCli(args, process.env);
 
 /** The operator's and auditor's one CLI: what it offers and the exit codes scripts rely on. */
 describe('the CLI', () => {

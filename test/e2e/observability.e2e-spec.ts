@@ -1,11 +1,8 @@
-import { freePort, repoRoot } from '@app/local-infra';
 import { PROJECTION_NAMES } from '@app/read-models';
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { Server, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { BuiltUp, startBuiltUp } from '../harness/built-up';
 import { SAMPLE_REQUESTS } from '../harness/routes';
 import { http, openCaseWithPeople, projectionsCaughtUp } from '../harness/system';
 import {
@@ -13,7 +10,6 @@ import {
   TestDatabase,
   createTestDatabase,
   eventually,
-  testConfig,
   testToken,
 } from '../harness/test-env';
 
@@ -74,51 +70,25 @@ async function startCollector(): Promise<{ url: string; spans: OtlpSpan[]; serve
  * goes through.
  */
 describe('logs and traces of the running services', () => {
-  const entry = join(repoRoot(), 'dist', 'apps', 'cli', 'src', 'main.js');
-  const output: string[] = [];
   const correlationId = `identity-${randomUUID()}`;
   const person = { givenName: 'Marko', familyName: 'Petrović', passport: 'P1234567' };
   let database: TestDatabase;
-  let child: ChildProcess | undefined;
+  let up: BuiltUp;
   let collector: Awaited<ReturnType<typeof startCollector>>;
   let token: string;
 
   beforeAll(async () => {
-    if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
     database = await createTestDatabase();
     collector = await startCollector();
-    const config = testConfig(database.url);
-    const port = await freePort();
-    child = spawn(process.execPath, [entry, 'up'], {
-      env: {
-        ...process.env,
-        DATABASE_URL: database.url,
-        KAFKA_BROKERS: config.kafka.brokers.join(','),
-        KAFKA_TOPIC: config.kafka.topic,
-        KAFKA_PARTITIONS: '3',
-        PROJECTOR_GROUP_PREFIX: config.projector.groupPrefix,
-        PORT: String(port),
-        AUTH_JWT_SECRET: TEST_AUTH_SECRET,
-        PERSONAL_DATA_KEY: config.personalData.masterKey.toString('base64'),
-        IDENTITY_HASH_KEY: config.personalData.identityHashKey.toString('base64'),
-        LOG_LEVEL: 'info',
-        OTEL_ENABLED: 'true',
-        OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
-        // Export each batch of spans within a tenth of a second, not five seconds.
-        OTEL_BSP_SCHEDULE_DELAY: '100',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    up = await startBuiltUp(database, {
+      KAFKA_PARTITIONS: '3',
+      LOG_LEVEL: 'info',
+      OTEL_ENABLED: 'true',
+      OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
+      // Export each batch of spans within a tenth of a second, not five seconds.
+      OTEL_BSP_SCHEDULE_DELAY: '100',
     });
-    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child?.once('exit', resolve));
-    const baseUrl = `http://127.0.0.1:${port}`;
-    await eventually(
-      async () => ((await http(baseUrl, 'GET', '/health/ready')).status === 200 ? true : undefined),
-      { what: 'readiness', intervalMs: 250, timeoutMs: 60_000 },
-    ).catch((error: Error) => {
-      throw new Error(`${error.message}\n--- output of "up" ---\n${output.join('')}`);
-    });
+    const { baseUrl } = up;
 
     token = await testToken('supervisor');
     const ctx = await openCaseWithPeople(baseUrl, { token });
@@ -157,20 +127,20 @@ describe('logs and traces of the running services', () => {
       { what: 'the projector to log the correlation id' },
     );
 
-    child.kill('SIGTERM');
-    await expect(exited).resolves.toBe(0);
+    up.child.kill('SIGTERM');
+    await expect(up.exited).resolves.toBe(0);
   });
 
   afterAll(async () => {
-    if (child && child.exitCode === null) child.kill('SIGKILL');
+    if (up?.child.exitCode === null) up.child.kill('SIGKILL');
     await new Promise((resolve) => collector?.server.close(resolve));
     await database?.drop();
   });
 
   /** The JSON lines of the output (the services' own); `up` writes a few plain ones. */
   const lines = (): Record<string, unknown>[] =>
-    output
-      .join('')
+    up
+      .output()
       .split('\n')
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as Record<string, unknown>);
@@ -201,7 +171,7 @@ describe('logs and traces of the running services', () => {
     );
     expect(new Set(projector.map((l) => l.projection))).toEqual(new Set(PROJECTION_NAMES));
 
-    const text = output.join('');
+    const text = up.output();
     for (const secret of [
       person.givenName,
       person.familyName,

@@ -1,15 +1,12 @@
-import { freePort, portAnswers, repoRoot } from '@app/local-infra';
-import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { portAnswers } from '@app/local-infra';
 import { Client } from 'pg';
+import { BuiltUp, runCli, startBuiltUp } from '../harness/built-up';
 import { http, projectionsCaughtUp } from '../harness/system';
 import {
   TEST_AUTH_SECRET,
   TestDatabase,
   createTestDatabase,
   eventually,
-  testConfig,
   testToken,
 } from '../harness/test-env';
 
@@ -19,45 +16,18 @@ import {
  */
 describe('the system started by the CLI', () => {
   let database: TestDatabase;
-  let child: ChildProcess | undefined;
-  let env: NodeJS.ProcessEnv;
+  let up: BuiltUp;
   let caseId: string;
-  const output: string[] = [];
-  const entry = join(repoRoot(), 'dist', 'apps', 'cli', 'src', 'main.js');
 
   afterAll(async () => {
-    if (child && child.exitCode === null) child.kill('SIGKILL');
+    if (up?.child.exitCode === null) up.child.kill('SIGKILL');
     await database?.drop();
   });
 
   it('serves a case end to end through separate processes and stops them all on SIGTERM', async () => {
-    if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
     database = await createTestDatabase();
-    const config = testConfig(database.url);
-    const port = await freePort();
-    env = {
-      ...process.env,
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: config.kafka.brokers.join(','),
-      KAFKA_TOPIC: config.kafka.topic,
-      PROJECTOR_GROUP_PREFIX: config.projector.groupPrefix,
-      PORT: String(port),
-      AUTH_JWT_SECRET: TEST_AUTH_SECRET,
-      PERSONAL_DATA_KEY: config.personalData.masterKey.toString('base64'),
-      IDENTITY_HASH_KEY: config.personalData.identityHashKey.toString('base64'),
-    };
-    child = spawn(process.execPath, [entry, 'up'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child?.once('exit', resolve));
-    const baseUrl = `http://127.0.0.1:${port}`;
-
-    await eventually(
-      async () => ((await http(baseUrl, 'GET', '/health/ready')).status === 200 ? true : undefined),
-      { what: 'readiness', intervalMs: 250, timeoutMs: 60_000 },
-    ).catch((error: Error) => {
-      throw new Error(`${error.message}\n--- output of "up" ---\n${output.join('')}`);
-    });
+    up = await startBuiltUp(database);
+    const { baseUrl, config, port } = up;
     const created = await http(baseUrl, 'POST', '/cases', {
       json: {
         directorate: 'koper',
@@ -89,9 +59,9 @@ describe('the system started by the CLI', () => {
       http(baseUrl, 'GET', `/cases/${caseId}`, { token: tampered }).then((a) => a.status),
     ).resolves.toBe(401);
 
-    child.kill('SIGTERM');
-    await expect(exited).resolves.toBe(0);
-    const logs = output.join('');
+    up.child.kill('SIGTERM');
+    await expect(up.exited).resolves.toBe(0);
+    const logs = up.output();
     expect(logs).toContain('[up] stopped');
     for (const secret of [
       TEST_AUTH_SECRET,
@@ -114,14 +84,7 @@ describe('the system started by the CLI', () => {
   });
 
   it('rebuilds the read models from the topic: exit 0 when they equal the live ones, 3 when not', async () => {
-    const rebuild = () =>
-      new Promise<{ code: number | null; output: string }>((resolve) => {
-        const run = spawn(process.execPath, [entry, 'rebuild'], { env, stdio: 'pipe' });
-        const chunks: string[] = [];
-        run.stdout.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
-        run.stderr.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
-        run.once('exit', (code) => resolve({ code, output: chunks.join('') }));
-      });
+    const rebuild = () => runCli(['rebuild'], up.env);
     const equal = await rebuild();
     expect(equal.output).toContain('the rebuilt read models equal the live ones');
     expect(equal.code).toBe(0);
@@ -141,14 +104,7 @@ describe('the system started by the CLI', () => {
   });
 
   it('verifies the stored history: exit 0 when intact, 4 naming the first break when altered', async () => {
-    const verify = () =>
-      new Promise<{ code: number | null; output: string }>((resolve) => {
-        const run = spawn(process.execPath, [entry, 'verify'], { env, stdio: 'pipe' });
-        const chunks: string[] = [];
-        run.stdout.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
-        run.stderr.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
-        run.once('exit', (code) => resolve({ code, output: chunks.join('') }));
-      });
+    const verify = () => runCli(['verify'], up.env);
     const intact = await verify();
     expect(intact.output).toContain('1 events in 1 streams, 1 sealed, 0 not yet published');
     expect(intact.output).toContain('compared the last message of 1 partitions with the store');

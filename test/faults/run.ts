@@ -568,15 +568,15 @@ class FaultSuite {
     return checkEverything(this.db, this.config, [...this.load.stats.acks, ...this.extraAcks]);
   }
 
-  private async shutDown(): Promise<Record<string, unknown>> {
-    const result: Record<string, unknown> = {};
+  private async shutDown(): Promise<Record<ServiceName, ShutdownRecord>> {
+    const result = {} as Record<ServiceName, ShutdownRecord>;
     for (const name of ['api', 'relay', 'projector'] as const) {
       result[name] = await this.services[name].terminate(SHUTDOWN_BOUND_MS);
     }
     return result;
   }
 
-  private report(checks: Checks, shutdown: Record<string, unknown>): number {
+  private report(checks: Checks, shutdown: Record<ServiceName, ShutdownRecord>): number {
     const stats = this.load.stats;
     const outcomes = Object.fromEntries(
       [...stats.outcomes].map(([phase, m]) => [phase, Object.fromEntries(m)]),
@@ -584,26 +584,15 @@ class FaultSuite {
     const unexpectedExits = Object.fromEntries(
       Object.values(this.services).map((s) => [s.name, s.unexpectedExits]),
     );
-    const shutdownOk = Object.values(shutdown).every(
-      (s) =>
-        (s as { code: number | null; timedOut: boolean }).code === 0 &&
-        !(s as { timedOut: boolean }).timedOut,
-    );
-    const recoveredAll = this.faults.every(
-      (f) => f.recovery.publishedMs !== null && f.recovery.projectedMs !== null,
-    );
-    const passed =
-      checks.lost === 0 &&
-      checks.duplicatedEffect === 0 &&
-      checks.reordered === 0 &&
-      checks.rebuildDifferences.length === 0 &&
-      recoveredAll;
+    const failures = verdict(checks, this.faults, stats, this.readiness, shutdown, unexpectedExits);
+    const passed = failures.length === 0;
     const report = {
       size: SIZE,
       targetEvents: TARGET_EVENTS,
       commandsPerSecond: RATE,
       durationMs: Date.now() - started,
       passed,
+      failures,
       lost: checks.lost,
       duplicatedEffect: checks.duplicatedEffect,
       reordered: checks.reordered,
@@ -618,7 +607,7 @@ class FaultSuite {
       refusedCount: stats.refused.length,
       readiness: Object.fromEntries([...this.readiness].map(([k, v]) => [k, summarize(v)])),
       unexpectedExits,
-      gracefulShutdown: { boundMs: SHUTDOWN_BOUND_MS, ok: shutdownOk, ...shutdown },
+      gracefulShutdown: { boundMs: SHUTDOWN_BOUND_MS, ...shutdown },
       retriedCommands: stats.acks.filter((a) => a.attempts > 1).length,
     };
     mkdirSync(REPORT_DIR, { recursive: true });
@@ -651,7 +640,7 @@ class FaultSuite {
       `unexpected exits: ${JSON.stringify(unexpectedExits)}`,
       `graceful shutdown (SIGTERM, bound ${SHUTDOWN_BOUND_MS} ms): ${JSON.stringify(shutdown)}`,
       `report: ${join(REPORT_DIR, 'faults.json')}`,
-      passed ? 'PASSED' : 'FAILED',
+      passed ? 'PASSED' : `FAILED:\n  ${failures.join('\n  ')}`,
       '',
     ];
     process.stdout.write(lines.join('\n'));
@@ -665,6 +654,71 @@ class FaultSuite {
     await this.kafka.stop().catch(() => undefined);
     await this.postgres.stop().catch(() => undefined);
   }
+}
+
+type ShutdownRecord = Awaited<ReturnType<Service['terminate']>>;
+
+/**
+ * Every way the run can fail, each named: an empty list is a pass. Beyond the counts, the
+ * issue's promises while things fail: a dependency down is a 503 with Retry-After (never a 500
+ * or a hang) and readiness says so, everything recovers by itself, and SIGTERM answers the
+ * requests in flight and exits 0 in time.
+ */
+function verdict(
+  checks: Checks,
+  faults: readonly FaultRecord[],
+  stats: Load['stats'],
+  readiness: ReadonlyMap<string, readonly ReadinessSample[]>,
+  shutdown: Record<ServiceName, ShutdownRecord>,
+  unexpectedExits: Record<string, readonly unknown[]>,
+): string[] {
+  const failures: string[] = [];
+  const fail = (condition: boolean, what: string) => condition && failures.push(what);
+  fail(checks.lost !== 0, `lost ${checks.lost}`);
+  fail(checks.duplicatedEffect !== 0, `duplicated-effect ${checks.duplicatedEffect}`);
+  fail(checks.reordered !== 0, `reordered ${checks.reordered}`);
+  fail(checks.rebuildDifferences.length !== 0, 'read models differ from a clean rebuild');
+  for (const f of faults) {
+    const { firstAckMs, publishedMs, projectedMs } = f.recovery;
+    fail(
+      publishedMs === null || projectedMs === null,
+      `${f.name}: not published and projected within ${RECOVERY_LIMIT_MS} ms`,
+    );
+    fail(
+      f.name !== 'held transaction' && firstAckMs === null,
+      `${f.name}: no command acknowledged within ${RECOVERY_LIMIT_MS} ms`,
+    );
+  }
+  fail(stats.serverErrors.length !== 0, `${stats.serverErrors.length} answers 5xx other than 503`);
+  const bare = [...stats.unavailableWithoutRetryAfter.values()].reduce((a, b) => a + b, 0);
+  fail(bare !== 0, `${bare} answers 503 without Retry-After`);
+  const hangs = [...stats.outcomes.values()].reduce((n, m) => n + (m.get('timeout') ?? 0), 0);
+  fail(hangs !== 0, `${hangs} requests unanswered after ${REQUEST_TIMEOUT_MS} ms`);
+  for (const [phase, samples] of readiness) {
+    const notDown = samples.filter((s) => s.status !== 503).length;
+    fail(notDown !== 0, `${phase}: readiness answered other than 503 ${notDown} times`);
+  }
+  const sigterm = faults.find((f) => f.name === 'api SIGTERM under load');
+  if (sigterm) {
+    const exit = sigterm.notes.exit as ShutdownRecord;
+    const inFlight = sigterm.notes.requestsInFlightAtSigterm as Record<string, number>;
+    const cut = Object.entries(inFlight).filter(([outcome]) => !/^2\d\d$/.test(outcome));
+    fail(
+      cut.length !== 0,
+      `api SIGTERM under load: requests in flight ended ${JSON.stringify(cut)}`,
+    );
+    fail(exit.code !== 0 || exit.timedOut, `api SIGTERM under load: exit ${JSON.stringify(exit)}`);
+  }
+  for (const [name, exit] of Object.entries(shutdown)) {
+    fail(
+      exit.code !== 0 || exit.timedOut,
+      `${name} at the end: SIGTERM gave ${JSON.stringify(exit)}`,
+    );
+  }
+  for (const [name, exits] of Object.entries(unexpectedExits)) {
+    fail(exits.length !== 0, `${name} exited ${exits.length} times without being stopped`);
+  }
+  return failures;
 }
 
 function describeRecovery(f: FaultRecord): string {

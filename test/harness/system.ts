@@ -118,10 +118,16 @@ export function useSystem(env: Record<string, string> = {}): SystemUnderTest {
   };
 }
 
-/** Waits until GET /projections shows every projection at the end of every partition. */
+/**
+ * Waits until every event committed so far is projected: the outbox is empty (GET /metrics),
+ * then GET /projections shows every projection at the end of every partition. The topic's end
+ * alone would not do: an event the relay has not published yet is not behind it.
+ */
 export function projectionsCaughtUp(baseUrl: string): Promise<true> {
   return eventually(
     async () => {
+      const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
+      if (!/^smuggling_cases_outbox_backlog_events 0$/m.test(metrics)) return undefined;
       const { body } = await http<{ projections: { eventsBehind: number }[] }>(
         baseUrl,
         'GET',

@@ -39,7 +39,8 @@ export async function createApiApp(
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, logger), {
     bodyParser: false,
     bufferLogs: true,
-    // On shutdown, idle keep-alive connections are closed instead of waited out.
+    // Closing the app cuts the connections still open. A stopping API drains its requests
+    // before that (http/drain.ts, main.ts); tests close it at once.
     forceCloseConnections: true,
   });
   if (logger) app.useLogger(app.get(PinoLogger));
@@ -69,7 +70,6 @@ export async function createApiApp(
   );
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
   setupOpenApi(app);
   app.use(middlewareErrors);
   return app;

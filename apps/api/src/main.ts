@@ -1,17 +1,19 @@
 import './observability/tracing';
 import 'reflect-metadata';
-import { createLogger, loadConfig } from '@app/platform';
+import { createLogger, exitOnSignals, loadConfig } from '@app/platform';
+import { Server } from 'node:http';
 import { createApiApp } from './api.app';
+import { trackRequestsForDrain } from './http/drain';
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const logger = createLogger('api', config.observability.logLevel);
-  const app = await createApiApp(config, { logger });
-  await app.listen(config.port);
-  logger.info(`listening on port ${config.port}`);
-}
-
-main().catch((error: unknown) => {
-  createLogger('api', 'info').fatal({ err: error }, 'the API did not start');
-  process.exit(1);
-});
+const config = loadConfig();
+const logger = createLogger('api', config.observability.logLevel);
+exitOnSignals(
+  (async () => {
+    const app = await createApiApp(config, { logger });
+    const drain = trackRequestsForDrain(app.getHttpServer() as Server);
+    await app.listen(config.port);
+    logger.info(`listening on port ${config.port}`);
+    return { app, drain };
+  })(),
+  { graceMs: config.shutdownGraceMs, logger },
+);

@@ -88,8 +88,9 @@ export class OutboxRelay {
           maxInFlightRequests: 1,
           allowAutoTopicCreation: false,
           createPartitioner: Partitioners.DefaultPartitioner,
-          // Keep retrying through a broker outage: the outbox holds the events meanwhile.
-          retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5000 },
+          // Keep retrying through a broker outage, the outbox holds the events meanwhile, and
+          // at least every second: a longer backoff is time the restarted broker sits idle.
+          retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 100, maxRetryTime: 1000 },
         });
         this.producer = producer;
         await producer.connect();

@@ -35,7 +35,8 @@ class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   onApplicationShutdown(): Promise<void> {
-    return this.relay.stop();
+    // Half the grace for a send stuck on an unreachable broker; the rest closes the pools.
+    return this.relay.stop(this.config.shutdownGraceMs / 2);
   }
 }
 

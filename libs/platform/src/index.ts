@@ -7,6 +7,7 @@ export * from './database/migrations';
 export * from './kafka/kafka';
 export * from './kafka/kafka.module';
 export * from './clock';
+export * from './lifecycle/exit-on-signals';
 export * from './observability/logger';
 export * from './observability/tracing';
 export * from './observability/tracing-shutdown';

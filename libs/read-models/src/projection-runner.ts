@@ -132,6 +132,9 @@ export class ProjectionRunner {
       allowAutoTopicCreation: false,
       // Freshness matters more than fetch efficiency when the topic is quiet.
       maxWaitTimeInMs: 100,
+      // A projector killed outright holds its partitions until its session expires.
+      sessionTimeout: config.projector.sessionTimeoutMs,
+      heartbeatInterval: Math.min(3000, config.projector.sessionTimeoutMs / 5),
       ...(options.onCrash ? { retry: { restartOnFailure: async () => false } } : {}),
     });
   }

@@ -48,7 +48,8 @@ export class Supervisor {
       );
     }
     child.once('exit', (code, signal) => {
-      if (this.stopping) return;
+      // 0 is a clean stop; anything else means work in flight may have been cut.
+      if (this.stopping) return console.log(`[up] ${name} stopped (exit ${signal ?? code})`);
       console.log(`[up] ${name} exited (${signal ?? code}); restarting in ${RESTART_DELAY_MS} ms`);
       setTimeout(() => this.stopping || this.spawn(name), RESTART_DELAY_MS);
     });

@@ -40,7 +40,12 @@ describe('configuration from the environment', () => {
         minInsyncReplicas: 1,
       },
       relay: { batchSize: 500, pollIntervalMs: 20 },
-      projector: { groupPrefix: 'smuggling-cases.projector', poisonPolicy: 'stop' },
+      projector: {
+        groupPrefix: 'smuggling-cases.projector',
+        poisonPolicy: 'stop',
+        sessionTimeoutMs: 10_000,
+      },
+      shutdownGraceMs: 10_000,
       personalData: { masterKey, identityHashKey: hashKey },
       auth: {
         key: { kind: 'secret', secret: authSecret },
@@ -101,9 +106,25 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ ...minimal, PROJECTION_POISON_POLICY: 'Skip' }).projector).toEqual({
       groupPrefix: 'smuggling-cases.projector',
       poisonPolicy: 'skip',
+      sessionTimeoutMs: 10_000,
     });
     expect(problems({ ...minimal, PROJECTION_POISON_POLICY: 'ignore' })).toEqual([
       'PROJECTION_POISON_POLICY must be one of stop, skip, got "ignore"',
+    ]);
+  });
+
+  it('bounds the shutdown grace and the projector session within what the broker accepts', () => {
+    const config = loadConfig({
+      ...minimal,
+      SHUTDOWN_GRACE_MS: '20000',
+      PROJECTOR_SESSION_TIMEOUT_MS: '6000',
+    });
+    expect([config.shutdownGraceMs, config.projector.sessionTimeoutMs]).toEqual([20_000, 6_000]);
+    expect(
+      problems({ ...minimal, SHUTDOWN_GRACE_MS: '0', PROJECTOR_SESSION_TIMEOUT_MS: '5000' }),
+    ).toEqual([
+      'PROJECTOR_SESSION_TIMEOUT_MS must be an integer from 6000 to 1800000, got "5000"',
+      'SHUTDOWN_GRACE_MS must be an integer from 1000 to 120000, got "0"',
     ]);
   });
 

@@ -23,7 +23,14 @@ export interface AppConfig {
     readonly groupPrefix: string;
     /** What a projection does with an event it cannot apply, once it is dead-lettered. */
     readonly poisonPolicy: PoisonPolicy;
+    /**
+     * How long the broker waits for a projector that stopped heartbeating before handing its
+     * partitions to another: a projector killed outright is replaced after about this long.
+     */
+    readonly sessionTimeoutMs: number;
   };
+  /** On SIGTERM a service finishes its work in flight within this, or exits with code 1. */
+  readonly shutdownGraceMs: number;
   readonly personalData: {
     /** Wraps each person's data key (AES-256). */
     readonly masterKey: Buffer;
@@ -306,7 +313,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     projector: {
       groupPrefix: str('PROJECTOR_GROUP_PREFIX', 'smuggling-cases.projector'),
       poisonPolicy: read.oneOf('PROJECTION_POISON_POLICY', POISON_POLICIES, 'stop'),
+      // The broker's own bounds (group.min/max.session.timeout.ms) are 6 s and 30 min.
+      sessionTimeoutMs: int('PROJECTOR_SESSION_TIMEOUT_MS', 10_000, 6_000, 1_800_000),
     },
+    shutdownGraceMs: int('SHUTDOWN_GRACE_MS', 10_000, 1_000, 120_000),
     personalData: {
       masterKey: read.key('PERSONAL_DATA_KEY', 32, 32),
       identityHashKey: read.key('IDENTITY_HASH_KEY', 32, 64),
