@@ -1,10 +1,10 @@
 import { PERMISSIONS, Role } from '@app/auth';
-import { RequestMethod, Type } from '@nestjs/common';
+import { INestApplication, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer } from '@nestjs/core';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { POLICY, RoutePolicy } from '../../apps/api/src/auth/policy';
+import { routeHandlers } from '../../apps/api/src/http/openapi';
 import { SAMPLE_REQUESTS, SampleContext, routeTable } from '../harness/routes';
 import {
   HttpAnswer,
@@ -37,32 +37,22 @@ const isDocsRoute = (path: string) => path === '/docs-json' || /^\/docs(-yaml|\/
 const openApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
 /** Every route's access policy as AccessGuard reads it, derived from the route's own path. */
-function declaredPolicies(app: { get: (token: typeof ModulesContainer) => ModulesContainer }) {
+function declaredPolicies(app: Pick<INestApplication, 'get'>) {
   const policies = new Map<string, RoutePolicy | undefined>();
   const join = (...parts: (string | undefined)[]) =>
     `/${parts
       .flatMap((p) => (p ?? '').split('/'))
       .filter(Boolean)
       .join('/')}`;
-  for (const module of app.get(ModulesContainer).values()) {
-    for (const { metatype } of module.controllers.values()) {
-      const controller = metatype as Type | null;
-      if (!controller) continue;
-      const prototype = controller.prototype as Record<string, unknown>;
-      for (const name of Object.getOwnPropertyNames(prototype)) {
-        const handler = prototype[name];
-        if (name === 'constructor' || typeof handler !== 'function') continue;
-        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
-        if (path === undefined) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-        const key = `${method} ${join(Reflect.getMetadata(PATH_METADATA, controller) as string, path)}`;
-        policies.set(
-          key,
-          (Reflect.getMetadata(POLICY, handler) ?? Reflect.getMetadata(POLICY, controller)) as
-            RoutePolicy | undefined,
-        );
-      }
-    }
+  for (const { controller, handler } of routeHandlers(app)) {
+    const path = Reflect.getMetadata(PATH_METADATA, handler) as string;
+    const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
+    const key = `${method} ${join(Reflect.getMetadata(PATH_METADATA, controller) as string, path)}`;
+    policies.set(
+      key,
+      (Reflect.getMetadata(POLICY, handler) ?? Reflect.getMetadata(POLICY, controller)) as
+        RoutePolicy | undefined,
+    );
   }
   return policies;
 }

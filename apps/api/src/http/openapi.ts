@@ -101,8 +101,10 @@ const POLICY_METADATA = 'access-policy';
 type DeclaredPolicy = { permission: Permission } | 'public' | undefined;
 
 /** Each route handler's access policy, by the operationId Swagger gives the route. */
-function policiesByOperation(app: INestApplication): Map<string, DeclaredPolicy> {
-  const policies = new Map<string, DeclaredPolicy>();
+/** Every route handler of every controller of the app, with its controller. */
+export function* routeHandlers(
+  app: Pick<INestApplication, 'get'>,
+): Generator<{ controller: Type; name: string; handler: object }> {
   for (const module of app.get(ModulesContainer).values()) {
     for (const { metatype } of module.controllers.values()) {
       const controller = metatype as Type | null;
@@ -112,14 +114,21 @@ function policiesByOperation(app: INestApplication): Map<string, DeclaredPolicy>
         const handler = prototype[name];
         if (name === 'constructor' || typeof handler !== 'function') continue;
         if (Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
-        const operation = Reflect.getMetadata(DECORATORS.API_OPERATION, handler) as
-          { operationId?: string } | undefined;
-        // As Nest's Reflector.getAllAndOverride reads it: the handler's, else the class's.
-        const policy = (Reflect.getMetadata(POLICY_METADATA, handler) ??
-          Reflect.getMetadata(POLICY_METADATA, controller)) as DeclaredPolicy;
-        policies.set(operation?.operationId ?? `${controller.name}_${name}`, policy);
+        yield { controller, name, handler };
       }
     }
+  }
+}
+
+function policiesByOperation(app: INestApplication): Map<string, DeclaredPolicy> {
+  const policies = new Map<string, DeclaredPolicy>();
+  for (const { controller, name, handler } of routeHandlers(app)) {
+    const operation = Reflect.getMetadata(DECORATORS.API_OPERATION, handler) as
+      { operationId?: string } | undefined;
+    // As Nest's Reflector.getAllAndOverride reads it: the handler's, else the class's.
+    const policy = (Reflect.getMetadata(POLICY_METADATA, handler) ??
+      Reflect.getMetadata(POLICY_METADATA, controller)) as DeclaredPolicy;
+    policies.set(operation?.operationId ?? `${controller.name}_${name}`, policy);
   }
   return policies;
 }
