@@ -221,7 +221,7 @@ class FaultSuite {
       ['api SIGTERM under load', () => this.terminateApiUnderLoad()],
     ];
     // CI's size kills the relay and the projector twice, not three times: each projector kill
-    // costs the consumer group's session timeout.
+    // costs the consumer group's session timeout (PROJECTOR_SESSION_TIMEOUT_MS, 10 s).
     const chosen =
       SIZE === 'ci' ? faults.filter(([name]) => !/(relay|projector) SIGKILL 3/.test(name)) : faults;
     for (const [index, [name, fault]] of chosen.entries()) {
