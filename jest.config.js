@@ -25,6 +25,9 @@ const withServers = {
 };
 
 module.exports = {
+  // Jest's default (one worker fewer than cores) runs one file at a time on 2 cores, while most
+  // files spend their time waiting on Postgres and Kafka: two at a time.
+  maxWorkers: 2,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...withServers, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.int-spec.ts'] },

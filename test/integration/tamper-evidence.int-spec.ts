@@ -212,16 +212,20 @@ describe('tamper evidence: hash chains over the event store and the consultation
       kafka: { client: kafka, topic: sut.config.kafka.topic },
       expectHead: head,
     });
+    // The topic's check names the first partition it reads that no longer fits. One ending
+    // with the rewritten stream has lost its event as published (its hash changed); any other
+    // has lost its ledger link. Which it is depends on how the streams' ids fell on partitions.
+    const where = {
+      partition: expect.any(Number),
+      offset: expect.any(String),
+      streamId: expect.any(String),
+      version: expect.any(Number),
+    };
     expect(report.breaks).toEqual([
       { kind: 'ledger-rewritten', seq: head.seq },
-      {
-        kind: 'ledger-rewritten',
-        seq: expect.any(String),
-        partition: expect.any(Number),
-        offset: expect.any(String),
-        streamId: expect.any(String),
-        version: expect.any(Number),
-      },
+      report.breaks[1]?.kind === 'published-event-missing'
+        ? { kind: 'published-event-missing', ...where, streamId: cases[0] }
+        : { kind: 'ledger-rewritten', seq: expect.any(String), ...where },
     ]);
     await tamper(
       sut.db,

@@ -13,7 +13,7 @@ const FAILURE_BACKOFF_MS = 1000;
 const SEAL_SQL = sealSql(UNSEALED_OUTBOX);
 
 /** Only sealed events are published, with their ledger link: whatever the topic holds, the ledger holds too. */
-const NEXT_BATCH_SQL = `
+export const NEXT_BATCH_SQL = `
   SELECT ${EVENT_COLUMNS}, l.ledger_seq, l.ledger_hash
     FROM event_store.outbox o JOIN event_store.events e USING (position)
     JOIN LATERAL (SELECT seq::text AS ledger_seq, encode(hash, 'hex') AS ledger_hash
