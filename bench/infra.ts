@@ -1,0 +1,159 @@
+import {
+  LocalKafka,
+  LocalPostgres,
+  dataDir,
+  ensureKafka,
+  ensurePostgres,
+  portAnswers,
+  postgresDataDir,
+} from '@app/local-infra';
+import {
+  AppConfig,
+  createKafka,
+  dataSourceOptions,
+  ensureTopic,
+  loadConfig,
+  runMigrations,
+} from '@app/platform';
+import { READ_MODEL_ENTITIES } from '@app/read-models';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+
+export const BENCH_PG_PORT = Number(process.env.BENCH_PG_PORT ?? 56499);
+export const BENCH_KAFKA_PORT = Number(process.env.BENCH_KAFKA_PORT ?? 39692);
+
+/** Migrated once; every benchmark's database is a copy of it, which takes a fraction of a second. */
+const TEMPLATE = 'bench_template';
+
+export interface Environment {
+  readonly env: NodeJS.ProcessEnv;
+  readonly config: AppConfig;
+}
+
+/**
+ * The bench's own Postgres and Kafka, on ports of their own and started afresh, so that nothing
+ * left by tests or an earlier run weighs on the figures; both are stopped at the end.
+ */
+export class BenchInfra {
+  private postgres?: LocalPostgres;
+  private kafka?: LocalKafka;
+  private readonly secrets = {
+    AUTH_JWT_SECRET: randomBytes(32).toString('base64'),
+    PERSONAL_DATA_KEY: randomBytes(32).toString('base64'),
+    IDENTITY_HASH_KEY: randomBytes(32).toString('base64'),
+  };
+  private topics = 0;
+
+  get brokers(): string {
+    return `127.0.0.1:${BENCH_KAFKA_PORT}`;
+  }
+
+  async start(log: (line: string) => void): Promise<void> {
+    for (const port of [BENCH_PG_PORT, BENCH_KAFKA_PORT, BENCH_KAFKA_PORT + 1]) {
+      if (await portAnswers(port)) throw new Error(`port ${port} is taken: the bench needs it`);
+    }
+    const pgDir = postgresDataDir(`bench-postgres-${BENCH_PG_PORT}`);
+    const kafkaDir = dataDir(`bench-kafka-${BENCH_KAFKA_PORT}`);
+    rmSync(pgDir, { recursive: true, force: true });
+    rmSync(kafkaDir, { recursive: true, force: true });
+    this.postgres = await ensurePostgres({ dataDir: pgDir, port: BENCH_PG_PORT });
+    log(`Postgres on ${BENCH_PG_PORT}`);
+    // The ports lie in Linux's ephemeral range: a client's outgoing connection may hold one for a
+    // moment, and the broker then fails to bind. Waiting and trying again is all it takes.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        this.kafka = await ensureKafka({
+          dataDir: kafkaDir,
+          port: BENCH_KAFKA_PORT,
+          controllerPort: BENCH_KAFKA_PORT + 1,
+          heap: '1g',
+          log,
+        });
+        break;
+      } catch (error) {
+        if (attempt === 5) throw error;
+        log(`Kafka did not start (${(error as Error).message}); trying again`);
+        rmSync(kafkaDir, { recursive: true, force: true });
+        await new Promise((resolve) => setTimeout(resolve, 3000 * attempt));
+      }
+    }
+    log(`Kafka on ${BENCH_KAFKA_PORT}`);
+    const url = await this.createDatabase(TEMPLATE);
+    const db = new DataSource(dataSourceOptions(this.environment(url).config, [], 'bench'));
+    await db.initialize();
+    await runMigrations(db);
+    await db.destroy();
+  }
+
+  async stop(): Promise<void> {
+    await this.kafka?.stop();
+    await this.postgres?.stop();
+  }
+
+  get adminUrl(): string {
+    if (!this.postgres) throw new Error('Postgres is not running');
+    return this.postgres.adminUrl;
+  }
+
+  /** A fresh database with the project's migrations applied; an earlier one of the name is dropped. */
+  migratedDatabase(name: string): Promise<string> {
+    return this.createDatabase(name, TEMPLATE);
+  }
+
+  /** A copy of a database as it is now (nobody may be connected to it). */
+  copyOf(source: string, name: string): Promise<string> {
+    return this.createDatabase(name, source);
+  }
+
+  /** A fresh, empty database (for Emmett, which makes its own schema). */
+  emptyDatabase(name: string): Promise<string> {
+    return this.createDatabase(name);
+  }
+
+  private async createDatabase(name: string, template?: string): Promise<string> {
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`bad database name ${name}`);
+    const client = new Client({ connectionString: this.adminUrl });
+    await client.connect();
+    try {
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+    } finally {
+      await client.end();
+    }
+    const url = new URL(this.adminUrl);
+    url.pathname = `/${name}`;
+    return url.toString();
+  }
+
+  /** The apps' environment for a database and a topic of their own. */
+  environment(databaseUrl: string, extra: NodeJS.ProcessEnv = {}): Environment {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...this.secrets,
+      DATABASE_URL: databaseUrl,
+      KAFKA_BROKERS: this.brokers,
+      KAFKA_TOPIC: `bench.events.${process.pid}.${++this.topics}`,
+      KAFKA_PARTITIONS: '6',
+      PROJECTOR_GROUP_PREFIX: `bench.projector.${process.pid}.${this.topics}`,
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      LOG_LEVEL: 'warn',
+      OTEL_ENABLED: 'false',
+      ...extra,
+    };
+    return { env, config: loadConfig(env) };
+  }
+
+  async dataSource(config: AppConfig, poolSize: number, name: string): Promise<DataSource> {
+    const db = new DataSource(
+      dataSourceOptions({ ...config, databasePoolSize: poolSize }, READ_MODEL_ENTITIES, name),
+    );
+    await db.initialize();
+    return db;
+  }
+
+  async topic(config: AppConfig): Promise<void> {
+    await ensureTopic(createKafka(config.kafka, 'bench'), config.kafka);
+  }
+}

@@ -1,0 +1,248 @@
+import { issueLocalToken } from '@app/auth';
+import { freePort } from '@app/local-infra';
+import { loadAuthConfig } from '@app/platform';
+import { PROJECTION_NAMES } from '@app/read-models';
+import { Pool } from 'pg';
+import { Context, Section, size } from './context';
+import { AppProcess, LOG_DIR } from './processes';
+import { absolute } from './report';
+import { nowMs, percentile, sleep, until } from './stats';
+
+const RATE = 200;
+/** How often the read models are looked at: the resolution of the freshness figures. */
+const POLL_MS = 5;
+
+interface Ack {
+  readonly caseId: string;
+  readonly version: number;
+  readonly answeredAt: number;
+  readonly measured: boolean;
+  casesAt?: number;
+  allAt?: number;
+}
+
+/**
+ * B6 and the first half of B8: the API, the relay and the projector as `up` runs them, each its
+ * own process; commands sent at a steady 200 a second over HTTP; for each answered command, the
+ * time until its case's version is applied by the `cases` projection (what GET /cases/:id
+ * reads) and by all four projections.
+ */
+export async function freshness(ctx: Context): Promise<Section> {
+  const { infra } = ctx;
+  const databaseUrl = await infra.migratedDatabase('b6_system');
+  const port = await freePort();
+  const { env, config } = infra.environment(databaseUrl, { PORT: String(port) });
+  await infra.topic(config);
+  const apps = {
+    relay: AppProcess.app('relay', env),
+    projector: AppProcess.app('projector', env),
+    api: AppProcess.app('api', env),
+  };
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const pool = new Pool({ connectionString: databaseUrl, max: 2 });
+  pool.on('error', () => undefined);
+  try {
+    await until(
+      async () => (await fetch(`${baseUrl}/health/ready`).catch(() => undefined))?.status === 200,
+      `the API to be ready (logs in ${LOG_DIR})`,
+      90_000,
+      250,
+    );
+    const token = await issueLocalToken(loadAuthConfig(env), {
+      role: 'supervisor',
+      subject: 'bench',
+      ttlSeconds: 3600,
+    });
+    const warmupMs = size(ctx, 3000, 5000);
+    const measuredMs = size(ctx, 15_000, 40_000);
+    const load = new SteadyLoad(baseUrl, token, RATE);
+    const acks: Ack[] = [];
+    const measureFrom = Date.now() + warmupMs;
+    let polling = true;
+    const poller = pollVisibility(pool, acks, () => polling);
+    const sent = load.run(warmupMs + measuredMs, (caseId, version) =>
+      acks.push({ caseId, version, answeredAt: nowMs(), measured: Date.now() >= measureFrom }),
+    );
+    await sent;
+    await until(async () => acks.every((a) => a.allAt !== undefined), 'the read models', 120_000);
+    polling = false;
+    await poller;
+
+    const measured = acks.filter((a) => a.measured);
+    const casesMs = measured.map((a) => a.casesAt! - a.answeredAt);
+    const allMs = measured.map((a) => a.allAt! - a.answeredAt);
+    const achieved = (measured.length * 1000) / measuredMs;
+    for (const [name, app] of Object.entries(apps)) ctx.shared.peakMb[`${name} (B6)`] = app.peakMb;
+    return {
+      rows: [
+        absolute('B6', 'command → cases read model p50', 'ms', percentile(casesMs, 0.5)),
+        absolute('B6', 'command → cases read model p99', 'ms', percentile(casesMs, 0.99), {
+          max: 100,
+        }),
+        absolute('B6', 'command → all 4 read models p50', 'ms', percentile(allMs, 0.5)),
+        absolute('B6', 'command → all 4 read models p99', 'ms', percentile(allMs, 0.99), {
+          max: 100,
+        }),
+      ],
+      details: {
+        targetCommandsPerSecond: RATE,
+        achievedCommandsPerSecond: achieved,
+        measuredCommands: measured.length,
+        refused: load.refused,
+        failed: load.failed,
+        pollIntervalMs: POLL_MS,
+        answerMs: { p50: percentile(load.answerMs, 0.5), p99: percentile(load.answerMs, 0.99) },
+      },
+    };
+  } finally {
+    for (const app of [apps.api, apps.relay, apps.projector]) await app.stop();
+    for (const [name, app] of Object.entries(apps)) ctx.shared.peakMb[`${name} (B6)`] = app.peakMb;
+    await pool.end();
+    ctx.shared.historyUrl = databaseUrl;
+  }
+}
+
+/** Looks every few milliseconds at the checkpoints of the streams still waiting. */
+async function pollVisibility(pool: Pool, acks: Ack[], running: () => boolean): Promise<void> {
+  let from = 0;
+  while (running()) {
+    while (from < acks.length && acks[from].allAt !== undefined) from++;
+    const pending = acks.slice(from).filter((a) => a.allAt === undefined);
+    if (pending.length > 0) {
+      const { rows } = await pool.query<{ id: string; projection: string; version: number }>(
+        `SELECT stream_id::text AS id, projection, version FROM read_model.projection_checkpoints
+          WHERE stream_id = ANY($1::uuid[])`,
+        [[...new Set(pending.map((a) => a.caseId))]],
+      );
+      const seenAt = nowMs();
+      const at = new Map<string, Map<string, number>>();
+      for (const row of rows) {
+        const byProjection = at.get(row.id) ?? new Map<string, number>();
+        byProjection.set(row.projection, row.version);
+        at.set(row.id, byProjection);
+      }
+      for (const ack of pending) {
+        const versions = at.get(ack.caseId);
+        if (!versions) continue;
+        if (ack.casesAt === undefined && (versions.get('cases') ?? 0) >= ack.version) {
+          ack.casesAt = seenAt;
+        }
+        if (PROJECTION_NAMES.every((p) => (versions.get(p) ?? 0) >= ack.version)) {
+          ack.allAt = seenAt;
+        }
+      }
+    }
+    await sleep(POLL_MS);
+  }
+}
+
+/**
+ * Commands at a steady rate over HTTP, each case taken through a short life as an investigator
+ * would record it: opened, a group of migrants apprehended, a suspect arrested and detained,
+ * an intent to seek protection, an amendment, one more migrant. A case's commands go one after
+ * the other (each answer gives the next one's ids); many cases run at once.
+ */
+class SteadyLoad {
+  readonly answerMs: number[] = [];
+  refused = 0;
+  failed = 0;
+  private nextSlot = 0;
+  private cases = 0;
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly token: string,
+    private readonly rate: number,
+  ) {}
+
+  async run(ms: number, onAck: (caseId: string, version: number) => void): Promise<void> {
+    const end = Date.now() + ms;
+    this.nextSlot = Date.now();
+    await Promise.all(
+      Array.from({ length: 64 }, async () => {
+        while (Date.now() < end) await this.oneCase(end, onAck);
+      }),
+    );
+  }
+
+  private async pace(): Promise<void> {
+    const slot = Math.max(Date.now(), this.nextSlot);
+    this.nextSlot = slot + 1000 / this.rate;
+    await sleep(slot - Date.now());
+  }
+
+  private async oneCase(end: number, onAck: (caseId: string, version: number) => void) {
+    const base = Date.now() - 10 * 24 * 3600_000 + (this.cases++ % 1000) * 60_000;
+    const at = (step: number) => new Date(base + step * 10 * 60_000).toISOString();
+    const post = async (path: string, body: object) => {
+      await this.pace();
+      if (Date.now() >= end) return undefined;
+      const started = nowMs();
+      const response = await fetch(`${this.baseUrl}${path}`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${this.token}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify(body),
+      }).catch(() => undefined);
+      this.answerMs.push(nowMs() - started);
+      if (!response || response.status !== 201) {
+        if (response && response.status < 500) this.refused++;
+        else this.failed++;
+        await response?.text();
+        return undefined;
+      }
+      const answer = (await response.json()) as {
+        caseId: string;
+        version: number;
+        persons?: { personId: string }[];
+      };
+      onAck(answer.caseId, answer.version);
+      return answer;
+    };
+    const opened = await post('/cases', {
+      directorate: 'novo-mesto',
+      borderSection: 'Obrežje',
+      offenceParagraph: 3,
+      openedAt: at(0),
+      summary: 'Van stopped near Obrežje.',
+    });
+    if (!opened) return;
+    const c = `/cases/${opened.caseId}`;
+    const group = await post(`${c}/apprehension-groups`, {
+      occurredAt: at(1),
+      place: 'Obrežje',
+      migrants: [
+        { nationality: 'SY', minor: false },
+        { nationality: 'AF', minor: true },
+      ],
+    });
+    const arrest = await post(`${c}/arrests`, {
+      occurredAt: at(2),
+      nationality: 'RO',
+      slovenianCitizen: false,
+      place: 'Obrežje',
+    });
+    const migrant = group?.persons?.[0]?.personId;
+    const suspect = arrest?.persons?.[0]?.personId;
+    if (migrant) {
+      await post(`${c}/persons/${migrant}/asylum-intents`, {
+        occurredAt: at(3),
+        expressedTo: 'police',
+        statement: 'handwritten',
+      });
+    }
+    if (suspect) await post(`${c}/persons/${suspect}/police-detention`, { occurredAt: at(4) });
+    await post(`${c}/amendments`, {
+      occurredAt: at(5),
+      summary: 'Van with 2 migrants; driver arrested.',
+    });
+    await post(`${c}/apprehensions`, {
+      occurredAt: at(6),
+      nationality: 'PK',
+      minor: false,
+      place: 'Metlika',
+    });
+  }
+}
