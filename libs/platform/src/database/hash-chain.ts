@@ -109,8 +109,15 @@ WITH RECURSIVE pending AS MATERIALIZED (
 SELECT count(*)::int AS sealed FROM sealed`;
 }
 
-/** Committed events waiting in the outbox that the ledger does not hold yet. */
+/**
+ * Committed events waiting in the outbox that the ledger does not hold yet. The lower bound on
+ * the ledger changes no answer (a link of an outbox event is at its position), but without it the
+ * planner may hash the whole ledger for every batch: 95 ms a batch with an 82,000-link ledger
+ * here, growing with every event ever published, against 10 ms with it.
+ */
 export const UNSEALED_OUTBOX = `
   SELECT o.position, e.hash
     FROM event_store.outbox o JOIN event_store.events e USING (position)
-   WHERE NOT EXISTS (SELECT 1 FROM event_store.ledger l WHERE l.position = o.position)`;
+   WHERE NOT EXISTS (SELECT 1 FROM event_store.ledger l
+                      WHERE l.position = o.position
+                        AND l.position >= (SELECT min(position) FROM event_store.outbox))`;
