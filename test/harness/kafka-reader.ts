@@ -1,5 +1,5 @@
 import { EventEnvelope, fromKafkaMessage, headerValue } from '@app/event-store';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, KafkaMessage, logLevel } from 'kafkajs';
 import { uniqueSuffix } from './test-env';
 
 export interface ReadMessage {
@@ -10,11 +10,21 @@ export interface ReadMessage {
   readonly envelope: EventEnvelope;
 }
 
+/** A message's headers as strings. */
+export const headersOf = (message: KafkaMessage): Record<string, string | undefined> =>
+  Object.fromEntries(
+    Object.keys(message.headers ?? {}).map((name) => [name, headerValue(message.headers, name)]),
+  );
+
 /**
- * An independent consumer, sharing nothing with the projector: reads the whole topic, from
- * the beginning up to the end offsets of the moment it is called, so counts are exact.
+ * An independent consumer, sharing nothing with the projector: reads every message of a topic,
+ * from the beginning up to the end offsets of the moment it is called, so counts are exact.
+ * In partition and offset order.
  */
-export async function readWholeTopic(brokers: string[], topic: string): Promise<ReadMessage[]> {
+export async function readTopicMessages(
+  brokers: string[],
+  topic: string,
+): Promise<{ partition: number; message: KafkaMessage }[]> {
   const kafka = new Kafka({ clientId: 'test-reader', brokers, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
@@ -23,7 +33,7 @@ export async function readWholeTopic(brokers: string[], topic: string): Promise<
   const remaining = new Map(
     ends.filter((p) => Number(p.high) > Number(p.low)).map((p) => [p.partition, Number(p.high)]),
   );
-  const messages: ReadMessage[] = [];
+  const messages: { partition: number; message: KafkaMessage }[] = [];
   if (remaining.size === 0) return messages;
 
   const consumer = kafka.consumer({
@@ -38,18 +48,7 @@ export async function readWholeTopic(brokers: string[], topic: string): Promise<
         eachMessage: async ({ partition, message }) => {
           const end = remaining.get(partition);
           if (end === undefined || Number(message.offset) >= end) return;
-          messages.push({
-            partition,
-            offset: message.offset,
-            key: message.key?.toString() ?? null,
-            headers: Object.fromEntries(
-              Object.keys(message.headers ?? {}).map((name) => [
-                name,
-                headerValue(message.headers, name),
-              ]),
-            ),
-            envelope: fromKafkaMessage(message),
-          });
+          messages.push({ partition, message });
           if (Number(message.offset) === end - 1) remaining.delete(partition);
           if (remaining.size === 0) resolve();
         },
@@ -57,7 +56,20 @@ export async function readWholeTopic(brokers: string[], topic: string): Promise<
       .catch(reject);
   });
   await consumer.disconnect();
-  return messages.sort((a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset));
+  return messages.sort(
+    (a, b) => a.partition - b.partition || Number(a.message.offset) - Number(b.message.offset),
+  );
+}
+
+/** The whole event topic, each message decoded. */
+export async function readWholeTopic(brokers: string[], topic: string): Promise<ReadMessage[]> {
+  return (await readTopicMessages(brokers, topic)).map(({ partition, message }) => ({
+    partition,
+    offset: message.offset,
+    key: message.key?.toString() ?? null,
+    headers: headersOf(message),
+    envelope: fromKafkaMessage(message),
+  }));
 }
 
 /** Per stream, the versions in the order they were read. */

@@ -1,4 +1,4 @@
-import { EventEnvelope, PostgresEventStore, headerValue, toKafkaMessage } from '@app/event-store';
+import { EventEnvelope, PostgresEventStore, toKafkaMessage } from '@app/event-store';
 import { AppConfig, SystemClock, createKafka, deadLetterTopic, ensureTopic } from '@app/platform';
 import {
   CasesProjection,
@@ -13,13 +13,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ApiMetrics } from '../../apps/api/src/observability/api-metrics';
 import { listDeadLetters, redrive } from '../../apps/cli/src/dead-letters/dead-letters.command';
 import { caseOpened, metadata, noted } from '../harness/fixtures';
+import { headersOf, readTopicMessages } from '../harness/kafka-reader';
 import {
   TestDatabase,
   connect,
   createTestDatabase,
   eventually,
   testConfig,
-  uniqueSuffix,
 } from '../harness/test-env';
 
 /** The cases projection with a bug that refuses some cases, until a "release" fixes it. */
@@ -143,45 +143,14 @@ describe('dead letters', () => {
     );
 
   /** The dead-letter topic as it is, read by a consumer that shares no code with the runner. */
-  const rawDeadLetters = async (kafka: Kafka, config: AppConfig): Promise<RawDeadLetter[]> => {
-    const topic = deadLetterTopic(config.kafka.topic);
-    const admin = kafka.admin();
-    await admin.connect();
-    const ends = new Map(
-      (await admin.fetchTopicOffsets(topic))
-        .filter((p) => Number(p.high) > Number(p.low))
-        .map((p) => [p.partition, Number(p.high)]),
+  const rawDeadLetters = async (config: AppConfig): Promise<RawDeadLetter[]> =>
+    (await readTopicMessages(config.kafka.brokers, deadLetterTopic(config.kafka.topic))).map(
+      ({ message }) => ({
+        key: message.key?.toString() ?? null,
+        value: message.value,
+        headers: headersOf(message),
+      }),
     );
-    await admin.disconnect();
-    const found: (RawDeadLetter & { partition: number; offset: number })[] = [];
-    if (ends.size === 0) return found;
-    const consumer = kafka.consumer({ groupId: `test-dlq-reader.${uniqueSuffix()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await new Promise<void>((resolve, reject) => {
-      consumer
-        .run({
-          eachMessage: async ({ partition, message }) => {
-            const end = ends.get(partition);
-            if (end === undefined || Number(message.offset) >= end) return;
-            found.push({
-              partition,
-              offset: Number(message.offset),
-              key: message.key?.toString() ?? null,
-              value: message.value,
-              headers: Object.fromEntries(
-                Object.keys(message.headers ?? {}).map((n) => [n, headerValue(message.headers, n)]),
-              ),
-            });
-            if (Number(message.offset) === end - 1) ends.delete(partition);
-            if (ends.size === 0) resolve();
-          },
-        })
-        .catch(reject);
-    });
-    await consumer.disconnect();
-    return found.sort((a, b) => a.partition - b.partition || a.offset - b.offset);
-  };
   /** The dead-letter gauges as the API's /metrics shows them. */
   const deadLetterGauges = async (config: AppConfig) => {
     const metrics = new ApiMetrics(db, new SystemClock(), config);
@@ -226,7 +195,7 @@ describe('dead letters', () => {
     await expect(progress('cases')).resolves.toBe(2);
     await expect(cases([a, b, c])).resolves.toEqual([{ case_id: a, version: 2 }]);
 
-    const [letter, ...more] = await rawDeadLetters(kafka, config);
+    const [letter, ...more] = await rawDeadLetters(config);
     expect(more).toEqual([]);
     expect(letter.key).toBe(b);
     expect(letter.value?.equals(Buffer.from(messages[2].value as string))).toBe(true);
@@ -262,7 +231,7 @@ describe('dead letters', () => {
     await expect(
       eventually(async () => restarted.stopped ?? undefined, { what: 'cases to stop again' }),
     ).resolves.toEqual({ partition: 0, offset: '2' });
-    await expect(rawDeadLetters(kafka, config).then((l) => l.length)).resolves.toBe(1);
+    await expect(rawDeadLetters(config).then((l) => l.length)).resolves.toBe(1);
 
     await expect(listed(config)).resolves.toEqual([
       {
@@ -328,7 +297,7 @@ describe('dead letters', () => {
         { case_id: d, version: 1 },
       ].sort((x, y) => x.case_id.localeCompare(y.case_id) || x.version - y.version),
     );
-    await expect(rawDeadLetters(kafka, config)).resolves.toEqual([]);
+    await expect(rawDeadLetters(config)).resolves.toEqual([]);
   });
 
   it('with `skip`: goes on past each poison message and the rest of its stream, each dead-lettered once', async () => {
@@ -367,7 +336,7 @@ describe('dead letters', () => {
       { case_id: b, version: 2 },
     ]);
 
-    const letters = await rawDeadLetters(kafka, config);
+    const letters = await rawDeadLetters(config);
     expect(letters.map((l) => [l.key, l.headers['dlq-source-offset']])).toEqual([
       [x, '1'],
       [x, '2'],
@@ -392,7 +361,7 @@ describe('dead letters', () => {
     await db.query(`DELETE FROM read_model.projection_progress WHERE projection = 'cases'`);
     await run(new ProjectionRunner(new BuggyCasesProjection(refused), kafka, db, config));
     await reaches('cases', 9);
-    await expect(rawDeadLetters(kafka, config).then((l) => l.length)).resolves.toBe(6);
+    await expect(rawDeadLetters(config).then((l) => l.length)).resolves.toBe(6);
     await expect(facts([a, b, r, x])).resolves.toEqual(
       [
         { case_id: a, version: 1 },

@@ -83,6 +83,22 @@ describe('tamper evidence: hash chains over the event store and the consultation
       (extract(epoch FROM e.recorded_at) * 1000000)::bigint)::text, 'UTF8'))
     WHERE e.stream_id = $1 AND e.version = $2`;
 
+  /** Alters the second event of a three-event stream and makes the stream's hashes fit again. */
+  const alterSecondAndRecompute = (rows: EventRowCopy[]): [string, unknown[]][] => [
+    [
+      `UPDATE event_store.events SET data = jsonb_set(data, '{place}', '"Metlika"') WHERE position = $1`,
+      [rows[1].position],
+    ],
+    [recompute, [rows[1].stream_id, 2]],
+    [recompute, [rows[1].stream_id, 3]],
+  ];
+  /** Undoes alterSecondAndRecompute: the rows' data and hashes as they were. */
+  const restoreDataAndHashes = (rows: EventRowCopy[]): [string, unknown[]][] =>
+    rows.map((r) => [
+      `UPDATE event_store.events SET data = $2::jsonb, hash = $3 WHERE position = $1`,
+      [r.position, JSON.stringify(r.data), r.hash],
+    ]);
+
   beforeAll(async () => {
     kafka = createKafka(sut.config.kafka, 'tamper-test');
     log = new ConsultationLog(sut.db);
@@ -161,28 +177,14 @@ describe('tamper evidence: hash chains over the event store and the consultation
   it('finds an altered event even when its stream hashes were recomputed to match', async () => {
     const rows = await eventsOf(cases[0]);
 
-    await tamper(
-      sut.db,
-      [
-        `UPDATE event_store.events SET data = jsonb_set(data, '{place}', '"Metlika"') WHERE position = $1`,
-        [rows[1].position],
-      ],
-      [recompute, [cases[0], 2]],
-      [recompute, [cases[0], 3]],
-    );
+    await tamper(sut.db, ...alterSecondAndRecompute(rows));
     // The database alone: the stream chain is consistent again; the ledger, which chained the
     // old hashes, is not. (The topic's copy may differ too, if this stream ends a partition.)
     const report = await verifyIntegrity(sut.db);
     expect(report.breaks).toEqual([
       { kind: 'ledger-altered', seq: expect.any(String), position: rows[1].position },
     ]);
-    await tamper(
-      sut.db,
-      ...rows.map((r): [string, unknown[]] => [
-        `UPDATE event_store.events SET data = $2::jsonb, hash = $3 WHERE position = $1`,
-        [r.position, JSON.stringify(r.data), r.hash],
-      ]),
-    );
+    await tamper(sut.db, ...restoreDataAndHashes(rows));
   });
 
   it('finds a history rewritten chains and all through the topic, and against a head written down', async () => {
@@ -196,12 +198,7 @@ describe('tamper evidence: hash chains over the event store and the consultation
         AND NOT EXISTS (SELECT 1 FROM event_store.outbox o WHERE o.position = e.position)`;
     await tamper(
       sut.db,
-      [
-        `UPDATE event_store.events SET data = jsonb_set(data, '{place}', '"Metlika"') WHERE position = $1`,
-        [rows[1].position],
-      ],
-      [recompute, [cases[0], 2]],
-      [recompute, [cases[0], 3]],
+      ...alterSecondAndRecompute(rows),
       [`DELETE FROM event_store.ledger`],
       [sealSql(unsealedAndPublished), [1000]],
     );
@@ -229,10 +226,7 @@ describe('tamper evidence: hash chains over the event store and the consultation
     ]);
     await tamper(
       sut.db,
-      ...rows.map((r): [string, unknown[]] => [
-        `UPDATE event_store.events SET data = $2::jsonb, hash = $3 WHERE position = $1`,
-        [r.position, JSON.stringify(r.data), r.hash],
-      ]),
+      ...restoreDataAndHashes(rows),
       [`DELETE FROM event_store.ledger`],
       ...restoreLedger(links),
     );
