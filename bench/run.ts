@@ -3,7 +3,7 @@
  * project's figures beside a baseline's from the same run, on the bench's own Postgres and Kafka
  * (ports 56499 and 39692/39693, started afresh and stopped at the end). Writes
  * bench/results.json and bench/results.md; `--only B1,B4` runs some benchmarks alone (the
- * results files are then left as they are).
+ * results files are then left as they are, and the details printed after the table).
  */
 import 'reflect-metadata';
 import { repoRoot } from '@app/local-infra';
@@ -79,7 +79,11 @@ async function main(): Promise<number> {
   }
   const wallSeconds = Math.round((Date.now() - started) / 1000);
   process.stdout.write(`\n${textTable(rows)}\nwall time ${wallSeconds} s\n`);
-  if (only) return 0;
+  if (only) {
+    // A partial run leaves the results of the last full run alone; its details go to the log.
+    process.stdout.write(`${JSON.stringify(details, null, 2)}\n`);
+    return 0;
+  }
   const results: Results = {
     mode: quick ? 'quick' : 'full',
     startedAt: new Date(started).toISOString(),

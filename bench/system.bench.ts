@@ -3,6 +3,8 @@ import { freePort } from '@app/local-infra';
 import { loadAuthConfig } from '@app/platform';
 import { PROJECTION_NAMES } from '@app/read-models';
 import { Pool } from 'pg';
+import { readTopicMessages } from '../test/harness/kafka-reader';
+import { EventHeaders, headerValue } from '@app/event-store';
 import { Context, Section, size } from './context';
 import { AppProcess, LOG_DIR } from './processes';
 import { absolute } from './report';
@@ -71,6 +73,10 @@ export async function freshness(ctx: Context): Promise<Section> {
     const measured = acks.filter((a) => a.measured);
     const casesMs = measured.map((a) => a.casesAt! - a.answeredAt);
     const allMs = measured.map((a) => a.allAt! - a.answeredAt);
+    const sentAt = await relaySendTimes(infra.brokers, config.kafka.topic);
+    const stage = (a: Ack) => sentAt.get(`${a.caseId}/${a.version}`)! - epochMs(a.answeredAt);
+    const toRelayMs = measured.map(stage);
+    const fromRelayMs = measured.map((a) => a.casesAt! - a.answeredAt - stage(a));
     const achieved = (measured.length * 1000) / measuredMs;
     for (const [name, app] of Object.entries(apps)) ctx.shared.peakMb[`${name} (B6)`] = app.peakMb;
     return {
@@ -91,6 +97,10 @@ export async function freshness(ctx: Context): Promise<Section> {
         refused: load.refused,
         failed: load.failed,
         pollIntervalMs: POLL_MS,
+        // Where the time goes: answer to the relay's send (the message's CreateTime, which the
+        // producer stamps as it sends), and from there to the cases read model.
+        answerToRelaySendMs: spread(toRelayMs),
+        relaySendToCasesReadModelMs: spread(fromRelayMs),
         answerMs: { p50: percentile(load.answerMs, 0.5), p99: percentile(load.answerMs, 0.99) },
       },
     };
@@ -100,6 +110,22 @@ export async function freshness(ctx: Context): Promise<Section> {
     await pool.end();
     ctx.shared.historyUrl = databaseUrl;
   }
+}
+
+const spread = (ms: number[]) => ({ p50: percentile(ms, 0.5), p99: percentile(ms, 0.99) });
+
+/** A performance.now() instant as epoch milliseconds, comparable with Kafka's timestamps. */
+const epochMs = (instant: number) => performance.timeOrigin + instant;
+
+/** When the relay sent each event (the producer's CreateTime), by stream and version. */
+async function relaySendTimes(brokers: string, topic: string): Promise<Map<string, number>> {
+  const messages = await readTopicMessages([brokers], topic);
+  return new Map(
+    messages.map(({ message }) => [
+      `${headerValue(message.headers, EventHeaders.streamId)}/${headerValue(message.headers, EventHeaders.streamVersion)}`,
+      Number(message.timestamp),
+    ]),
+  );
 }
 
 /** Looks every few milliseconds at the checkpoints of the streams still waiting. */
