@@ -1,16 +1,14 @@
-import { EventRow, toEnvelope, toKafkaMessage } from '@app/event-store';
-import { AppConfig, UNSEALED_OUTBOX, sealSql } from '@app/platform';
+import { AppConfig } from '@app/platform';
 import { ProduceAcks, Producer, stringSerializers } from '@platformatic/kafka';
 import { Client } from 'pg';
-import { NEXT_BATCH_SQL } from '../apps/relay/src/outbox-relay';
-
-const SEAL_SQL = sealSql(UNSEALED_OUTBOX);
+import { deletePublished, nextSealedBatch, SealedBatch } from '../apps/relay/src/outbox-relay';
 
 /**
  * The relay's loop on @platformatic/kafka, for comparison only. OutboxRelay takes a kafkajs
- * Kafka and builds its producer itself, so it cannot take another client: this adapter does the
- * same work per batch (seal, read the sealed batch, send with acks from all in-sync replicas on
- * an idempotent producer with one request in flight, delete) on one dedicated connection, and
+ * Kafka and builds its producer itself, so it cannot take another client: this adapter runs the
+ * same loop with the relay's own batch functions (through a backlog, seal and read the next batch
+ * while the current one is sent with acks from all in-sync replicas on an idempotent producer
+ * with one request in flight, then delete the acknowledged one) on one dedicated connection, and
  * leaves out only what a bench does not exercise (standing by for the lock, restarting after a
  * failure).
  */
@@ -45,11 +43,20 @@ export class PlatformaticRelay {
     });
     await client.connect();
     try {
+      const { batchSize, pollIntervalMs } = this.config.relay;
+      let readAhead: SealedBatch | undefined;
       while (!this.stopping) {
-        const published = await this.publishBatch(client, producer);
-        if (published < this.config.relay.batchSize) {
-          await new Promise((resolve) => setTimeout(resolve, this.config.relay.pollIntervalMs));
+        const batch = readAhead ?? (await nextSealedBatch(client, batchSize, []));
+        readAhead = undefined;
+        const backlog = batch.positions.length === batchSize;
+        if (batch.positions.length > 0) {
+          [, readAhead] = await Promise.all([
+            this.send(producer, batch),
+            backlog ? nextSealedBatch(client, batchSize, batch.positions) : undefined,
+          ]);
+          await deletePublished(client, batch);
         }
+        if (!backlog) await new Promise((resolve) => setTimeout(resolve, pollIntervalMs));
       }
     } finally {
       await producer.close();
@@ -57,33 +64,16 @@ export class PlatformaticRelay {
     }
   }
 
-  private async publishBatch(client: Client, producer: Producer<string, string, string, string>) {
-    const { batchSize } = this.config.relay;
-    await client.query(SEAL_SQL, [batchSize]);
-    const { rows } = await client.query<EventRow & { ledger_seq: string; ledger_hash: string }>(
-      NEXT_BATCH_SQL,
-      [batchSize],
-    );
-    if (rows.length === 0) return 0;
-    const messages = rows.map((row) => {
-      const message = toKafkaMessage(toEnvelope(row), {
-        seq: row.ledger_seq,
-        hash: row.ledger_hash,
-      });
-      return {
-        topic: this.config.kafka.topic,
-        key: String(message.key),
-        value: String(message.value),
-        headers: Object.fromEntries(
-          Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]),
-        ),
-      };
-    });
+  private async send(producer: Producer<string, string, string, string>, batch: SealedBatch) {
+    const messages = batch.messages.map((message) => ({
+      topic: this.config.kafka.topic,
+      key: String(message.key),
+      value: String(message.value),
+      headers: Object.fromEntries(
+        Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]),
+      ),
+    }));
     await producer.send({ messages });
     this.onAcknowledged(messages.map((m) => m.value));
-    await client.query('DELETE FROM event_store.outbox WHERE position = ANY($1::bigint[])', [
-      rows.map((row) => row.position),
-    ]);
-    return rows.length;
   }
 }
