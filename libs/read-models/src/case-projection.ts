@@ -6,7 +6,7 @@ import {
   foldHistory,
   upcastCaseEvent,
 } from '@app/domain';
-import { EventEnvelope } from '@app/event-store';
+import { EventEnvelope, toDomainEvent } from '@app/event-store';
 import { EntityManager } from 'typeorm';
 import { Projection, ProjectionName } from './projection';
 import { insertRows } from './sql';
@@ -24,6 +24,11 @@ export interface ProjectedCase {
  * the facts of each case it received and, once per batch, refolds every case the batch touched
  * with the domain's own fold and rewrites that case's rows. The facts are its own (a projection
  * never reads another's tables), so each can be rebuilt alone.
+ *
+ * A batch takes two statements, whatever the number of tables: one clears the touched cases'
+ * rows and reads the facts kept of them before the batch; the other keeps the batch's facts and
+ * inserts the new rows. The batch's own facts are folded as received, not read back: they are
+ * what the store published, which is what keeping and reading them would give.
  */
 export abstract class CaseProjection implements Projection {
   abstract readonly name: ProjectionName;
@@ -37,8 +42,27 @@ export abstract class CaseProjection implements Projection {
   async apply(events: readonly EventEnvelope[], tx: EntityManager): Promise<void> {
     const facts = events.filter((e) => e.streamType === CASE_STREAM_TYPE);
     if (facts.length === 0) return;
-    await insertRows(
-      tx,
+    const latest = new Map(facts.map((e) => [e.streamId, e]));
+    const caseIds = [...latest.keys()];
+    // Different tables: the deletes and the read see the same snapshot and cannot collide.
+    const kept: FactRow[] = await tx.query(
+      `WITH ${this.tables
+        .map((table, i) => `gone_${i} AS (DELETE FROM ${table} WHERE case_id = ANY($2::uuid[]))`)
+        .join(', ')}
+       SELECT case_id, version, event_id, type, schema_version, occurred_at, data
+         FROM case_facts WHERE projection = $1 AND case_id = ANY($2::uuid[])
+        ORDER BY case_id, version`,
+      [this.name, caseIds],
+    );
+    const rows = new Map<string, object[]>(this.tables.map((table) => [table, []]));
+    for (const file of foldCases(this.name, kept, facts)) {
+      for (const [table, tableRows] of Object.entries(
+        this.rows({ file, last: latest.get(file.caseId)! }),
+      )) {
+        rows.get(table)!.push(...tableRows);
+      }
+    }
+    rows.set(
       'case_facts',
       facts.map((e) => ({
         projection: this.name,
@@ -51,44 +75,31 @@ export abstract class CaseProjection implements Projection {
         data: e.data,
       })),
     );
-    const latest = new Map(facts.map((e) => [e.streamId, e]));
-    const caseIds = [...latest.keys()];
-    const files = await foldCases(this.name, caseIds, tx);
-    const rows = new Map<string, object[]>(this.tables.map((table) => [table, []]));
-    for (const file of files) {
-      for (const [table, tableRows] of Object.entries(
-        this.rows({ file, last: latest.get(file.caseId)! }),
-      )) {
-        rows.get(table)!.push(...tableRows);
-      }
-    }
-    for (const [table, tableRows] of rows) {
-      await tx.query(`DELETE FROM ${table} WHERE case_id = ANY($1::uuid[])`, [caseIds]);
-      await insertRows(tx, table, tableRows);
-    }
+    await insertRows(tx, rows);
   }
 }
 
-async function foldCases(
+/** Each case's kept facts (in version order) followed by the batch's, folded. */
+function foldCases(
   projection: string,
-  caseIds: readonly string[],
-  tx: EntityManager,
-): Promise<CaseFile[]> {
-  const facts: FactRow[] = await tx.query(
-    `SELECT case_id, version, event_id, type, schema_version, occurred_at, data
-       FROM case_facts WHERE projection = $1 AND case_id = ANY($2::uuid[])
-      ORDER BY case_id, version`,
-    [projection, caseIds],
-  );
+  kept: readonly FactRow[],
+  facts: readonly EventEnvelope[],
+): CaseFile[] {
   const histories = new Map<string, CaseEvent[]>();
-  for (const fact of facts) {
-    const history = histories.get(fact.case_id) ?? [];
+  const add = (caseId: string, version: number, event: CaseEvent) => {
+    const history = histories.get(caseId) ?? [];
     // Folding a partial history would show a wrong case: better to stop the projection.
-    if (fact.version !== history.length + 1) {
-      throw new Error(`case_facts lacks versions of case ${fact.case_id} for ${projection}`);
+    if (version !== history.length + 1) {
+      throw new Error(`case_facts lacks versions of case ${caseId} for ${projection}`);
     }
+    history.push(event);
+    histories.set(caseId, history);
+  };
+  for (const fact of kept) {
     // Facts are kept as they were published; older schema versions are lifted when folded.
-    history.push(
+    add(
+      fact.case_id,
+      fact.version,
       upcastCaseEvent({
         type: fact.type,
         schemaVersion: fact.schema_version,
@@ -97,7 +108,9 @@ async function foldCases(
         eventId: fact.event_id,
       } as CaseEvent),
     );
-    histories.set(fact.case_id, history);
+  }
+  for (const event of facts) {
+    add(event.streamId, event.streamVersion, toDomainEvent<CaseEvent>(event));
   }
   return [...histories.entries()].map(([caseId, history]) => {
     const file = foldHistory(history);

@@ -12,7 +12,6 @@ import {
   readDeadLetters,
 } from './dead-letters';
 import { Projection, READ_MODEL_SCHEMA } from './projection';
-import { insertRows } from './sql';
 
 /** A stream's next event is missing: applying a later one would corrupt the read model. */
 export class StreamGapError extends Error {
@@ -25,16 +24,26 @@ export class StreamGapError extends Error {
   }
 }
 
+/** Where a chunk leaves its partition: the next offset the projection will apply there. */
+export interface PartitionProgress {
+  readonly partition: number;
+  readonly nextOffset: number;
+  /** When the store recorded the chunk's last event. */
+  readonly lastRecordedAt: Date | string;
+}
+
 /**
  * Applies the events of a batch not applied yet and advances the per-stream checkpoints, in
- * the caller's transaction. Kafka delivers at least once and the relay may publish an event
- * twice after a crash, so the checkpoint, not the offset, decides: a version already applied
- * is skipped, and a version that skips one stops the projection.
+ * the caller's transaction, with the partition's progress when given. Kafka delivers at least
+ * once and the relay may publish an event twice after a crash, so the checkpoint, not the
+ * offset, decides: a version already applied is skipped, and a version that skips one stops
+ * the projection.
  */
 export async function applyOnce(
   projection: Projection,
   events: readonly EventEnvelope[],
   tx: EntityManager,
+  progress?: PartitionProgress,
 ): Promise<void> {
   const streamIds = [...new Set(events.map((e) => e.streamId))];
   // Locks the streams' checkpoints: a zombie consumer of the same group waits here. It is the
@@ -57,31 +66,64 @@ export async function applyOnce(
     fresh.push(event);
     latest.set(event.streamId, event);
   }
-  if (fresh.length === 0) return;
-  await projection.apply(fresh, tx);
+  if (fresh.length > 0) await projection.apply(fresh, tx);
+  await recordApplied(tx, projection.name, [...latest.values()], checkpointed, progress);
+}
 
-  const checkpoints = [...latest.values()].map((e) => ({
-    projection: projection.name,
-    stream_id: e.streamId,
-    version: e.streamVersion,
-    position: e.position,
-  }));
-  // A concurrent first apply of a stream (a zombie during a rebalance) fails on the primary
-  // key here: there was no row to lock.
-  await insertRows(
-    tx,
-    'projection_checkpoints',
-    checkpoints.filter((c) => !checkpointed.has(c.stream_id)),
+/**
+ * The checkpoints of the streams applied and the partition's progress, in one statement.
+ * Progress never moves back on a redelivery. A stream's first checkpoint is inserted, not
+ * upserted: a concurrent first apply of the stream (a zombie during a rebalance) fails on the
+ * primary key, as there was no row to lock.
+ */
+async function recordApplied(
+  tx: EntityManager,
+  projection: string,
+  applied: readonly EventEnvelope[],
+  checkpointed: ReadonlyMap<string, number>,
+  progress: PartitionProgress | undefined,
+): Promise<void> {
+  if (applied.length === 0 && !progress) return;
+  const columns = (events: readonly EventEnvelope[]) => [
+    events.map((e) => e.streamId),
+    events.map((e) => e.streamVersion),
+    events.map((e) => e.position),
+  ];
+  const progressRows = progress
+    ? [
+        {
+          projection,
+          partition: progress.partition,
+          next_offset: progress.nextOffset,
+          last_recorded_at: progress.lastRecordedAt,
+        },
+      ]
+    : [];
+  // Arrays, not JSON, for the checkpoints: the planner then knows how few streams move, and
+  // finds each by its key instead of scanning every checkpoint of every projection.
+  await tx.query(
+    `WITH moved AS (
+       UPDATE projection_checkpoints c SET version = m.version, position = m.position
+         FROM unnest($5::uuid[], $6::int[], $7::bigint[]) AS m(stream_id, version, position)
+        WHERE c.projection = $1 AND c.stream_id = m.stream_id
+     ), progress AS (
+       INSERT INTO projection_progress AS p
+       SELECT * FROM jsonb_populate_recordset(NULL::projection_progress, $8::jsonb)
+       ON CONFLICT (projection, partition) DO UPDATE SET
+         next_offset = GREATEST(p.next_offset, excluded.next_offset),
+         last_recorded_at = CASE WHEN excluded.next_offset > p.next_offset
+                                 THEN excluded.last_recorded_at
+                                 ELSE p.last_recorded_at END
+     )
+     INSERT INTO projection_checkpoints (projection, stream_id, version, position)
+     SELECT $1, * FROM unnest($2::uuid[], $3::int[], $4::bigint[])`,
+    [
+      projection,
+      ...columns(applied.filter((e) => !checkpointed.has(e.streamId))),
+      ...columns(applied.filter((e) => checkpointed.has(e.streamId))),
+      JSON.stringify(progressRows),
+    ],
   );
-  const moved = checkpoints.filter((c) => checkpointed.has(c.stream_id));
-  if (moved.length > 0) {
-    await tx.query(
-      `UPDATE projection_checkpoints c SET version = m.version, position = m.position
-         FROM jsonb_populate_recordset(NULL::projection_checkpoints, $1::jsonb) m
-        WHERE c.projection = m.projection AND c.stream_id = m.stream_id`,
-      [JSON.stringify(moved)],
-    );
-  }
 }
 
 export interface ProjectionRunnerOptions {
@@ -89,7 +131,7 @@ export interface ProjectionRunnerOptions {
   readonly schema?: string;
   /** The consumer group: `<prefix>.<projection>` unless a rebuild names its own. */
   readonly groupId?: string;
-  /** After each committed chunk: the partition and the next offset the projection will apply. */
+  /** After each committed chunk: the partition and the next offset the projections will apply. */
   readonly onCommitted?: (partition: number, nextOffset: number) => void;
   /**
    * The consumer failed after its retries. Given this, the runner stops there instead of
@@ -101,9 +143,11 @@ export interface ProjectionRunnerOptions {
 const CHUNK_SIZE = 500;
 
 /**
- * Feeds one projection from the topic through its own consumer group. The live runner (no
- * `schema` given) dead-letters a message it cannot apply and then follows the configured
- * policy (`PROJECTION_POISON_POLICY`): stop there, or skip it and go on.
+ * Feeds projections from the topic through a consumer group. The live runner (no `schema`
+ * given) feeds one projection through its own group, dead-letters a message it cannot apply
+ * and then follows the configured policy (`PROJECTION_POISON_POLICY`): stop there, or skip it
+ * and go on. A rebuild may feed several from one read of the topic: each chunk is decoded once
+ * and applied to every projection, each in a transaction of its own, at the same time.
  */
 export class ProjectionRunner {
   private readonly consumer: Consumer;
@@ -111,27 +155,37 @@ export class ProjectionRunner {
   private readonly groupId: string;
   private readonly logger: Logger;
   private readonly deadLettering: boolean;
-  private producer?: Producer;
-  /** `partition:offset` of the source messages this projection has pending dead letters for. */
-  private deadLettered?: Set<string>;
+  /** Set up at the first poison message; `published` as `partition:offset` of the source. */
+  private deadLetters?: Promise<{ producer: Producer; published: Set<string> }>;
   private stoppedAt: { partition: number; offset: string } | null = null;
+  private readonly projections: readonly Projection[];
 
   constructor(
-    private readonly projection: Projection,
+    projections: Projection | readonly Projection[],
     private readonly kafka: Kafka,
     private readonly db: DataSource,
     private readonly config: AppConfig,
     private readonly options: ProjectionRunnerOptions = {},
   ) {
-    this.schema = schemaName(options.schema ?? READ_MODEL_SCHEMA);
-    this.groupId = options.groupId ?? `${config.projector.groupPrefix}.${projection.name}`;
-    this.logger = new Logger(`projection ${projection.name}`);
+    this.projections = 'name' in projections ? [projections] : projections;
+    const names = this.projections.map((p) => p.name).join('+');
     this.deadLettering = options.schema === undefined;
+    // Each live projection stops or skips at its own poison messages, and lags on its own.
+    if (this.deadLettering && this.projections.length !== 1) {
+      throw new Error(`the live runner feeds one projection, not ${names}`);
+    }
+    this.schema = schemaName(options.schema ?? READ_MODEL_SCHEMA);
+    this.groupId = options.groupId ?? `${config.projector.groupPrefix}.${names}`;
+    this.logger = new Logger(`projection ${names}`);
     this.consumer = kafka.consumer({
       groupId: this.groupId,
       allowAutoTopicCreation: false,
       // Freshness matters more than fetch efficiency when the topic is quiet.
       maxWaitTimeInMs: 100,
+      // A fetch's messages stay in memory until all of its batches are applied. 2 MB is still
+      // a few chunks for each of the partitions applied at once, and it keeps a rebuild, or a
+      // projector catching up with its four runners, within the memory it is given.
+      maxBytes: 2 * 2 ** 20,
       // A projector killed outright holds its partitions until its session expires.
       sessionTimeout: config.projector.sessionTimeoutMs,
       heartbeatInterval: Math.min(3000, config.projector.sessionTimeoutMs / 5),
@@ -148,6 +202,9 @@ export class ProjectionRunner {
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: this.config.kafka.topic, fromBeginning: true });
     await this.consumer.run({
+      // Postgres applies one partition's chunk while Node decodes and folds another's. A
+      // stream is in one partition, whose batches kafkajs still hands over one at a time.
+      partitionsConsumedConcurrently: 2,
       eachBatchAutoResolve: false,
       eachBatch: (payload) => this.handleBatch(payload),
     });
@@ -155,7 +212,8 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     await this.consumer.disconnect();
-    await this.producer?.disconnect();
+    const deadLetters = await this.deadLetters?.catch(() => undefined);
+    await deadLetters?.producer.disconnect();
   }
 
   /** Where the projection stopped at a message it cannot apply (policy `stop`); else null. */
@@ -163,10 +221,16 @@ export class ProjectionRunner {
     return this.stoppedAt;
   }
 
+  /** The projection a live runner feeds, which the dead letters name. */
+  private get projection(): Projection {
+    return this.projections[0];
+  }
+
   /**
    * The tables, not the consumer group, say where to go on: the group is set to the next offset
-   * `projection_progress` records for each partition, and to the partition's first offset where
-   * it records none (a new projection, one emptied by a migration, a partition never read).
+   * `projection_progress` records for each partition (the least of the projections'), and to the
+   * partition's first offset where any records none (a new projection, one emptied by a
+   * migration, a partition never read).
    * The group's offsets are never ahead of the tables in normal running (they are committed
    * after the tables), but they are after a swap put tables built by other groups in place
    * (`swapInReadModels`), or after a restore: going on from the group would skip events there.
@@ -196,8 +260,9 @@ export class ProjectionRunner {
   private async setGroupToTables(): Promise<void> {
     const { topic } = this.config.kafka;
     const progress: { partition: number; next_offset: string }[] = await this.db.query(
-      `SELECT partition, next_offset FROM ${this.schema}.projection_progress WHERE projection = $1`,
-      [this.projection.name],
+      `SELECT partition, min(next_offset) AS next_offset FROM ${this.schema}.projection_progress
+        WHERE projection = ANY($1) GROUP BY partition HAVING count(*) = $2`,
+      [this.projections.map((p) => p.name), this.projections.length],
     );
     const recorded = new Map(progress.map((p) => [p.partition, String(p.next_offset)]));
     const admin = this.kafka.admin();
@@ -227,10 +292,10 @@ export class ProjectionRunner {
 
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
-    // Stopped at a poison message: nothing more is applied (nor resolved) until a restart.
-    if (this.stoppedAt) return;
     for (let i = 0; i < batch.messages.length;) {
-      if (!payload.isRunning() || payload.isStale()) return;
+      // Stopped at a poison message, of this partition or of one applied at the same time:
+      // nothing more is applied (nor resolved) until a restart.
+      if (this.stoppedAt || !payload.isRunning() || payload.isStale()) return;
       const chunk = batch.messages.slice(i, i + CHUNK_SIZE);
       try {
         const events = await this.applyChunk(batch.partition, chunk);
@@ -246,25 +311,33 @@ export class ProjectionRunner {
     }
   }
 
-  /** Decodes and applies messages, with the partition's progress, in one transaction. */
+  /** Decodes messages and applies them, with the partition's progress, to each projection. */
   private async applyChunk(
     partition: number,
     messages: readonly KafkaMessage[],
   ): Promise<EventEnvelope[]> {
     const events = messages.map((message) => fromKafkaMessage(message));
-    const nextOffset = Number(messages[messages.length - 1].offset) + 1;
+    const progress = {
+      partition,
+      nextOffset: Number(messages[messages.length - 1].offset) + 1,
+      lastRecordedAt: events[events.length - 1].recordedAt,
+    };
+    // Every transaction ends before the chunk counts as failed: none is left running behind it.
+    const applied = await Promise.allSettled(
+      this.projections.map((projection) =>
+        this.transaction((tx) => applyOnce(projection, events, tx, progress)),
+      ),
+    );
+    for (const result of applied) if (result.status === 'rejected') throw result.reason;
+    return events;
+  }
+
+  /** A transaction whose unqualified tables are those of the projections' schema. */
+  private async transaction(work: (tx: EntityManager) => Promise<void>): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.query(`SET LOCAL search_path TO ${this.schema}`);
-      await applyOnce(this.projection, events, tx);
-      await recordProgress(
-        this.projection.name,
-        partition,
-        nextOffset,
-        events[events.length - 1].recordedAt,
-        tx,
-      );
+      await work(tx);
     });
-    return events;
   }
 
   /** After messages were applied (or skipped): move the group's offset, and say so. */
@@ -375,29 +448,38 @@ export class ProjectionRunner {
    * (a restart that meets the same message again). Returns whether it published.
    */
   private async deadLetter(partition: number, message: KafkaMessage, error: string) {
-    const config = this.config.kafka;
-    if (this.deadLettered === undefined) {
-      await ensureDeadLetterTopic(this.kafka, config);
-      const pending = await readDeadLetters(this.kafka, config.topic);
-      this.deadLettered = new Set(
-        pending
-          .filter((l) => l.projection === this.projection.name)
-          .map((l) => `${l.sourcePartition}:${l.sourceOffset}`),
-      );
-    }
+    // Partitions are applied at once: two may meet a poison message at the same time. A setup
+    // that failed is tried again at the next one.
+    this.deadLetters ??= this.openDeadLetters().catch((failure: unknown) => {
+      this.deadLetters = undefined;
+      throw failure;
+    });
+    const { producer, published } = await this.deadLetters;
     const key = `${partition}:${message.offset}`;
-    if (this.deadLettered.has(key)) return false;
-    if (!this.producer) {
-      this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
-      await this.producer.connect();
-    }
-    await this.producer.send({
-      topic: deadLetterTopic(config.topic),
+    if (published.has(key)) return false;
+    await producer.send({
+      topic: deadLetterTopic(this.config.kafka.topic),
       acks: -1,
       messages: [deadLetterMessage(this.projection.name, partition, message, error, new Date())],
     });
-    this.deadLettered.add(key);
+    published.add(key);
     return true;
+  }
+
+  private async openDeadLetters(): Promise<{ producer: Producer; published: Set<string> }> {
+    const config = this.config.kafka;
+    await ensureDeadLetterTopic(this.kafka, config);
+    const pending = await readDeadLetters(this.kafka, config.topic);
+    const producer = this.kafka.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    return {
+      producer,
+      published: new Set(
+        pending
+          .filter((l) => l.projection === this.projection.name)
+          .map((l) => `${l.sourcePartition}:${l.sourceOffset}`),
+      ),
+    };
   }
 
   /**
@@ -407,38 +489,15 @@ export class ProjectionRunner {
    */
   private async skipPoison(payload: EachBatchPayload, message: KafkaMessage): Promise<void> {
     const { partition } = payload.batch;
-    await this.db.transaction(async (tx) => {
-      await tx.query(`SET LOCAL search_path TO ${this.schema}`);
-      await recordProgress(
-        this.projection.name,
+    await this.transaction((tx) =>
+      recordApplied(tx, this.projection.name, [], new Map(), {
         partition,
-        Number(message.offset) + 1,
-        new Date(Number(message.timestamp)),
-        tx,
-      );
-    });
+        nextOffset: Number(message.offset) + 1,
+        lastRecordedAt: new Date(Number(message.timestamp)),
+      }),
+    );
     await this.committed(payload, [message], []);
   }
-}
-
-/** How far the projection has read a partition, for its lag; never moved back by a redelivery. */
-async function recordProgress(
-  projection: string,
-  partition: number,
-  nextOffset: number,
-  lastRecordedAt: Date | string,
-  tx: EntityManager,
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO projection_progress (projection, partition, next_offset, last_recorded_at)
-     VALUES ($1, $2, $3, $4)
-     ON CONFLICT (projection, partition) DO UPDATE SET
-       next_offset = GREATEST(projection_progress.next_offset, excluded.next_offset),
-       last_recorded_at = CASE WHEN excluded.next_offset > projection_progress.next_offset
-                               THEN excluded.last_recorded_at
-                               ELSE projection_progress.last_recorded_at END`,
-    [projection, partition, nextOffset, lastRecordedAt],
-  );
 }
 
 /** Schema names are ours (the live one, or a rebuild's), but they go into SQL unquoted. */

@@ -24,10 +24,11 @@ export interface RebuildResult {
 
 /**
  * Builds every projection afresh, from the topic's first event up to its end at the moment
- * the rebuild starts, into a new schema whose tables are made like the live ones. Each
- * projection reads through a consumer group of its own, deleted afterwards; the live
- * projections and their groups are not touched. A projection that fails stops the rebuild,
- * and the new schema is dropped.
+ * the rebuild starts, into a new schema whose tables are made like the live ones. One consumer
+ * group of its own, deleted afterwards, reads the topic once for all of them: each chunk is
+ * decoded once and applied to each projection in a transaction of its own (the projections
+ * still share no table). The live projections and their groups are not touched. A projection
+ * that fails stops the rebuild, and the new schema is dropped.
  */
 export async function rebuildReadModels(options: RebuildOptions): Promise<RebuildResult> {
   const { db, kafka, config, projections, onProgress } = options;
@@ -45,44 +46,37 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
     );
     const messages = [...ends.values()].reduce((n, p) => n + p.high - p.low, 0);
     const total = messages * projections.length;
-    // Per projection and partition, the next offset it will apply. Each counts up to the end
-    // of its partition only: reading past it (new events) makes up for no other partition.
-    const reached = new Map(projections.map((p) => [p.name, new Map<number, number>()]));
+    // Per partition, the next offset every projection will apply. Each counts up to the end of
+    // its partition only: reading past it (new events) makes up for no other partition.
+    const reached = new Map<number, number>();
     const done = () =>
-      projections.reduce(
-        (n, p) =>
-          n +
-          [...ends].reduce((m, [partition, { low, high }]) => {
-            const offset = reached.get(p.name)!.get(partition) ?? low;
-            return m + Math.min(offset, high) - low;
-          }, 0),
-        0,
-      );
-    const groupIds = projections.map((p) => `${config.projector.groupPrefix}.${schema}.${p.name}`);
-    const runners: ProjectionRunner[] = [];
+      projections.length *
+      [...ends].reduce((n, [partition, { low, high }]) => {
+        const offset = reached.get(partition) ?? low;
+        return n + Math.min(offset, high) - low;
+      }, 0);
+    const groupId = `${config.projector.groupPrefix}.${schema}`;
+    let runner: ProjectionRunner | undefined;
     try {
       await new Promise<void>((resolve, reject) => {
         if (total === 0) return resolve();
-        projections.forEach((projection, i) => {
-          const runner = new ProjectionRunner(projection, kafka, db, config, {
-            schema,
-            groupId: groupIds[i],
-            onCommitted: (partition, nextOffset) => {
-              reached.get(projection.name)!.set(partition, nextOffset);
-              const applied = done();
-              onProgress?.(applied, total);
-              // Every projection at the end of every partition: no term can exceed its share.
-              if (applied === total) resolve();
-            },
-            onCrash: reject,
-          });
-          runners.push(runner);
-          runner.start().catch(reject);
+        runner = new ProjectionRunner(projections, kafka, db, config, {
+          schema,
+          groupId,
+          onCommitted: (partition, nextOffset) => {
+            reached.set(partition, nextOffset);
+            const applied = done();
+            onProgress?.(applied, total);
+            // At the end of every partition: no term can exceed its share.
+            if (applied === total) resolve();
+          },
+          onCrash: reject,
         });
+        runner.start().catch(reject);
       });
     } finally {
-      for (const runner of runners) await runner.stop();
-      await admin.deleteGroups(groupIds).catch(() => undefined);
+      await runner?.stop();
+      await admin.deleteGroups([groupId]).catch(() => undefined);
     }
     onProgress?.(total, total);
     return { schema, messages };
