@@ -1,6 +1,6 @@
 /**
  * Test tier by file suffix, one Jest project per tier:
- *   *.spec.ts      unit: pure domain and mapping logic, no I/O
+ *   *.spec.ts      unit: pure domain and mapping logic, and the benchmark report; no I/O
  *   *.int-spec.ts  integration: real Postgres and a real Kafka broker
  *   *.e2e-spec.ts  end to end: through HTTP, on real Postgres and Kafka
  * The integration and e2e tiers share a global setup that starts (or reuses) the servers.
@@ -29,7 +29,7 @@ module.exports = {
   // files spend their time waiting on Postgres and Kafka: two at a time.
   maxWorkers: 2,
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,bench}/**/*.spec.ts'] },
     { ...withServers, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.int-spec.ts'] },
     { ...withServers, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],

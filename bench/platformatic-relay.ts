@@ -1,14 +1,14 @@
 import { AppConfig } from '@app/platform';
 import { ProduceAcks, Producer, stringSerializers } from '@platformatic/kafka';
 import { Client } from 'pg';
-import { deletePublished, nextSealedBatch, SealedBatch } from '../apps/relay/src/outbox-relay';
+import { publishOutbox, SealedBatch } from '../apps/relay/src/outbox-relay';
 
 /**
  * The relay's loop on @platformatic/kafka, for comparison only. OutboxRelay takes a kafkajs
  * Kafka and builds its producer itself, so it cannot take another client: this adapter runs the
- * same loop with the relay's own batch functions (through a backlog, seal and read the next batch
- * while the current one is sent with acks from all in-sync replicas on an idempotent producer
- * with one request in flight, then delete the acknowledged one) on one dedicated connection, and
+ * relay's own loop (`publishOutbox`: through a backlog, seal and read the next batch while the
+ * current one is sent, then delete the acknowledged one) with sends acknowledged by all in-sync
+ * replicas on an idempotent producer with one request in flight, on one dedicated connection, and
  * leaves out only what a bench does not exercise (standing by for the lock, restarting after a
  * failure).
  */
@@ -43,21 +43,13 @@ export class PlatformaticRelay {
     });
     await client.connect();
     try {
-      const { batchSize, pollIntervalMs } = this.config.relay;
-      let readAhead: SealedBatch | undefined;
-      while (!this.stopping) {
-        const batch = readAhead ?? (await nextSealedBatch(client, batchSize, []));
-        readAhead = undefined;
-        const backlog = batch.positions.length === batchSize;
-        if (batch.positions.length > 0) {
-          [, readAhead] = await Promise.all([
-            this.send(producer, batch),
-            backlog ? nextSealedBatch(client, batchSize, batch.positions) : undefined,
-          ]);
-          await deletePublished(client, batch);
-        }
-        if (!backlog) await new Promise((resolve) => setTimeout(resolve, pollIntervalMs));
-      }
+      await publishOutbox(
+        client,
+        (batch) => this.send(producer, batch),
+        this.config.relay,
+        () => !this.stopping,
+        (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      );
     } finally {
       await producer.close();
       await client.end();

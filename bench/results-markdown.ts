@@ -1,4 +1,4 @@
-import { markdownTable, Results } from './report';
+import { markdownTable, Results, Row } from './report';
 
 const json = (value: unknown) => JSON.stringify(value, null, 1).replace(/\n\s*/g, ' ');
 
@@ -21,8 +21,8 @@ const LIMITS: Record<string, string> = {
   B2:
     'Same per-append work as B1; with 8 and 32 writers on 2 cores the Postgres backends are CPU ' +
     'bound, so the extra work per append (hashing, recursive CTE) shows directly as fewer appends ' +
-    'per second. The named statement of B1 took 8 writers from 0.35x to 0.77x raw in the ' +
-    'back-to-back runs.',
+    'per second. The named statement of B1 took 8 writers from 0.35x to 0.77x raw in ' +
+    'back-to-back runs; the full run of 2026-12-03 had 0.51x at 8 writers and 0.71x at 32.',
   B4:
     'Profiled (a timed copy of the batch, 200 batches of 500, and CPU per process from /proc): ' +
     'the batch read merged the events with the ledger from their first rows, 142 ms a batch ' +
@@ -33,41 +33,58 @@ const LIMITS: Record<string, string> = {
     "producer's 31-37 ms (the same kafkajs encoding, plus pg row parsing, message building and " +
     'more GC), and its Postgres backend 23-27 ms more, mostly the seal (9 ms plus a 2 ms commit ' +
     'on the idle machine). Batches go one at a time (`maxInFlightRequests: 1`, idempotent), which ' +
-    'per-stream order needs. Under load the ratio varied from 0.43x to 0.87x across runs.',
+    'per-stream order needs. Beside other work the ratio varied from 0.43x to 0.87x across ' +
+    'runs; alone on the machine, 0.57x (a profiling run) and 0.70x (the full run of 2026-12-03). ' +
+    "In a profile of the drain, two fifths of the relay's process time is kafkajs encoding and " +
+    'its buffers (one allocated for every header of every message, which the plain producer ' +
+    'pays too) and a sixth garbage collection.',
   B5:
     'Profiled: per chunk of 500 messages the runner ran about ten statements, one of them an ' +
     'UPDATE of the checkpoints that scanned every checkpoint of every projection. Fixed: ' +
     "besides BEGIN and COMMIT a chunk takes five (search_path, lock the chunk's checkpoints, " +
     "clear the touched cases' rows while reading their kept facts, insert the facts and every " +
     "table's rows, move the checkpoints and the progress by key), and two partitions are " +
-    'applied at once so that Node ' +
-    'folds one while Postgres writes the other: 0.22-0.28x raw became 0.33-0.40x in paired runs. ' +
+    'applied at once so that Node folds one while Postgres writes the other: 0.22-0.28x raw ' +
+    'became 0.33-0.40x in paired runs. ' +
     'What is left is the work the raw consumer does not do: every event is kept as a fact of its ' +
     'case (a row and its index entries), each touched case is refolded by the domain from its ' +
     'facts, and its rows are rewritten.',
   B6:
-    'At 200 commands a second the two cores are saturated: a CPU profile of the API during B6 ' +
-    'had it busy 95% of the time (framework, HTTP, pg socket writes; no one hot spot), and the ' +
-    "answers' own p50 (`answerMs`) is of the same order as the freshness. `answerToRelaySendMs` " +
-    "and `relaySendToCasesReadModelMs` split the freshness at the relay's send (the message's " +
-    "CreateTime): the relay's poll interval (20 ms) and cycle, then Kafka, the consumer's fetch " +
-    "and the projection's transaction, all on the cores shared with Postgres, Kafka, the API " +
-    'and the load generator.',
+    'The two cores are saturated: the load generator reaches 160-190 of the 200 commands a ' +
+    "second and the answers' own p50 (`answerMs`) is in the hundreds of ms, so the freshness is " +
+    'mostly queueing. Measured on the idle machine (CPU per process from /proc over 30 s of B6, ' +
+    '181 commands a second): 10.8 ms of CPU a command in all, 3.9 ms Postgres, 2.3 ms the API, ' +
+    '1.9 ms the broker, 1.3 ms the projector, 1.0 ms the load generator and its poller, 0.5 ms ' +
+    'the relay; 200 a second would need 2.2 cores. Counted in the same setting, the projector ' +
+    'sends 8 statements a command: each of the four projections applies about 3.5 commands in ' +
+    'a transaction of 7 (begin, search_path, lock the checkpoints, 2 to apply, checkpoints and ' +
+    'progress, commit); the API sends 3.4. A CPU profile of the API shows no one hot spot ' +
+    '(framework, HTTP, validation, tokens, pg); a fifth of its samples fall in the socket ' +
+    "write to Postgres, which on loopback includes the kernel's delivery. Bigger batches would " +
+    'cost latency when the topic is quiet; one transaction for the four projections would end ' +
+    'their independence (each stops, skips and lags on its own). `answerToRelaySendMs` and ' +
+    "`relaySendToCasesReadModelMs` split the freshness at the relay's send (the message's " +
+    'CreateTime).',
   B7:
     'A rebuild applies every event to the four projections of B5 on two cores shared with ' +
     'Postgres and the broker (see `eventsPerSecondPerProjection` in results.json). Profiled: ' +
     "the rebuild's Node process used 184 s of CPU for 1,000,000 events; reading the topic once " +
     'for all four projections (one consumer group, each chunk decoded once) and the B5 changes ' +
-    'took it to 97 s, and a run from 259 s to 235-246 s. Postgres is now the bound, about 185 s ' +
-    "of CPU, most of it keeping each projection's facts (about 47 µs an event a projection). " +
+    'took it to 97 s. Runs beside other work went from 259 s to 235-246 s; the full runs alone ' +
+    'on the machine from 212 s (2026-12-02) to 144 s (2026-12-03). Postgres is now the bound, ' +
+    "most of its CPU in keeping each projection's facts (about 47 µs an event a projection). " +
     '60 s would need a different design, e.g. facts kept once for all projections, which would ' +
     'end their independence (each is rebuilt alone from its own tables).',
   B8:
-    "The API's peak grows with the load it carries: in a B6 run beside other work (with " +
-    '--trace-gc) its V8 heap held 40 MB live after each full collection, in 95 MB ' +
-    'committed, and its peak RSS was 159 MB; the rest is code and native memory. At 170 commands ' +
-    'a second, with 64 requests in flight, the heap grows further between collections. The ' +
-    'rebuild process: see B7.',
+    "The API's peak follows the saturation of B6. Sampled each second on the idle machine, its " +
+    'old space grew about 30 MB a second from the 40-70 MB live after a full collection to ' +
+    '160 MB before the next; a heap profile of what was promoted and then collected shows ' +
+    'request-scoped objects (pino-http loggers, the router, async-hook bindings, Nest ' +
+    'interceptors), which outlive two scavenges because a request takes hundreds of ms when the ' +
+    'cores are saturated. In a run at a lower rate (beside other work) its peak was 159 MB. ' +
+    "V8's young generation does not change that: with semi-spaces of 4, 8, 32 and 64 MB the " +
+    "API's peak was 246, 260, 302 and 359 MB in B6 runs one after the other. The rebuild " +
+    'peaked at 259 MB when a fetch could hold 2 MB, and at 234 MB with 1 MB.',
 };
 
 export function markdown(results: Results): string {
@@ -127,10 +144,45 @@ ${
     : missed.map((id) => `- **${id}**: ${LIMITS[id] ?? ''}`).join('\n')
 }
 
+## kafkajs or @platformatic/kafka
+
+${clientChoice(results.rows)}
+
 ## Measured details
 
 ${Object.entries(results.details)
   .map(([id, d]) => `- **${id}**: \`${json(d)}\``)
   .join('\n')}
 `;
+}
+
+/**
+ * The issue leaves it to B4 whether the relay stays on kafkajs (in maintenance mode): this run's
+ * figures, and what decides.
+ */
+function clientChoice(rows: readonly Row[]): string {
+  const b4 = (metric: string) => rows.find((r) => r.id === 'B4' && r.metric === metric)?.project;
+  const [kafkajs, platformatic] = [
+    b4('relay throughput (kafkajs)'),
+    b4('relay throughput (platformatic)'),
+  ];
+  const [kafkajsLag, platformaticLag] = [
+    b4('relay lag p99 (kafkajs)'),
+    b4('relay lag p99 (platformatic)'),
+  ];
+  const measured =
+    kafkajs && platformatic && kafkajsLag && platformaticLag
+      ? `In this run the relay's loop on \`@platformatic/kafka\` drained the backlog at ` +
+        `${(platformatic / kafkajs).toFixed(2)}x the kafkajs relay, with a lag p99 of ` +
+        `${platformaticLag.toPrecision(3)} ms against ${kafkajsLag.toPrecision(3)} ms. `
+      : 'This run did not measure both clients. ';
+  return (
+    measured +
+    'The relay stays on kafkajs: both relays spend most of a batch in the database and in CPU ' +
+    "shared with the broker (see B4's limits), so the client is not what bounds them, and " +
+    'across our runs neither was ahead by enough to pay for a move (a new client for the relay, ' +
+    "the projector, the dead letters and the tests, while some of `@platformatic/kafka`'s own " +
+    "dependencies ask for Node 22.19, above this project's Node 20). The question is open again " +
+    'if kafkajs stops getting fixes that matter to us or a run shows a clear gap.'
+  );
 }

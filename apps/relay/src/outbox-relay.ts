@@ -44,7 +44,7 @@ export interface SealedBatch {
  * the batch in flight. Sealing commits on its own: a crash before the send leaves sealed events
  * in the outbox, which the next round publishes without sealing them twice.
  */
-export async function nextSealedBatch(
+async function nextSealedBatch(
   client: Client,
   batchSize: number,
   inFlight: readonly string[],
@@ -62,11 +62,36 @@ export async function nextSealedBatch(
   };
 }
 
-/** Only once Kafka acknowledged the batch. */
-export async function deletePublished(client: Client, batch: SealedBatch): Promise<void> {
-  await client.query('DELETE FROM event_store.outbox WHERE position = ANY($1::bigint[])', [
-    batch.positions,
-  ]);
+/**
+ * The relay's loop (see OutboxRelay) on its connection, while `running()`; `send` resolves once
+ * Kafka acknowledged the batch. The bench runs the same loop on another Kafka client.
+ */
+export async function publishOutbox(
+  client: Client,
+  send: (batch: SealedBatch) => Promise<unknown>,
+  { batchSize, pollIntervalMs }: AppConfig['relay'],
+  running: () => boolean,
+  sleep: (ms: number) => Promise<void>,
+): Promise<void> {
+  let readAhead: SealedBatch | undefined;
+  while (running()) {
+    const batch = readAhead ?? (await nextSealedBatch(client, batchSize, []));
+    readAhead = undefined;
+    // A full batch says there may be more: the next one is read while this one is sent. After a
+    // partial one the relay has caught up, and waits.
+    const backlog = batch.positions.length === batchSize;
+    if (batch.positions.length > 0) {
+      [, readAhead] = await Promise.all([
+        send(batch),
+        backlog ? nextSealedBatch(client, batchSize, batch.positions) : undefined,
+      ]);
+      // Only once Kafka acknowledged the batch.
+      await client.query('DELETE FROM event_store.outbox WHERE position = ANY($1::bigint[])', [
+        batch.positions,
+      ]);
+    }
+    if (!backlog) await sleep(pollIntervalMs);
+  }
 }
 
 /**
@@ -136,7 +161,7 @@ export class OutboxRelay {
           await this.sleep(STANDBY_RETRY_MS);
           continue;
         }
-        producer = this.kafka.producer({
+        const leading = this.kafka.producer({
           idempotent: true,
           maxInFlightRequests: 1,
           allowAutoTopicCreation: false,
@@ -145,10 +170,17 @@ export class OutboxRelay {
           // at least every second: a longer backoff is time the restarted broker sits idle.
           retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 100, maxRetryTime: 1000 },
         });
-        this.producer = producer;
-        await producer.connect();
+        producer = this.producer = leading;
+        await leading.connect();
         this.logger.log('leading: publishing the outbox');
-        await this.publish(client, producer);
+        await publishOutbox(
+          client,
+          (batch) =>
+            leading.send({ topic: this.config.kafka.topic, acks: -1, messages: batch.messages }),
+          this.config.relay,
+          () => !this.stopping,
+          (ms) => this.sleep(ms),
+        );
       } catch (error) {
         this.logger.error(
           `relay failed, retrying: ${error instanceof Error ? error.message : String(error)}`,
@@ -161,27 +193,6 @@ export class OutboxRelay {
         await producer?.disconnect().catch(() => undefined);
         await client.end().catch(() => undefined);
       }
-    }
-  }
-
-  /** Publishes until stopped, waiting for the poll interval whenever it has caught up. */
-  private async publish(client: Client, producer: Producer): Promise<void> {
-    const { batchSize, pollIntervalMs } = this.config.relay;
-    let readAhead: SealedBatch | undefined;
-    while (!this.stopping) {
-      const batch = readAhead ?? (await nextSealedBatch(client, batchSize, []));
-      readAhead = undefined;
-      // A full batch says there may be more: the next one is read while this one is sent. After a
-      // partial one the relay has caught up, and waits as it always did.
-      const backlog = batch.positions.length === batchSize;
-      if (batch.positions.length > 0) {
-        [, readAhead] = await Promise.all([
-          producer.send({ topic: this.config.kafka.topic, acks: -1, messages: batch.messages }),
-          backlog ? nextSealedBatch(client, batchSize, batch.positions) : undefined,
-        ]);
-        await deletePublished(client, batch);
-      }
-      if (!backlog) await this.sleep(pollIntervalMs);
     }
   }
 
