@@ -22,7 +22,9 @@ const LIMITS: Record<string, string> = {
     'Same per-append work as B1; with 8 and 32 writers on 2 cores the Postgres backends are CPU ' +
     'bound, so the extra work per append (hashing, recursive CTE) shows directly as fewer appends ' +
     'per second. The named statement of B1 took 8 writers from 0.35x to 0.77x raw in ' +
-    'back-to-back runs; the full run of 2026-12-03 had 0.51x at 8 writers and 0.71x at 32.',
+    'back-to-back runs. The two full runs of 2026-12-03 had 0.51x and 0.88x at 8 writers, ' +
+    '0.71x and 0.65x at 32: on 2 cores the ratios move with whatever else the host runs (the ' +
+    'raw baseline itself went from 4,842 to 2,794 events/s at 8 writers between them).',
   B4:
     'Profiled (a timed copy of the batch, 200 batches of 500, and CPU per process from /proc): ' +
     'the batch read merged the events with the ledger from their first rows, 142 ms a batch ' +
@@ -34,7 +36,8 @@ const LIMITS: Record<string, string> = {
     'more GC), and its Postgres backend 23-27 ms more, mostly the seal (9 ms plus a 2 ms commit ' +
     'on the idle machine). Batches go one at a time (`maxInFlightRequests: 1`, idempotent), which ' +
     'per-stream order needs. Beside other work the ratio varied from 0.43x to 0.87x across ' +
-    'runs; alone on the machine, 0.57x (a profiling run) and 0.70x (the full run of 2026-12-03). ' +
+    'runs; alone on the machine, 0.57x (a profiling run), 0.70x and 0.97x (the two full runs ' +
+    'of 2026-12-03). ' +
     "In a profile of the drain, two fifths of the relay's process time is kafkajs encoding and " +
     'its buffers (one allocated for every header of every message, which the plain producer ' +
     'pays too) and a sixth garbage collection.',
@@ -70,9 +73,10 @@ const LIMITS: Record<string, string> = {
     'Postgres and the broker (see `eventsPerSecondPerProjection` in results.json). Profiled: ' +
     "the rebuild's Node process used 184 s of CPU for 1,000,000 events; reading the topic once " +
     'for all four projections (one consumer group, each chunk decoded once) and the B5 changes ' +
-    'took it to 97 s. Runs beside other work went from 259 s to 235-246 s; the full runs alone ' +
-    'on the machine from 212 s (2026-12-02) to 144 s (2026-12-03). Postgres is now the bound, ' +
-    "most of its CPU in keeping each projection's facts (about 47 µs an event a projection). " +
+    'took it to 97 s. Runs beside other work went from 259 s to 235-246 s; the full runs ' +
+    'alone on the machine from 212 s (2026-12-02) to 134-144 s (2026-12-03). Postgres is now ' +
+    "the bound, most of its CPU in keeping each projection's facts (about 47 µs an event a " +
+    'projection). ' +
     '60 s would need a different design, e.g. facts kept once for all projections, which would ' +
     'end their independence (each is rebuilt alone from its own tables).',
   B8:
@@ -178,11 +182,11 @@ function clientChoice(rows: readonly Row[]): string {
       : 'This run did not measure both clients. ';
   return (
     measured +
-    'The relay stays on kafkajs: both relays spend most of a batch in the database and in CPU ' +
-    "shared with the broker (see B4's limits), so the client is not what bounds them, and " +
-    'across our runs neither was ahead by enough to pay for a move (a new client for the relay, ' +
-    "the projector, the dead letters and the tests, while some of `@platformatic/kafka`'s own " +
-    "dependencies ask for Node 22.19, above this project's Node 20). The question is open again " +
-    'if kafkajs stops getting fixes that matter to us or a run shows a clear gap.'
+    'The relay stays on kafkajs: across the full runs of 2026-12-02 and 2026-12-03 the ' +
+    '`@platformatic/kafka` relay drained at 0.99x to 1.13x the kafkajs one, not enough to pay ' +
+    'for a move (a new client for the relay, the projector, the dead letters and the tests, ' +
+    "while some of `@platformatic/kafka`'s own dependencies ask for Node 22.19, above this " +
+    "project's Node 20). The question is open again if kafkajs stops getting fixes that " +
+    'matter to us or a run shows a clear gap.'
   );
 }
