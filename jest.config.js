@@ -1,6 +1,6 @@
 /**
  * Test tier by file suffix, one Jest project per tier:
- *   *.spec.ts      unit: pure domain and mapping logic, and the benchmark report; no I/O
+ *   *.spec.ts      unit: pure domain and mapping logic, and the benchmark report; no servers
  *   *.int-spec.ts  integration: real Postgres and a real Kafka broker
  *   *.e2e-spec.ts  end to end: through HTTP, on real Postgres and Kafka
  * The integration and e2e tiers share a global setup that starts (or reuses) the servers.
