@@ -89,16 +89,6 @@ async function recordApplied(
     events.map((e) => e.streamVersion),
     events.map((e) => e.position),
   ];
-  const progressRows = progress
-    ? [
-        {
-          projection,
-          partition: progress.partition,
-          next_offset: progress.nextOffset,
-          last_recorded_at: progress.lastRecordedAt,
-        },
-      ]
-    : [];
   // Arrays, not JSON, for the checkpoints: the planner then knows how few streams move, and
   // finds each by its key instead of scanning every checkpoint of every projection.
   await tx.query(
@@ -107,8 +97,8 @@ async function recordApplied(
          FROM unnest($5::uuid[], $6::int[], $7::bigint[]) AS m(stream_id, version, position)
         WHERE c.projection = $1 AND c.stream_id = m.stream_id
      ), progress AS (
-       INSERT INTO projection_progress AS p
-       SELECT * FROM jsonb_populate_recordset(NULL::projection_progress, $8::jsonb)
+       INSERT INTO projection_progress AS p (projection, partition, next_offset, last_recorded_at)
+       SELECT $1, $8::int, $9::bigint, $10::timestamptz WHERE $8::int IS NOT NULL
        ON CONFLICT (projection, partition) DO UPDATE SET
          next_offset = GREATEST(p.next_offset, excluded.next_offset),
          last_recorded_at = CASE WHEN excluded.next_offset > p.next_offset
@@ -121,7 +111,9 @@ async function recordApplied(
       projection,
       ...columns(applied.filter((e) => !checkpointed.has(e.streamId))),
       ...columns(applied.filter((e) => checkpointed.has(e.streamId))),
-      JSON.stringify(progressRows),
+      progress?.partition ?? null,
+      progress?.nextOffset ?? null,
+      progress?.lastRecordedAt ?? null,
     ],
   );
 }

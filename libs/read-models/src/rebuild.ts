@@ -55,7 +55,7 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
         const offset = reached.get(partition) ?? low;
         return n + Math.min(offset, high) - low;
       }, 0);
-    const groupId = `${config.projector.groupPrefix}.${schema}`;
+    const groupId = rebuildGroup(config, schema);
     let runner: ProjectionRunner | undefined;
     try {
       await new Promise<void>((resolve, reject) => {
@@ -114,15 +114,15 @@ export interface SwapResult {
  * transaction: a query resolves `read_model.<table>` either to the old, complete tables or to
  * the new, complete ones, never to none or to a mix. The old ones are kept, renamed.
  *
- * The rebuilt tables first catch up with the live ones: each projection runs on them again,
- * through a group of its own started at their `projection_progress`. Then the transaction
+ * The rebuilt tables first catch up with the live ones: the projections run on them again,
+ * through one consumer group started at their `projection_progress`. Then the transaction
  *  1. takes EXCLUSIVE locks on every live table, checkpoints first: readers go on reading, but
  *     the live projector, whose batches lock the checkpoints first, holds still (no deadlock:
  *     a batch that locked them first is waited for, and it waits for nothing we hold);
  *  2. waits until the rebuilt tables have read every partition at least as far as the live
  *     ones: from now on they answer at least what the live ones answer, so a reader that saw
  *     the old tables, then sees the new ones, never sees less;
- *  3. stops the catch-up runners, so that nothing writes to the rebuilt schema by its old name;
+ *  3. stops the catch-up runner, so that nothing writes to the rebuilt schema by its old name;
  *  4. takes ACCESS EXCLUSIVE locks on the live tables, all or none (NOWAIT, retried): a query
  *     that had begun on the old tables finishes first, and one that starts now waits the few
  *     milliseconds to the commit, then finds the new tables by name. Waiting in the lock queue
@@ -171,26 +171,21 @@ export async function swapInReadModels(options: SwapOptions): Promise<SwapResult
     }
   };
 
-  const groupIds = projections.map((p) => `${config.projector.groupPrefix}.${schema}.${p.name}`);
-  const runners = projections.map(
-    (projection, i) =>
-      new ProjectionRunner(projection, kafka, db, config, {
-        schema,
-        groupId: groupIds[i],
-        onCrash: (error) => (crash ??= error),
-      }),
-  );
-  const started: ProjectionRunner[] = [];
-  const stopRunners = async () => {
-    for (const runner of started.splice(0)) await runner.stop();
+  const groupId = rebuildGroup(config, schema);
+  let runner: ProjectionRunner | undefined = new ProjectionRunner(projections, kafka, db, config, {
+    schema,
+    groupId,
+    onCrash: (error) => (crash ??= error),
+  });
+  const stopRunner = async () => {
+    const stopping = runner;
+    runner = undefined;
+    await stopping?.stop();
   };
   const admin = kafka.admin();
   await admin.connect();
   try {
-    started.push(...runners);
-    // Together: each may set its group's offsets first, which takes seconds in kafkajs.
-    const starts = await Promise.allSettled(runners.map((runner) => runner.start()));
-    for (const start of starts) if (start.status === 'rejected') throw start.reason;
+    await runner.start();
     // The bulk of the catch-up, while the live projector runs on: holding it back is then short.
     await catchUp(db, Infinity);
 
@@ -198,7 +193,7 @@ export async function swapInReadModels(options: SwapOptions): Promise<SwapResult
       await tx.query(`SET LOCAL lock_timeout = ${timeoutMs}`);
       await tx.query(`LOCK TABLE ${locked} IN EXCLUSIVE MODE`);
       await catchUp(tx, Date.now() + timeoutMs);
-      await stopRunners();
+      await stopRunner();
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         await tx.query('SAVEPOINT swap_locks');
@@ -221,13 +216,18 @@ export async function swapInReadModels(options: SwapOptions): Promise<SwapResult
     });
     return { previous };
   } finally {
-    await stopRunners();
-    await admin.deleteGroups(groupIds).catch(() => undefined);
+    await stopRunner();
+    await admin.deleteGroups([groupId]).catch(() => undefined);
     await admin.disconnect();
   }
 }
 
 const LOCK_NOT_AVAILABLE = '55P03';
+
+/** The consumer group that feeds a rebuilt schema: during the rebuild, then its catch-up. */
+function rebuildGroup(config: AppConfig, schema: string): string {
+  return `${config.projector.groupPrefix}.${schema}`;
+}
 
 /** Refuses to swap in tables that differ from the live ones, e.g. built before a migration. */
 async function assertShapedLike(db: DataSource, schema: string, like: string): Promise<void> {
