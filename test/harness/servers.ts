@@ -1,60 +1,90 @@
 /*
  * Loaded by Jest's global setup, outside Jest's module registry: relative imports only.
  */
-import { rmSync } from 'node:fs';
-import { Client } from 'pg';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   LocalKafka,
   LocalPostgres,
-  dataDir,
   ensureKafka,
   ensurePostgres,
-  portAnswers,
-  postgresDataDir,
+  freePorts,
 } from '../../libs/local-infra/src';
-
-export const TEST_PG_PORT = Number(process.env.TEST_PG_PORT ?? 54339);
-export const TEST_KAFKA_PORT = Number(process.env.TEST_KAFKA_PORT ?? 29092);
 
 export interface TestServers {
   postgres?: LocalPostgres;
   kafka?: LocalKafka;
+  /** The servers' data, this run's own, removed when it stops. */
+  dataDir: string;
 }
 
 const log = (line: string) => process.stderr.write(`[test servers] ${line}\n`);
 
+/** A port pinned by the environment, or undefined when the tests may take any free one. */
+function pinnedPort(name: string): number | undefined {
+  const value = process.env[name];
+  if (!value) return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65534) {
+    throw new Error(`${name}=${value} is not a port number`);
+  }
+  return port;
+}
+
+/** What the error of a server that could not start on a pinned port should tell the reader. */
+function naming(variable: string, useInstead: string) {
+  return (error: unknown): never => {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `the test servers could not start (${variable}=${process.env[variable]}): ${message}\n` +
+        `Unset ${variable} to use free ports, or set ${useInstead} to use a running server.`,
+    );
+  };
+}
+
 /**
- * Uses DATABASE_URL and KAFKA_BROKERS when given; otherwise reuses servers already answering
- * on the test ports, or starts them. Each test file then works in a database and a topic of
- * its own, so files can run in parallel.
+ * Uses DATABASE_URL and KAFKA_BROKERS when given (servers the caller asks to reuse);
+ * otherwise starts a Postgres and a Kafka broker of this run's own, from empty storage, on
+ * free ports or on TEST_PG_PORT and TEST_KAFKA_PORT (and the next one, the broker's
+ * controller) when set. A server already answering on a pinned port is an error, never reused:
+ * its data and its life are someone else's. Each test file then works in a database and a
+ * topic of its own, so files can run in parallel.
  */
 export async function startTestServers(): Promise<TestServers> {
-  const servers: TestServers = {};
-  if (process.env.DATABASE_URL) {
-    process.env.TEST_ADMIN_DATABASE_URL = process.env.DATABASE_URL;
-  } else {
-    servers.postgres = await ensurePostgres({
-      dataDir: postgresDataDir(`test-postgres-${TEST_PG_PORT}`),
-      port: TEST_PG_PORT,
-    });
-    process.env.TEST_ADMIN_DATABASE_URL = servers.postgres.adminUrl;
-    if (servers.postgres.started) await dropLeftoverTestDatabases(servers.postgres.adminUrl);
-  }
-  if (process.env.KAFKA_BROKERS) {
-    process.env.TEST_KAFKA_BROKERS = process.env.KAFKA_BROKERS;
-  } else {
-    // One directory per port, so that runs on other ports (TEST_*_PORT) never share storage.
-    const kafkaDir = dataDir(`test-kafka-${TEST_KAFKA_PORT}`);
-    // Nobody else is using a broker that is not running: start it from empty storage.
-    if (await portAnswers(TEST_KAFKA_PORT)) log(`reusing the Kafka broker on ${TEST_KAFKA_PORT}`);
-    else rmSync(kafkaDir, { recursive: true, force: true });
-    servers.kafka = await ensureKafka({
-      dataDir: kafkaDir,
-      port: TEST_KAFKA_PORT,
-      controllerPort: TEST_KAFKA_PORT + 1,
-      log,
-    });
-    process.env.TEST_KAFKA_BROKERS = servers.kafka.brokers;
+  const servers: TestServers = { dataDir: mkdtempSync(join(tmpdir(), 'smuggling-cases-test-')) };
+  // As root, Postgres runs as the `postgres` user, which must reach its data in here.
+  chmodSync(servers.dataDir, 0o755);
+  try {
+    if (process.env.DATABASE_URL) {
+      process.env.TEST_ADMIN_DATABASE_URL = process.env.DATABASE_URL;
+    } else {
+      const pinned = pinnedPort('TEST_PG_PORT');
+      const [port] = pinned ? [pinned] : await freePorts(1);
+      const dir = join(servers.dataDir, 'postgres');
+      servers.postgres = await ensurePostgres({ dataDir: dir, port, reuse: false }).catch(
+        pinned ? naming('TEST_PG_PORT', 'DATABASE_URL') : undefined,
+      );
+      process.env.TEST_ADMIN_DATABASE_URL = servers.postgres.adminUrl;
+      log(`Postgres on 127.0.0.1:${port}`);
+    }
+    if (process.env.KAFKA_BROKERS) {
+      process.env.TEST_KAFKA_BROKERS = process.env.KAFKA_BROKERS;
+    } else {
+      const pinned = pinnedPort('TEST_KAFKA_PORT');
+      const [port, controllerPort] = pinned ? [pinned, pinned + 1] : await freePorts(2);
+      servers.kafka = await ensureKafka({
+        dataDir: join(servers.dataDir, 'kafka'),
+        port,
+        controllerPort,
+        reuse: false,
+        log,
+      }).catch(pinned ? naming('TEST_KAFKA_PORT', 'KAFKA_BROKERS') : undefined);
+      process.env.TEST_KAFKA_BROKERS = servers.kafka.brokers;
+    }
+  } catch (error) {
+    await stopTestServers(servers);
+    throw error;
   }
   return servers;
 }
@@ -62,19 +92,5 @@ export async function startTestServers(): Promise<TestServers> {
 export async function stopTestServers(servers: TestServers): Promise<void> {
   await servers.kafka?.stop();
   await servers.postgres?.stop();
-}
-
-/** Databases left by an interrupted run; only on a server this run started itself. */
-async function dropLeftoverTestDatabases(adminUrl: string): Promise<void> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE 'pss\\_test\\_%'`,
-    );
-    for (const { datname } of rows)
-      await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+  rmSync(servers.dataDir, { recursive: true, force: true });
 }

