@@ -52,6 +52,8 @@ export interface LoadOptions {
   readonly requestTimeoutMs: number;
   /** New commands per second over all clients (retries are not paced): a steady load. */
   readonly commandsPerSecond: number;
+  /** Queries per second beside the commands (a case, the caseload, the board), never retried. */
+  readonly readsPerSecond: number;
 }
 
 const PLACES = ['Obrežje', 'Metlika', 'Sočerga', 'Petrina', 'Vinica'];
@@ -95,6 +97,7 @@ export class Load {
     for (let client = 0; client < this.options.clients; client++) {
       this.running.push(this.client(client));
     }
+    if (this.options.readsPerSecond > 0) this.running.push(this.reader());
   }
 
   /** Lets every client finish the command it is on (acknowledged), then resolves. */
@@ -131,6 +134,51 @@ export class Load {
     for (let turn = 0; !this.stopping; turn++) {
       const state = cases[turn % cases.length];
       await this.next(client, state);
+    }
+  }
+
+  /**
+   * Reads what the commands wrote, as a liaison officer's screen would: the answers count with
+   * the commands' (a 5xx other than 503 is a server error), but nothing is retried.
+   */
+  private async reader(): Promise<void> {
+    for (let n = 0; !this.stopping; n++) {
+      await sleep(1000 / this.options.readsPerSecond);
+      const acks = this.stats.acks;
+      const paths = [
+        acks.length > 0 ? `/cases/${acks[n % acks.length].caseId}` : '/cases?limit=5',
+        '/cases?limit=5',
+        '/custody-board?limit=5',
+      ];
+      await this.read(paths[n % paths.length]);
+    }
+  }
+
+  private async read(path: string): Promise<void> {
+    const phase = this.options.phase();
+    const answer = await this.send('GET', path);
+    // A 404 (a case its projection has not reached yet) is counted, and is no failure.
+    this.record(phase, answer, 'GET', path);
+  }
+
+  /** One request, and how it ended: its status, Retry-After and body, or why none came. */
+  private async send(
+    method: 'GET' | 'POST',
+    path: string,
+    headers: Record<string, string> = {},
+    body?: string,
+  ): Promise<Answer> {
+    try {
+      const response = await fetch(`${this.options.baseUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${this.options.token}`, ...headers },
+        body,
+        signal: AbortSignal.timeout(this.options.requestTimeoutMs),
+      });
+      const retryAfter = response.headers.get('retry-after');
+      return { outcome: response.status, retryAfter, text: await response.text() };
+    } catch (error) {
+      return { outcome: failure(error), retryAfter: null, text: '' };
     }
   }
 
@@ -201,51 +249,20 @@ export class Load {
   ): Promise<{ body: unknown; attempts: number } | undefined> {
     for (let attempt = 1; ; attempt++) {
       const phase = this.options.phase();
-      let outcome: Outcome;
-      let retryAfter: string | null = null;
-      let text = '';
       const request = ++this.requests;
       this.inFlight.add(request);
-      try {
-        const response = await fetch(`${this.options.baseUrl}${path}`, {
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${this.options.token}`,
-            'content-type': 'application/json',
-            'idempotency-key': key,
-          },
-          body: JSON.stringify(body),
-          signal: AbortSignal.timeout(this.options.requestTimeoutMs),
-        });
-        outcome = response.status;
-        retryAfter = response.headers.get('retry-after');
-        text = await response.text();
-      } catch (error) {
-        outcome =
-          error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
-            ? 'timeout'
-            : `network-error:${failureCode(error)}`;
-      } finally {
-        this.inFlight.delete(request);
-      }
+      const answer = await this.send(
+        'POST',
+        path,
+        { 'content-type': 'application/json', 'idempotency-key': key },
+        JSON.stringify(body),
+      );
+      this.inFlight.delete(request);
+      const { outcome, retryAfter, text } = answer;
       if (this.watched.has(request)) this.watched.set(request, outcome);
-      this.count(phase, outcome);
+      this.record(phase, answer, 'POST', path);
       if (typeof outcome === 'number' && outcome >= 200 && outcome < 300) {
         return { body: JSON.parse(text) as unknown, attempts: attempt };
-      }
-      if (outcome === 503 && !retryAfter) {
-        const m = this.stats.unavailableWithoutRetryAfter;
-        m.set(phase, (m.get(phase) ?? 0) + 1);
-      }
-      if (typeof outcome === 'number' && outcome >= 500 && outcome !== 503) {
-        this.stats.serverErrors.push({
-          phase,
-          answeredIn: this.options.phase(),
-          at: new Date().toISOString(),
-          status: outcome,
-          path,
-          body: text.slice(0, 500),
-        });
       }
       if (
         typeof outcome === 'number' &&
@@ -263,11 +280,44 @@ export class Load {
     }
   }
 
+  /** Counts the answer in its phase; a 503 without Retry-After and any other 5xx are kept. */
+  private record(phase: string, answer: Answer, method: string, path: string): void {
+    const { outcome, retryAfter, text } = answer;
+    this.count(phase, outcome);
+    if (outcome === 503 && !retryAfter) {
+      const m = this.stats.unavailableWithoutRetryAfter;
+      m.set(phase, (m.get(phase) ?? 0) + 1);
+    }
+    if (typeof outcome === 'number' && outcome >= 500 && outcome !== 503) {
+      this.stats.serverErrors.push({
+        phase,
+        answeredIn: this.options.phase(),
+        at: new Date().toISOString(),
+        status: outcome,
+        path: `${method} ${path}`,
+        body: text.slice(0, 500),
+      });
+    }
+  }
+
   private count(phase: string, outcome: Outcome): void {
     const byStatus = this.stats.outcomes.get(phase) ?? new Map<string, number>();
     byStatus.set(String(outcome), (byStatus.get(String(outcome)) ?? 0) + 1);
     this.stats.outcomes.set(phase, byStatus);
   }
+}
+
+interface Answer {
+  readonly outcome: Outcome;
+  readonly retryAfter: string | null;
+  readonly text: string;
+}
+
+/** A request that got no answer: `timeout`, or `network-error:<code>`. */
+function failure(error: unknown): Outcome {
+  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
+    ? 'timeout'
+    : `network-error:${failureCode(error)}`;
 }
 
 /** The code of a failed fetch's cause: ECONNREFUSED, ECONNRESET, UND_ERR_SOCKET... */

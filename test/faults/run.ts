@@ -33,12 +33,20 @@ const TARGET_EVENTS = Number(process.env.FAULTS_EVENTS ?? SIZES[SIZE].events);
  * relay publishes them, and the outbox only grows; 30 a second is what the relay keeps up with.
  */
 const RATE = Number(process.env.FAULTS_RATE ?? 30);
+/** Queries a second beside the commands: a read must never be a 500 either. */
+const READ_RATE = Number(process.env.FAULTS_READ_RATE ?? 10);
 const PG_PORT = Number(process.env.FAULTS_PG_PORT ?? 55499);
 const KAFKA_PORT = Number(process.env.FAULTS_KAFKA_PORT ?? 39592);
 /** How long a recovery may take before the suite calls it failed. */
 const RECOVERY_LIMIT_MS = 120_000;
 /** A request unanswered this long is a hang; the client gives up and retries. */
 const REQUEST_TIMEOUT_MS = 10_000;
+/**
+ * How many of the API's database connections are cut, each while it serves a request
+ * (pg_terminate_backend, as an operator or a failover does): every answer must be a 2xx or a
+ * 503 with Retry-After, and each command stored once.
+ */
+const BACKEND_TERMINATIONS = 12;
 /** SIGTERM must end a service within this. */
 const SHUTDOWN_BOUND_MS = 15_000;
 const REPORT_DIR = join(repoRoot(), 'reports');
@@ -104,6 +112,7 @@ class FaultSuite {
   private readonly faults: FaultRecord[] = [];
   private readonly extraAcks: Ack[] = [];
   private readonly readiness = new Map<string, ReadinessSample[]>();
+  private terminatedBackends = 0;
 
   async run(): Promise<number> {
     log(
@@ -185,6 +194,7 @@ class FaultSuite {
       phase: () => this.phase,
       requestTimeoutMs: REQUEST_TIMEOUT_MS,
       commandsPerSecond: RATE,
+      readsPerSecond: READ_RATE,
     });
     // A case only the held transaction writes to, opened through the API before the load.
     const heldCase = await this.post('/cases', {
@@ -211,6 +221,7 @@ class FaultSuite {
       ['projector SIGKILL 1', () => this.killAndRestart('projector', 'projector SIGKILL 1', 1500)],
       ['api SIGKILL 1', () => this.killAndRestart('api', 'api SIGKILL 1', 1000)],
       ['held transaction', () => this.heldTransaction(heldCase.caseId, heldCase.version, 5000)],
+      ['backends terminated', () => this.terminateBackends(BACKEND_TERMINATIONS)],
       ['relay SIGKILL 2', () => this.killAndRestart('relay', 'relay SIGKILL 2', 500)],
       ['kafka stop/start', () => this.restartKafka(8000)],
       ['projector SIGKILL 2', () => this.killAndRestart('projector', 'projector SIGKILL 2', 500)],
@@ -374,6 +385,48 @@ class FaultSuite {
       downMs: committedAt - startedAt,
       recovery: { firstAckMs: null, publishedMs, projectedMs },
       notes: { heldPosition: held!.position, laterCommittedWhileHeld, laterPublishedWhileHeld },
+    };
+  }
+
+  /**
+   * Cuts the API's connections one at a time, each while it runs a statement or holds a
+   * transaction open (a command or a query in flight), waiting for the next such moment.
+   */
+  private async terminateBackends(count: number): Promise<FaultRecord> {
+    const label = 'backends terminated';
+    this.phase = label;
+    const startedAt = Date.now();
+    const states: Record<string, number> = {};
+    for (let terminated = 0; terminated < count;) {
+      const [busy]: { pid: number; state: string }[] = await until(
+        async () => {
+          const rows: { pid: number; state: string }[] = await this.db.query(
+            `SELECT pid, state FROM pg_stat_activity
+              WHERE application_name = 'api' AND datname = current_database()
+                AND state IN ('active', 'idle in transaction')`,
+          );
+          return rows.length > 0 ? rows : undefined;
+        },
+        'an API connection serving a request',
+        30_000,
+        5,
+      );
+      const [{ ok }]: { ok: boolean }[] = await this.db.query(
+        'SELECT pg_terminate_backend($1) AS ok',
+        [busy.pid],
+      );
+      if (!ok) continue;
+      terminated++;
+      states[busy.state] = (states[busy.state] ?? 0) + 1;
+    }
+    const endedAt = Date.now();
+    const recovery = await this.recovery(endedAt);
+    this.terminatedBackends = Object.values(states).reduce((a, b) => a + b, 0);
+    return {
+      name: label,
+      downMs: endedAt - startedAt,
+      recovery,
+      notes: { terminatedBackends: this.terminatedBackends, stateWhenTerminated: states },
     };
   }
 
@@ -585,6 +638,11 @@ class FaultSuite {
       Object.values(this.services).map((s) => [s.name, s.unexpectedExits]),
     );
     const failures = verdict(checks, this.faults, stats, this.readiness, shutdown, unexpectedExits);
+    if (this.terminatedBackends < BACKEND_TERMINATIONS) {
+      failures.push(
+        `backends terminated: ${this.terminatedBackends} of ${BACKEND_TERMINATIONS} API connections cut in flight`,
+      );
+    }
     const passed = failures.length === 0;
     const report = {
       size: SIZE,

@@ -5,7 +5,8 @@ import {
   DatabaseModule,
   KafkaModule,
   TracingShutdown,
-  ensureTopic,
+  ensureTopicWhenAvailable,
+  untilAvailable,
 } from '@app/platform';
 import {
   PROJECTIONS,
@@ -31,7 +32,7 @@ class ProjectorLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly runners: ProjectionRunner[];
 
   constructor(
-    private readonly kafka: Kafka,
+    kafka: Kafka,
     db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PROJECTIONS) projections: Projection[],
@@ -40,8 +41,14 @@ class ProjectorLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await ensureTopic(this.kafka, this.config.kafka);
-    await Promise.all(this.runners.map((runner) => runner.start()));
+    await ensureTopicWhenAvailable(this.config.kafka, 'projector');
+    // The broker answered just before, but may go again, or still be settling (a coordinator
+    // loading, "Broker -1 not found in the cached metadata" after its restart).
+    await Promise.all(
+      this.runners.map((runner) =>
+        untilAvailable('Kafka', `starting projection ${runner.name}`, () => runner.start()),
+      ),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

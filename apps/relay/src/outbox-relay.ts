@@ -1,5 +1,5 @@
 import { EVENT_COLUMNS, EventRow, toEnvelope, toKafkaMessage } from '@app/event-store';
-import { AppConfig, UNSEALED_OUTBOX, sealSql } from '@app/platform';
+import { AppConfig, UNSEALED_OUTBOX, isDependencyUnavailable, sealSql } from '@app/platform';
 import { Logger } from '@nestjs/common';
 import { Kafka, Message, Partitioners, Producer } from 'kafkajs';
 import { Client } from 'pg';
@@ -182,9 +182,11 @@ export class OutboxRelay {
           (ms) => this.sleep(ms),
         );
       } catch (error) {
-        this.logger.error(
-          `relay failed, retrying: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        // Postgres or Kafka going away is waited out (the outbox keeps the events); anything
+        // else needs a person.
+        const line = `relay failed: ${error instanceof Error ? error.message : String(error)}; next attempt in ${FAILURE_BACKOFF_MS} ms`;
+        if (isDependencyUnavailable(error)) this.logger.warn(line);
+        else this.logger.error(line);
         await this.sleep(FAILURE_BACKOFF_MS);
       } finally {
         this.producer = undefined;

@@ -5,7 +5,7 @@ import {
   DatabaseModule,
   KafkaModule,
   TracingShutdown,
-  ensureTopic,
+  ensureTopicWhenAvailable,
 } from '@app/platform';
 import {
   DynamicModule,
@@ -23,14 +23,14 @@ class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly relay: OutboxRelay;
 
   constructor(
-    private readonly kafka: Kafka,
+    kafka: Kafka,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.relay = new OutboxRelay(kafka, config);
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await ensureTopic(this.kafka, this.config.kafka);
+    await ensureTopicWhenAvailable(this.config.kafka, 'relay');
     this.relay.start();
   }
 

@@ -151,6 +151,8 @@ export class ProjectionRunner {
   private deadLetters?: Promise<{ producer: Producer; published: Set<string> }>;
   private stoppedAt: { partition: number; offset: string } | null = null;
   private readonly projections: readonly Projection[];
+  /** The projections it feeds, as its consumer group and its log lines name them. */
+  readonly name: string;
 
   constructor(
     projections: Projection | readonly Projection[],
@@ -160,15 +162,15 @@ export class ProjectionRunner {
     private readonly options: ProjectionRunnerOptions = {},
   ) {
     this.projections = 'name' in projections ? [projections] : projections;
-    const names = this.projections.map((p) => p.name).join('+');
+    this.name = this.projections.map((p) => p.name).join('+');
     this.deadLettering = options.schema === undefined;
     // Each live projection stops or skips at its own poison messages, and lags on its own.
     if (this.deadLettering && this.projections.length !== 1) {
-      throw new Error(`the live runner feeds one projection, not ${names}`);
+      throw new Error(`the live runner feeds one projection, not ${this.name}`);
     }
     this.schema = schemaName(options.schema ?? READ_MODEL_SCHEMA);
-    this.groupId = options.groupId ?? `${config.projector.groupPrefix}.${names}`;
-    this.logger = new Logger(`projection ${names}`);
+    this.groupId = options.groupId ?? `${config.projector.groupPrefix}.${this.name}`;
+    this.logger = new Logger(`projection ${this.name}`);
     this.consumer = kafka.consumer({
       groupId: this.groupId,
       allowAutoTopicCreation: false,
@@ -184,13 +186,14 @@ export class ProjectionRunner {
       heartbeatInterval: Math.min(3000, config.projector.sessionTimeoutMs / 5),
       ...(options.onCrash ? { retry: { restartOnFailure: async () => false } } : {}),
     });
-  }
-
-  async start(): Promise<void> {
-    const { onCrash } = this.options;
+    const { onCrash } = options;
     if (onCrash) {
       this.consumer.on(this.consumer.events.CRASH, ({ payload }) => onCrash(payload.error));
     }
+  }
+
+  /** May be called again after it failed (the projector does, while Kafka is unavailable). */
+  async start(): Promise<void> {
     await this.startWhereTheTablesAre();
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: this.config.kafka.topic, fromBeginning: true });

@@ -2,30 +2,17 @@ import { AccessDeniedError, AuthenticationError, KeySourceUnavailableError } fro
 import { DomainError } from '@app/domain';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { isDependencyUnavailable } from '@app/platform';
 import {
   CODE_BY_HTTP_STATUS,
   ProblemDetails,
+  ProblemLocals,
   STATUS_BY_CODE,
   problem,
   sendProblem,
 } from './problem-details';
 import { ReadModelBehindError } from '../read-side/freshness';
 import { RequestValidationError } from './request-validation';
-
-// Postgres and socket errors that mean "the database is not there right now".
-const UNAVAILABLE_ERRORS = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  '57P01',
-  '57P02',
-  '57P03',
-  '08000',
-  '08001',
-  '08003',
-  '08006',
-]);
 
 export function toProblem(exception: unknown): ProblemDetails {
   if (exception instanceof RequestValidationError) {
@@ -62,7 +49,7 @@ export function toProblem(exception: unknown): ProblemDetails {
   if (isUnstorableText(exception)) {
     return problem(400, 'REQUEST.INVALID_CHARACTER', 'The text cannot be stored.');
   }
-  if (isUnavailable(exception)) {
+  if (isDependencyUnavailable(exception)) {
     return problem(503, 'SERVICE.UNAVAILABLE', 'A backing service is unavailable; retry later.');
   }
   return problem(500, 'INTERNAL', 'An unexpected error occurred.');
@@ -72,24 +59,6 @@ export function toProblem(exception: unknown): ProblemDetails {
 function isUnstorableText(exception: unknown): boolean {
   const code = (exception as { driverError?: { code?: unknown } })?.driverError?.code;
   return code === '22P05' || code === '22021';
-}
-
-function isUnavailable(exception: unknown): boolean {
-  // The connection died under a request already running (Postgres stopping): TypeORM then
-  // refuses the released query runner's next statement. Retrying is the answer, with the
-  // same Idempotency-Key where the commit's outcome is unknown.
-  if (exception instanceof QueryRunnerProviderAlreadyReleasedError) return true;
-  const error = exception as {
-    code?: unknown;
-    driverError?: { code?: unknown };
-    message?: unknown;
-  };
-  const code = error?.driverError?.code ?? error?.code;
-  if (typeof code === 'string' && UNAVAILABLE_ERRORS.has(code)) return true;
-  return (
-    typeof error?.message === 'string' &&
-    /Connection terminated|timeout exceeded when trying to connect/.test(error.message)
-  );
 }
 
 /** The one place where failures become HTTP answers: application/problem+json, never a stack. */
@@ -102,7 +71,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const body = toProblem(exception);
-    if (body.status >= 500) {
+    if (body.status === 503) {
+      // Expected while a dependency is away, and retried by the client: the request's own log
+      // line (at warn) says why, and no stack is needed to act on it.
+      (response.locals as ProblemLocals).unavailableBecause = describe(exception);
+    } else if (body.status >= 500) {
       this.logger.error(
         `${request.method} ${request.path} failed: ${String(exception)}`,
         exception instanceof Error ? exception.stack : undefined,
@@ -110,4 +83,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     sendProblem(request, response, body);
   }
+}
+
+/** The failure's own words, short: a driver's message about a connection names no data. */
+function describe(exception: unknown): string {
+  const text = exception instanceof Error ? `${exception.name}: ${exception.message}` : 'unknown';
+  return text.slice(0, 200);
 }

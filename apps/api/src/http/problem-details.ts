@@ -82,8 +82,20 @@ export const CODE_BY_HTTP_STATUS: Readonly<Record<number, string>> = {
   503: 'SERVICE.UNAVAILABLE',
 };
 
-/** Answers with the problem, naming the request as its instance. */
+/** What a problem answer leaves on the response for the request's log line. */
+export interface ProblemLocals {
+  problemCode?: string;
+  /** Why a 503 was answered: the dependency's own words, for the operator. */
+  unavailableBecause?: string;
+}
+
+/** Answers with the problem, naming the request's path (never its query) as its instance. */
 export function sendProblem(req: Request, res: Response, body: ProblemDetails): void {
+  // The connection is gone (cut by the client, or by the server's request timeout, which
+  // answered 408 itself): nobody would read this answer, and it must not be counted.
+  if (req.socket.destroyed) return;
+  // The request's log line names the answer's code (observability/http-logging.ts).
+  (res.locals as ProblemLocals).problemCode = body.code;
   if (body.status === 503) res.setHeader('Retry-After', '5');
   if (body.status === 401) {
     // RFC 6750: a missing token gets the bare challenge, a bad one says so.
@@ -94,8 +106,12 @@ export function sendProblem(req: Request, res: Response, body: ProblemDetails): 
         : 'Bearer realm="smuggling-cases", error="invalid_token"',
     );
   }
+  // The query is the caller's input and may hold anything, a secret too: never echoed, not
+  // as the instance, nor in a title that quotes the URL (Nest's "Cannot GET /x?...").
+  const path = req.originalUrl.split('?', 1)[0];
+  const title = body.title.split(req.originalUrl).join(path);
   res
     .status(body.status)
     .type(PROBLEM_CONTENT_TYPE)
-    .send(JSON.stringify({ ...body, instance: req.originalUrl }));
+    .send(JSON.stringify({ ...body, title, instance: path }));
 }

@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from 'pino';
 import { Options, pinoHttp } from 'pino-http';
 import { Params } from 'nestjs-pino';
+import { Response } from 'express';
+import { ProblemLocals } from '../http/problem-details';
 
 interface LoggedRequest extends IncomingMessage {
   correlationId?: string;
@@ -31,7 +33,25 @@ function httpLoggingOptions(logger: Logger): Options {
     quietReqLogger: true,
     customAttributeKeys: { reqId: 'correlationId' },
     autoLogging: { ignore: (req) => req.method === 'GET' && PROBES.test(pathOf(req)) },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+    // A 503 is expected while a dependency is away or a read model catches up, and the client
+    // retries: a warning. Errors are for what needs a person.
+    customLogLevel: (_req, res, error) =>
+      res.statusCode === 503 ? 'warn' : error || res.statusCode >= 500 ? 'error' : 'info',
+    // The problem's code, and for a 503 the dependency's own words on why.
+    customProps: (_req, res) => {
+      const { problemCode, unavailableBecause } = ((res as Partial<Response>).locals ??
+        {}) as ProblemLocals;
+      return {
+        ...(problemCode && { code: problemCode }),
+        ...(unavailableBecause && { cause: unavailableBecause }),
+      };
+    },
+    // pino-http makes up an error for any 5xx; for a 503 it says nothing the line does not.
+    customErrorObject: (_req, res, _error, value: Record<string, unknown>) => {
+      if (res.statusCode !== 503) return value;
+      const { err: _made_up, ...rest } = value;
+      return rest;
+    },
     customSuccessMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
     customErrorMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
     serializers: {

@@ -1,19 +1,42 @@
 import { Logger } from '@nestjs/common';
 import { Admin, Kafka, LogEntry, RetryOptions, logLevel } from 'kafkajs';
 import { AppConfig } from '../config/app-config';
+import { untilAvailable } from '../lifecycle/until-available';
 
 // Answers a broker gives while it starts or moves a coordinator; kafkajs retries them itself.
 const TRANSIENT =
   /coordinator is loading|coordinator is not available|not the correct coordinator|leader is not available|not the leader/i;
 
-/** kafkajs logs through Nest's logger, and its retried transient errors only at debug level. */
+// A broker that cannot be reached or went away, or Postgres under a consumer's batch: the
+// client retries, or fails to its caller, which waits and retries (untilAvailable, the relay's
+// loop, the consumer's restart). Worth a warning while it lasts; the readiness probe and the
+// lag say when it needs a person. Only words to go by: kafkajs logs messages, not errors.
+const UNREACHABLE =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|Connection error|Connection timeout|Closed connection|connection closed|not connected|Failed to connect|Restarting the consumer|Connection terminated|terminating connection|database system is/i;
+
+// A CreateTopics answered with an error per topic ("Topic creation errors", which does not
+// say which). createTopics resolves false when each says the topic exists (another service
+// created it first, see ensureTopic), and otherwise throws to its caller, which reports it.
+const CREATE_TOPICS_ANSWER = /^Response CreateTopics\(/;
+
+/**
+ * kafkajs logs through Nest's logger: at error only what needs a person, the outages it or
+ * its callers retry at warn without a stack, the answers it expects at debug.
+ */
 function logCreator() {
   const logger = new Logger('kafkajs');
   return ({ level, log }: LogEntry) => {
-    const { message, error, ...rest } = log as { message: string; error?: string };
+    const { message, error, stack, ...rest } = log as {
+      message: string;
+      error?: string;
+      stack?: string;
+    };
     const line = `${message}${error ? `: ${error}` : ''} ${JSON.stringify(rest)}`;
-    if (level <= logLevel.ERROR && !(error && TRANSIENT.test(error))) logger.error(line);
-    else if (level <= logLevel.WARN) logger.warn(line);
+    const text = `${message} ${error ?? ''}`;
+    if (CREATE_TOPICS_ANSWER.test(message)) logger.debug(line);
+    else if (level <= logLevel.ERROR && !TRANSIENT.test(text) && !UNREACHABLE.test(text)) {
+      logger.error(stack ? `${line}\n${stack}` : line);
+    } else if (level <= logLevel.WARN) logger.warn(line);
     else logger.debug(line);
   };
 }
@@ -57,30 +80,76 @@ export async function ensureTopic(
   const admin = kafka.admin();
   await admin.connect();
   try {
-    if (topic !== config.topic && (await admin.listTopics()).includes(topic)) {
-      return await addPartitions(admin, topic, partitions);
+    // Asked first: a CreateTopics for a topic that exists is answered with an error, which
+    // kafkajs logs as one. At every start but the first, the topic exists.
+    if ((await admin.listTopics()).includes(topic)) {
+      if (topic !== config.topic) await addPartitions(admin, topic, partitions);
+      return;
     }
-    // Resolves false when the topic exists already, also when another service won the race.
-    const created = await admin.createTopics({
-      waitForLeaders: true,
-      topics: [
-        {
-          topic,
-          numPartitions: partitions,
-          replicationFactor: config.replicationFactor,
-          configEntries: [
-            { name: 'cleanup.policy', value: 'delete' },
-            { name: 'retention.ms', value: '-1' },
-            { name: 'retention.bytes', value: '-1' },
-            { name: 'min.insync.replicas', value: String(config.minInsyncReplicas) },
-          ],
-        },
-      ],
-    });
+    // Resolves false when the topic exists already: another service won the race.
+    const created = await admin
+      .createTopics({
+        waitForLeaders: true,
+        topics: [
+          {
+            topic,
+            numPartitions: partitions,
+            replicationFactor: config.replicationFactor,
+            configEntries: [
+              { name: 'cleanup.policy', value: 'delete' },
+              { name: 'retention.ms', value: '-1' },
+              { name: 'retention.bytes', value: '-1' },
+              { name: 'min.insync.replicas', value: String(config.minInsyncReplicas) },
+            ],
+          },
+        ],
+      })
+      .catch(async (error: unknown) => {
+        // Created, but the broker that answers metadata does not know it yet (KRaft hands a
+        // new topic from the controller to the brokers a moment later), and kafkajs waits only
+        // while it says "leader not available". Seen on a loaded machine.
+        if (!isUnknownTopic(error)) throw error;
+        await untilKnown(admin, topic);
+        return true;
+      });
     // The event topic keeps its partitions (more would move streams to other partitions).
     if (!created && topic !== config.topic) await addPartitions(admin, topic, partitions);
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * ensureTopic for a service's start, which waits for the broker as long as it is down
+ * (untilAvailable). Through a client of its own that gives up at the first refusal and logs
+ * nothing itself, so that each attempt is the one line the wait writes.
+ */
+export async function ensureTopicWhenAvailable(
+  config: AppConfig['kafka'],
+  role: string,
+): Promise<void> {
+  const kafka = new Kafka({
+    clientId: `${config.clientId}.${role}`,
+    brokers: config.brokers,
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 3000,
+    retry: { retries: 0 },
+  });
+  await untilAvailable('Kafka', 'creating the event topic', () => ensureTopic(kafka, config));
+}
+
+const isUnknownTopic = (error: unknown) =>
+  (error as { type?: string }).type === 'UNKNOWN_TOPIC_OR_PARTITION';
+
+async function untilKnown(admin: Admin, topic: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.fetchTopicMetadata({ topics: [topic] });
+      return;
+    } catch (error) {
+      if (!isUnknownTopic(error) || attempt === 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Logger } from 'pino';
+import { StartAbandoned, abandonWaits } from './until-available';
 
 export interface RunningService {
   readonly app: INestApplicationContext;
@@ -14,10 +15,13 @@ export interface RunningService {
  * Nest's own shutdown hooks close the app and then send the process the same signal again,
  * so an orchestrator sees a death by signal and cannot tell a clean stop from a crash. The
  * signals are taken here before the service has started: a stop that comes while it is still
- * starting (the projector's consumers joining their groups) waits for the start, then stops it
- * the same way. Stopping drains, then closes the app: each module's shutdown, such as the
- * relay's batch in flight, the projector's consumers committing and leaving their groups, the
- * pools.
+ * starting waits for the start, then stops it the same way, unless the start is at a step that
+ * needs Postgres or Kafka (untilAvailable: connecting, migrating, creating the topic, the
+ * projector's consumers joining their groups). That step may wait for as long as the dependency
+ * is down, so it is given up and the process exits 0 at once: it has served nothing yet, and
+ * what a consumer applied is redelivered as after any crash. Stopping drains, then closes the
+ * app: each module's shutdown, such as the relay's batch in flight, the projector's consumers
+ * committing and leaving their groups, the pools.
  */
 export function exitOnSignals(
   starting: Promise<RunningService>,
@@ -34,6 +38,7 @@ export function exitOnSignals(
     }, graceMs);
     try {
       stage = 'starting';
+      abandonWaits();
       const { app, drain } = await starting;
       stage = 'draining';
       await drain?.();
@@ -42,12 +47,18 @@ export function exitOnSignals(
       logger.info({ ms: Date.now() - started }, 'stopped');
       process.exit(0);
     } catch (error) {
+      if (error instanceof StartAbandoned) {
+        logger.info({ ms: Date.now() - started }, 'stopped while waiting for a dependency');
+        process.exit(0);
+      }
       logger.error({ err: error, stage }, 'shutdown failed');
       process.exit(1);
     }
   };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void stop(signal));
   starting.catch((error: unknown) => {
+    // Only a stop abandons a start; that stop ends the process.
+    if (error instanceof StartAbandoned) return;
     logger.fatal({ err: error }, 'did not start');
     process.exit(1);
   });

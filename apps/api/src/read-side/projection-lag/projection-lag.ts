@@ -26,11 +26,15 @@ export class ProjectionLagReader {
   ) {}
 
   async read(): Promise<ProjectionLagResponseDto> {
-    const ends = await this.topicEnds();
-    const now = this.clock.now();
+    // The progress first, then the ends. A projection only applies offsets below the end the
+    // broker had then, and ends only grow, so ends read afterwards are never below the progress.
+    // Read the other way round, the projector went on between the two reads and the lag came
+    // out negative (events the projection applied counted against an end read before them).
     const progress: ProgressRow[] = await this.db.query(
       `SELECT projection, partition, next_offset, last_recorded_at FROM read_model.projection_progress`,
     );
+    const ends = await this.topicEnds();
+    const now = this.clock.now();
     return {
       asOf: InstantDto.of(now),
       topic: this.config.kafka.topic,

@@ -1,0 +1,275 @@
+import { PostgresEventStore } from '@app/event-store';
+import { dataDir, ensureKafka, freePorts, repoRoot } from '@app/local-infra';
+import { AppConfig } from '@app/platform';
+import { PROJECTION_NAMES } from '@app/read-models';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
+import { Server, Socket, createServer } from 'node:net';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { caseOpened, metadata } from '../harness/fixtures';
+import {
+  TEST_AUTH_SECRET,
+  TestDatabase,
+  connect,
+  createTestDatabase,
+  eventually,
+  testConfig,
+} from '../harness/test-env';
+
+/** Every process that migrates waits on this advisory lock (libs/platform data-source.ts). */
+const MIGRATION_LOCK_ID = 7_308_001;
+
+interface RunningService {
+  readonly child: ChildProcess;
+  readonly exited: Promise<number | null>;
+  output(): string;
+  /** The lines logged at `level`, as their messages. */
+  messages(level: string): string[];
+}
+
+/** The relay or the projector from its build, as `up` runs it, on the test's configuration. */
+function startService(name: 'relay' | 'projector', config: AppConfig): RunningService {
+  const entry = join(repoRoot(), 'dist', 'apps', name, 'src', 'main.js');
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
+  const child = spawn(process.execPath, [entry], {
+    env: {
+      ...process.env,
+      DATABASE_URL: config.databaseUrl,
+      KAFKA_BROKERS: config.kafka.brokers.join(','),
+      KAFKA_TOPIC: config.kafka.topic,
+      KAFKA_PARTITIONS: String(config.kafka.partitions),
+      PROJECTOR_GROUP_PREFIX: config.projector.groupPrefix,
+      RELAY_POLL_INTERVAL_MS: '10',
+      AUTH_JWT_SECRET: TEST_AUTH_SECRET,
+      PERSONAL_DATA_KEY: config.personalData.masterKey.toString('base64'),
+      IDENTITY_HASH_KEY: config.personalData.identityHashKey.toString('base64'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const chunks: string[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
+  const output = () => chunks.join('');
+  return {
+    child,
+    exited: new Promise((resolve) => child.once('exit', resolve)),
+    output,
+    messages: (level) =>
+      output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { level: string; msg: string })
+        .filter((line) => line.level === level)
+        .map((line) => line.msg),
+  };
+}
+
+/** Waits until the service has logged `count` lines at warn that match. */
+async function warned(service: RunningService, pattern: RegExp, count = 1): Promise<void> {
+  await eventually(
+    async () =>
+      service.messages('warn').filter((msg) => pattern.test(msg)).length >= count
+        ? true
+        : undefined,
+    { what: `${count} warning(s) ${pattern}`, intervalMs: 100 },
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}\n--- output ---\n${service.output()}`);
+  });
+}
+
+/**
+ * A Postgres that is down and then comes back, as its clients see it: a port that refuses
+ * connections until `open()`, then passes them to the test server.
+ */
+async function postgresBehindPort(adminUrl: string, port: number) {
+  const target = new URL(adminUrl);
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const upstream = new Socket();
+    upstream.connect(Number(target.port), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+      socket.on('close', () => {
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  return {
+    open: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      if (server.listening) await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+const urlOnPort = (url: string, port: number) => {
+  const moved = new URL(url);
+  moved.port = String(port);
+  return moved.toString();
+};
+
+/**
+ * A relay or projector started before Postgres or Kafka waits for it, one line at warn per
+ * attempt (what is down, why, when it tries again), and goes on once it is there: it does not
+ * exit. A stop while it waits ends it at once, with exit 0.
+ */
+describe('a service started while a dependency is down', () => {
+  let database: TestDatabase;
+  const services: RunningService[] = [];
+  const cleanups: (() => Promise<void>)[] = [];
+
+  beforeEach(async () => {
+    database = await createTestDatabase();
+  });
+
+  afterEach(async () => {
+    for (const service of services.splice(0)) {
+      if (service.child.exitCode === null && service.child.signalCode === null) {
+        service.child.kill('SIGKILL');
+        await service.exited;
+      }
+    }
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+    await database.drop();
+  });
+
+  const start = (name: 'relay' | 'projector', config: AppConfig) => {
+    const service = startService(name, config);
+    services.push(service);
+    return service;
+  };
+
+  const stopped = async (service: RunningService) => {
+    service.child.kill('SIGTERM');
+    const code = await service.exited;
+    if (code !== 0) throw new Error(`exit ${code}\n--- output ---\n${service.output()}`);
+    return code;
+  };
+
+  /** Appends a case's first event, and resolves once every projection applied it. */
+  const appendAndProject = async (config: AppConfig) => {
+    const db: DataSource = await connect(config, 2);
+    cleanups.push(() => db.destroy());
+    const caseId = randomUUID();
+    await new PostgresEventStore(db).append({
+      streamId: caseId,
+      streamType: 'case',
+      expectedVersion: 0,
+      events: [caseOpened(caseId)],
+      metadata: metadata(),
+    });
+    await eventually(
+      async () => {
+        const [{ n }] = await db.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM read_model.projection_checkpoints
+            WHERE stream_id = $1 AND version = 1`,
+          [caseId],
+        );
+        return n === PROJECTION_NAMES.length ? true : undefined;
+      },
+      { what: 'every projection to apply the event', timeoutMs: 60_000 },
+    );
+  };
+
+  const noErrors = (...running: RunningService[]) =>
+    running.map((service) => [...service.messages('error'), ...service.messages('fatal')]);
+
+  it('Kafka: the relay and the projector wait for the broker, then publish and project', async () => {
+    const [port, controllerPort] = await freePorts(2);
+    const config = testConfig(database.url, { KAFKA_BROKERS: `127.0.0.1:${port}` });
+    const relay = start('relay', config);
+    const projector = start('projector', config);
+    const waiting =
+      /^Kafka is unavailable \(creating the event topic\): .*ECONNREFUSED.*; next attempt in \d+ ms$/;
+    // A second attempt: still there, and retrying.
+    await warned(relay, waiting, 2);
+    await warned(projector, waiting, 2);
+    expect([relay.child.exitCode, projector.child.exitCode]).toEqual([null, null]);
+
+    const brokerDir = dataDir(`test-kafka-late-${port}`);
+    rmSync(brokerDir, { recursive: true, force: true });
+    const broker = await ensureKafka({ dataDir: brokerDir, port, controllerPort, heap: '256m' });
+    cleanups.push(async () => {
+      await broker.stop();
+      rmSync(brokerDir, { recursive: true, force: true });
+    });
+    await appendAndProject(config);
+
+    // Waiting out an outage needs no person: nothing at error, though both raced to create
+    // the topic on the new broker.
+    expect(noErrors(relay, projector)).toEqual([[], []]);
+    await expect(stopped(relay)).resolves.toBe(0);
+    await expect(stopped(projector)).resolves.toBe(0);
+    // About 40 s here; a broker slow to start on a loaded machine meets a longer wait.
+  }, 180_000);
+
+  it('Postgres: they wait for it to answer, and for a migration cut by a terminated backend (57P01)', async () => {
+    const [port] = await freePorts(1);
+    const postgres = await postgresBehindPort(database.url, port);
+    cleanups.push(() => postgres.close());
+    const config = testConfig(urlOnPort(database.url, port));
+    // Holds the migrations back, so that the services are surely migrating when cut.
+    const holder = new Client({ connectionString: database.url });
+    await holder.connect();
+    cleanups.push(() => holder.end());
+    await holder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+
+    const relay = start('relay', config);
+    const projector = start('projector', config);
+    const down =
+      /^Postgres is unavailable \(connecting\): .*ECONNREFUSED.*; next attempt in \d+ ms$/;
+    await warned(relay, down, 2);
+    await warned(projector, down, 2);
+    expect([relay.child.exitCode, projector.child.exitCode]).toEqual([null, null]);
+
+    await postgres.open();
+    const waitingOnLock = async () => {
+      const { rows } = await holder.query<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock'
+            AND query LIKE '%pg_advisory_lock%' AND pid <> pg_backend_pid()`,
+      );
+      return rows.length === 2 ? rows : undefined;
+    };
+    const migrating = await eventually(waitingOnLock, { what: 'both to wait to migrate' });
+    await holder.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [
+      migrating.map((row) => row.pid),
+    ]);
+    const cut =
+      /^Postgres is unavailable \(migrating\): terminating connection due to administrator command; next attempt in \d+ ms$/;
+    await warned(relay, cut);
+    await warned(projector, cut);
+    // They come back to the lock, and migrate once it is free.
+    await eventually(waitingOnLock, { what: 'both to wait to migrate again' });
+    await holder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]);
+    await appendAndProject(config);
+
+    expect(noErrors(relay, projector)).toEqual([[], []]);
+    await expect(stopped(relay)).resolves.toBe(0);
+    await expect(stopped(projector)).resolves.toBe(0);
+  });
+
+  it('a stop while it waits ends it at once, with exit 0', async () => {
+    const [deadPort] = await freePorts(1);
+    const kafkaDown = testConfig(database.url, { KAFKA_BROKERS: `127.0.0.1:${deadPort}` });
+    const postgresDown = testConfig(urlOnPort(database.url, deadPort));
+    const relay = start('relay', kafkaDown);
+    const projector = start('projector', postgresDown);
+    await warned(relay, /^Kafka is unavailable/);
+    await warned(projector, /^Postgres is unavailable/);
+
+    // Within the grace period (10 s by default), past which it would exit 1.
+    await expect(stopped(relay)).resolves.toBe(0);
+    await expect(stopped(projector)).resolves.toBe(0);
+    for (const service of [relay, projector]) {
+      expect(service.messages('info')).toContain('stopped while waiting for a dependency');
+    }
+  });
+});
