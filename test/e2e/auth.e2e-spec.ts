@@ -517,7 +517,7 @@ describe('authentication, headers and rate limits through HTTP', () => {
         type: 'urn:problem:REQUEST.RATE_LIMITED',
         instance: '/cases',
       });
-      // The throttler blocks for its whole 60 s window from the refused request on.
+      // The limiter blocks for its whole 60 s window from the refused request on.
       expect(refused.headers.get('retry-after')).toBe('60');
       expectNoInternals(refused);
       expect(await eventCount()).toBe(before + 5);

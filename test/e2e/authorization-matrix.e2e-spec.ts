@@ -309,7 +309,8 @@ describe('authorization matrix: every route x every role', () => {
           title: expect.any(String),
           status: 403,
           code: 'AUTH.FORBIDDEN',
-          instance: path,
+          // The path without its query: a problem never echoes the query.
+          instance: path.split('?')[0],
         });
         expect(await stored()).toEqual(before);
         return;
@@ -365,7 +366,7 @@ describe('authorization matrix: every route x every role', () => {
         title: expect.any(String),
         status: 401,
         code: 'AUTH.TOKEN_MISSING',
-        instance: path,
+        instance: path.split('?')[0],
       });
       expect(await stored()).toEqual(before);
     });

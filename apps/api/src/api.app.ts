@@ -3,21 +3,24 @@ import { AppConfig } from '@app/platform';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import helmet from 'helmet';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { Logger } from 'pino';
 import { ApiModule } from './api.module';
-import { authenticate } from './auth/authenticate.middleware';
+import { authenticate, refuseUnauthenticated } from './auth/authenticate.middleware';
+import { RateLimiter, rateLimit } from './auth/rate-limit.middleware';
 import {
   jsonBodyParser,
   middlewareErrors,
   refuseHostileJson,
   requireJsonBody,
 } from './http/body-parsing';
+import { requireOneValidHost } from './http/host-header';
+import { configureHttpServer } from './http/http-server';
 import { setupOpenApi } from './http/openapi';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { correlationIdMiddleware } from './http/request-context';
 import { requestValidationPipe } from './http/request-validation';
+import { fixedSecurityHeaders, securityHeaders } from './http/security-headers';
 import { ApiMetrics } from './observability/api-metrics';
 import { httpLogging } from './observability/http-logging';
 import { observeRequests } from './observability/observe-requests';
@@ -45,13 +48,13 @@ export async function createApiApp(
   });
   if (logger) app.useLogger(app.get(PinoLogger));
   app.disable('x-powered-by');
-  app.use(
-    helmet({
-      // TLS ends at the ingress; the API itself may be reached over plain HTTP inside the
-      // cluster, where upgrading the docs page's requests to HTTPS would break it.
-      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
-    }),
-  );
+  const metrics = app.get(ApiMetrics);
+  configureHttpServer(app.getHttpServer(), config.http.server, {
+    securityHeaders: fixedSecurityHeaders(),
+    onRefusal: (status, code) => metrics.problem(status, code),
+    logger,
+  });
+  app.use(securityHeaders);
   // Closed unless origins are configured: this API serves other services, not browsers.
   if (config.http.corsOrigins.length > 0) {
     app.enableCors({
@@ -62,8 +65,12 @@ export async function createApiApp(
   app.use(
     correlationIdMiddleware,
     ...(logger ? [httpLogging(logger)] : []),
-    observeRequests(app.get(ApiMetrics)),
+    observeRequests(metrics),
+    // Who is calling, then the count against them, before anything may refuse the request.
     authenticate(app.get(TokenVerifier)),
+    rateLimit(new RateLimiter(config.http.rateLimitPerMinute)),
+    requireOneValidHost,
+    refuseUnauthenticated,
     requireJsonBody,
     jsonBodyParser,
     refuseHostileJson,

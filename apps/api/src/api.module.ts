@@ -6,12 +6,10 @@ import { TokenVerifier } from '@app/auth';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { Logger } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { ConsultationInterceptor } from './audit/consultation-log/consulted';
 import { AccessGuard } from './auth/access.guard';
-import { RateLimitGuard } from './auth/rate-limit.guard';
 import { CasesModule } from './cases/cases.module';
 import { CustodyModule } from './custody/custody.module';
 import { HealthModule } from './health/health.module';
@@ -41,14 +39,12 @@ export class ApiModule {
         AuditModule,
         HealthModule,
         ObservabilityModule.forRoot(logger),
-        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.http.rateLimitPerMinute }]),
       ],
       providers: [
         { provide: Clock, useClass: SystemClock },
         { provide: TokenVerifier, useValue: new TokenVerifier(config.auth) },
-        // In this order: who may call the route, then how often.
+        // How often a caller may call is counted before, for every request (api.app.ts).
         { provide: APP_GUARD, useClass: AccessGuard },
-        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_INTERCEPTOR, useClass: ConsultationInterceptor },
       ],
       exports: [Clock, EventStoreModule],

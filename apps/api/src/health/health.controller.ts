@@ -13,7 +13,6 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Response } from 'express';
 import { Admin } from 'kafkajs';
@@ -35,9 +34,9 @@ function within<T>(promise: Promise<T>, what: string): Promise<T> {
 
 @ApiTags('health')
 @Controller('health')
+// Probes come often and from the orchestrator's address: never rate-limited
+// (auth/rate-limit.middleware.ts).
 @Public()
-// Probes come often and from the orchestrator's address: never throttled.
-@SkipThrottle()
 export class HealthController implements OnModuleDestroy {
   private readonly admin: Admin;
 

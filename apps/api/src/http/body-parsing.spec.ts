@@ -5,6 +5,7 @@ import { refuseHostileJson } from './body-parsing';
 function verdict(body: unknown): string {
   let answer = 'next';
   const res = {
+    locals: {},
     setHeader: () => res,
     status: () => res,
     type: () => res,
@@ -14,7 +15,7 @@ function verdict(body: unknown): string {
     },
   };
   refuseHostileJson(
-    { body, originalUrl: '/cases' } as unknown as Request,
+    { body, originalUrl: '/cases', socket: { destroyed: false } } as unknown as Request,
     res as unknown as Response,
     () => undefined,
   );

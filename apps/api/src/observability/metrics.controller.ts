@@ -1,6 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
 import { Response } from 'express';
 import { Public } from '../auth/policy';
 import { ApiMetrics } from './api-metrics';
@@ -12,8 +11,8 @@ import { ApiMetrics } from './api-metrics';
  */
 @ApiTags('health')
 @Controller('metrics')
+// Never rate-limited, as the probes (auth/rate-limit.middleware.ts).
 @Public()
-@SkipThrottle()
 export class MetricsController {
   constructor(private readonly metrics: ApiMetrics) {}
 

@@ -5,8 +5,10 @@ export interface LoadProgress {
   readonly commandsTotal: number;
   readonly casesDone: number;
   readonly casesTotal: number;
-  /** Requests answered 503 or 429 and sent again after their Retry-After. */
+  /** Requests sent again: answered 429, 502, 503 or 504, or their connection was lost. */
   readonly retries: number;
+  /** Why the last request was sent again, while there have been retries. */
+  readonly lastRetry?: RetryReason;
 }
 
 export interface LoadOptions {
@@ -20,7 +22,7 @@ export interface LoadOptions {
    */
   readonly idempotencyPrefix: string;
   readonly onProgress?: (progress: LoadProgress) => void;
-  /** How often one request answered 503 or 429 is sent again before the load gives up. */
+  /** How often one request is sent again (see `retryDelayMs`) before the load gives up. */
   readonly maxRetries?: number;
 }
 
@@ -53,13 +55,83 @@ interface Answer {
   persons?: { personId?: unknown }[];
 }
 
-const RETRY_AFTER_DEFAULT_MS = 1_000;
 const RETRY_AFTER_MAX_MS = 120_000;
+const BACKOFF_FIRST_MS = 250;
+const BACKOFF_MAX_MS = 8_000;
+
+/** `rate-limited` (429), `unavailable` (502, 503, 504) or `connection` (no answer came). */
+export type RetryReason = 'rate-limited' | 'unavailable' | 'connection';
+
+/** How one attempt ended: an answer, or an error instead of one. */
+export type Attempt =
+  { readonly status: number; readonly retryAfter: string | null } | { readonly error: unknown };
+
+// The network's codes (Node's and undici's) for a connection that failed or went away: the
+// request may or may not have reached the API.
+const CONNECTION_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
+
+/**
+ * A connection error, wherever fetch put its code: "fetch failed" and "terminated" (the body
+ * was cut) carry it in their cause.
+ */
+export function isConnectionError(error: unknown): boolean {
+  // Not `instanceof Error`: fetch's errors may come from another realm (as under Jest).
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
+    if (typeof code === 'string' && CONNECTION_ERRORS.has(code)) return true;
+    current = cause;
+  }
+  return false;
+}
+
+/**
+ * Whether, and after how long, a request is sent again, with the same Idempotency-Key: the
+ * API then answers a command it already stored with its first answer and stores nothing
+ * new, so a retry is safe whether or not the lost attempt reached it. 429 and 503 wait for
+ * their Retry-After; a lost connection (an API restarting, a keep-alive connection closed
+ * under the request) and a proxy's 502 or 504 back off from 250 ms, doubling up to 8 s. Null:
+ * give up, after `maxRetries` retries or at any other answer.
+ */
+export function retryDelayMs(
+  attempt: Attempt,
+  retriesSoFar: number,
+  maxRetries: number,
+): { ms: number; reason: RetryReason } | null {
+  if (retriesSoFar >= maxRetries) return null;
+  const backoff = Math.min(BACKOFF_FIRST_MS * 2 ** retriesSoFar, BACKOFF_MAX_MS);
+  if ('error' in attempt) {
+    return isConnectionError(attempt.error) ? { ms: backoff, reason: 'connection' } : null;
+  }
+  const { status, retryAfter } = attempt;
+  if (status === 429 || status === 503) {
+    return {
+      ms: retryAfter === null ? backoff : retryAfterMs(retryAfter, backoff),
+      reason: status === 429 ? 'rate-limited' : 'unavailable',
+    };
+  }
+  if (status === 502 || status === 504) return { ms: backoff, reason: 'unavailable' };
+  return null;
+}
 
 /**
  * Sends a planned history through the HTTP API. Cases go concurrently, each case's steps in
  * order, and a case that names people of earlier cases waits until those cases are loaded.
- * Any answer but 201 stops the load (503 and 429 are retried after their Retry-After).
+ * Any answer but 201 stops the load, but for those `retryDelayMs` sends again.
  */
 export async function loadHistory(plan: PlannedHistory, options: LoadOptions): Promise<LoadResult> {
   const concurrency = options.concurrency ?? 8;
@@ -75,6 +147,7 @@ export async function loadHistory(plan: PlannedHistory, options: LoadOptions): P
   let commandsSent = 0;
   let casesDone = 0;
   let retries = 0;
+  let lastRetry: RetryReason | undefined;
   // Written by the workers: kept in an object, so that no narrowing of a `let` outlives them.
   const run: { lastPosition: bigint | null; failure?: { error: unknown } } = {
     lastPosition: null,
@@ -99,6 +172,7 @@ export async function loadHistory(plan: PlannedHistory, options: LoadOptions): P
       casesDone,
       casesTotal: plan.cases.length,
       retries,
+      lastRetry,
     });
 
   const personId = (step: PlannedStep, key: string): string => {
@@ -129,38 +203,51 @@ export async function loadHistory(plan: PlannedHistory, options: LoadOptions): P
     const body = JSON.stringify(resolve(step, step.body));
     const where = `step ${step.key} (${step.method} ${path})`;
     for (let attempt = 0; ; attempt++) {
-      let response: Response;
-      let text: string;
+      let answer: { status: number; retryAfter: string | null; text: string } | undefined;
+      let failure: unknown;
       try {
-        response = await fetch(`${baseUrl}${path}`, {
+        const response = await fetch(`${baseUrl}${path}`, {
           method: step.method,
           headers: {
             authorization: `Bearer ${options.token}`,
             'content-type': 'application/json',
+            // The same key on every attempt: that is what makes sending again safe.
             'idempotency-key': `${options.idempotencyPrefix}-${step.key}`,
           },
           body,
         });
-        text = await response.text();
+        const text = await response.text();
+        answer = { status: response.status, retryAfter: response.headers.get('retry-after'), text };
       } catch (error) {
-        throw new LoadError(step.key, null, null, `${where} could not be sent: ${reason(error)}`);
+        failure = error;
       }
-      if (response.status === 201) {
-        record(planned, step, parse(text), where);
+      if (answer?.status === 201) {
+        record(planned, step, parse(answer.text), where);
         return;
       }
-      if ((response.status === 503 || response.status === 429) && attempt < maxRetries) {
+      const retry = retryDelayMs(answer ?? { error: failure }, attempt, maxRetries);
+      if (retry) {
         retries += 1;
+        lastRetry = retry.reason;
         progress();
-        await sleep(retryAfterMs(response.headers.get('retry-after')));
+        await sleep(retry.ms);
         continue;
       }
-      const problem = parse(text);
+      if (!answer) {
+        const tries = attempt === 0 ? '' : ` (${attempt + 1} attempts)`;
+        throw new LoadError(
+          step.key,
+          null,
+          null,
+          `${where} could not be sent${tries}: ${reason(failure)}`,
+        );
+      }
+      const problem = parse(answer.text);
       throw new LoadError(
         step.key,
-        response.status,
+        answer.status,
         problem,
-        `${where} answered ${response.status}: ${typeof problem === 'string' ? problem : JSON.stringify(problem)}`,
+        `${where} answered ${answer.status}: ${typeof problem === 'string' ? problem : JSON.stringify(problem)}`,
       );
     }
   };
@@ -251,19 +338,18 @@ function parse(text: string): unknown {
 }
 
 /** Retry-After in seconds or as an HTTP date; bounded, so a wild value cannot stall the load. */
-function retryAfterMs(header: string | null): number {
-  if (header === null) return RETRY_AFTER_DEFAULT_MS;
+function retryAfterMs(header: string, fallback: number): number {
   const seconds = Number(header);
   const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
-  if (!Number.isFinite(ms)) return RETRY_AFTER_DEFAULT_MS;
+  if (!Number.isFinite(ms)) return fallback;
   return Math.min(Math.max(ms, 100), RETRY_AFTER_MAX_MS);
 }
 
 /** fetch hides the network's reason (ECONNREFUSED...) in its cause. */
 function reason(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  return `${error.message}${cause}`;
+  const { message, cause } = (error ?? {}) as { message?: unknown; cause?: { message?: unknown } };
+  if (typeof message !== 'string') return String(error);
+  return typeof cause?.message === 'string' ? `${message}: ${cause.message}` : message;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

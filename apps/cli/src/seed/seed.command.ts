@@ -4,7 +4,7 @@ import { loadAuthConfig } from '@app/platform';
 import { Command, InvalidArgumentError } from 'commander';
 import { join } from 'node:path';
 import { progress } from '../progress';
-import { LoadProgress, loadHistory } from './load-history';
+import { LoadProgress, RetryReason, loadHistory } from './load-history';
 import { PLAN_VERSION, planHistory, planSize } from './seed-history';
 
 function integer(min: number) {
@@ -28,19 +28,26 @@ async function localSupervisorToken(): Promise<string> {
   });
 }
 
+const RETRY_NOTES: Record<RetryReason, string> = {
+  'rate-limited':
+    'the API answers 429 and the loader waits: for a faster load start the API with a higher ' +
+    'RATE_LIMIT_PER_MINUTE',
+  unavailable: 'the API answers 503 (or a proxy 502 or 504): the loader waits and sends again',
+  connection:
+    'a connection to the API was lost: the loader sends the request again, with the same ' +
+    'Idempotency-Key, so nothing is stored twice',
+};
+
 /** The load's progress, with a word on what to change when the API holds it back. */
 function progressReporter(): { update: (p: LoadProgress) => void; stop: () => void } {
   const bar = progress('seed', 'commands');
   const began = performance.now();
-  let warnedAboutLimit = false;
+  const told = new Set<RetryReason>();
   return {
     update: (p) => {
-      if (p.retries > 0 && !warnedAboutLimit) {
-        warnedAboutLimit = true;
-        bar.log(
-          'the API answers 429 or 503 and the loader waits: for a faster load start the API ' +
-            'with a higher RATE_LIMIT_PER_MINUTE',
-        );
+      if (p.lastRetry !== undefined && !told.has(p.lastRetry)) {
+        told.add(p.lastRetry);
+        bar.log(RETRY_NOTES[p.lastRetry]);
       }
       const rate = Math.round(p.commandsSent / Math.max((performance.now() - began) / 1000, 1));
       bar.update(

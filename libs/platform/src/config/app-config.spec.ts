@@ -54,7 +54,17 @@ describe('configuration from the environment', () => {
         audience: 'smuggling-cases-api',
         clockToleranceSeconds: 5,
       },
-      http: { rateLimitPerMinute: 600, corsOrigins: [], readWaitMaxMs: 5000 },
+      http: {
+        rateLimitPerMinute: 600,
+        corsOrigins: [],
+        readWaitMaxMs: 5000,
+        server: {
+          keepAliveTimeoutMs: 65_000,
+          headersTimeoutMs: 66_000,
+          requestTimeoutMs: 120_000,
+          maxConnections: 1_000,
+        },
+      },
       observability: {
         logLevel: 'info',
         tracing: { enabled: false, endpoint: 'http://localhost:4318', serviceName: undefined },
@@ -219,6 +229,32 @@ describe('configuration from the environment', () => {
         'AUTH_JWKS_URL must be an http(s) URL',
       ]);
     });
+  });
+
+  it("reads the HTTP server's timeouts and refuses a headers timeout beyond the request's", () => {
+    expect(
+      loadConfig({
+        ...minimal,
+        HTTP_KEEP_ALIVE_TIMEOUT_MS: '1000',
+        HTTP_HEADERS_TIMEOUT_MS: '2000',
+        HTTP_REQUEST_TIMEOUT_MS: '3000',
+        HTTP_MAX_CONNECTIONS: '10',
+      }).http.server,
+    ).toEqual({
+      keepAliveTimeoutMs: 1000,
+      headersTimeoutMs: 2000,
+      requestTimeoutMs: 3000,
+      maxConnections: 10,
+    });
+    expect(problems({ ...minimal, HTTP_REQUEST_TIMEOUT_MS: '60000' })).toEqual([
+      'HTTP_HEADERS_TIMEOUT_MS (66000) may not exceed HTTP_REQUEST_TIMEOUT_MS (60000): the request timeout covers the headers too',
+    ]);
+    expect(
+      problems({ ...minimal, HTTP_KEEP_ALIVE_TIMEOUT_MS: '0', HTTP_MAX_CONNECTIONS: '0' }),
+    ).toEqual([
+      'HTTP_KEEP_ALIVE_TIMEOUT_MS must be an integer from 1000 to 3600000, got "0"',
+      'HTTP_MAX_CONNECTIONS must be an integer from 1 to 1000000, got "0"',
+    ]);
   });
 
   it('keeps CORS closed unless origins are listed, and refuses what is not an origin', () => {

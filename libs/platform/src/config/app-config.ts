@@ -45,8 +45,21 @@ export interface AppConfig {
     readonly corsOrigins: string[];
     /** How long a query given `minPosition` waits for its read model to reach it. */
     readonly readWaitMaxMs: number;
+    readonly server: HttpServerConfig;
   };
   readonly observability: ObservabilityConfig;
+}
+
+/** The API's HTTP server: how long it waits for a client, and how many it serves at once. */
+export interface HttpServerConfig {
+  /** An idle keep-alive connection is closed after this. */
+  readonly keepAliveTimeoutMs: number;
+  /** A request's headers must have arrived within this of its first byte, or it gets 408. */
+  readonly headersTimeoutMs: number;
+  /** The whole request, headers and body, must have arrived within this, or it gets 408. */
+  readonly requestTimeoutMs: number;
+  /** Connections beyond this many open ones are closed as they come. */
+  readonly maxConnections: number;
 }
 
 /**
@@ -249,6 +262,28 @@ function readTracing(read: EnvReader): TracingConfig {
   };
 }
 
+function readHttpServer(read: EnvReader): HttpServerConfig {
+  const hour = 3_600_000;
+  const server = {
+    // Longer than any client's or load balancer's idle timeout (undici's is 4 s, load
+    // balancers' often 60 s): the client then always closes an idle connection first. A server
+    // that closes first races the request the client sends on it at that moment, which fails
+    // with "other side closed".
+    keepAliveTimeoutMs: read.int('HTTP_KEEP_ALIVE_TIMEOUT_MS', 65_000, 1_000, hour),
+    // Above the keep-alive timeout, as load balancers' guides ask of their targets.
+    headersTimeoutMs: read.int('HTTP_HEADERS_TIMEOUT_MS', 66_000, 1_000, hour),
+    // Bodies are at most 64 kB: two minutes is generous for any client that is really sending.
+    requestTimeoutMs: read.int('HTTP_REQUEST_TIMEOUT_MS', 120_000, 1_000, hour),
+    maxConnections: read.int('HTTP_MAX_CONNECTIONS', 1_000, 1, 1_000_000),
+  };
+  if (server.headersTimeoutMs > server.requestTimeoutMs) {
+    read.problems.push(
+      `HTTP_HEADERS_TIMEOUT_MS (${server.headersTimeoutMs}) may not exceed HTTP_REQUEST_TIMEOUT_MS (${server.requestTimeoutMs}): the request timeout covers the headers too`,
+    );
+  }
+  return server;
+}
+
 /**
  * Only the tracing settings: tracing starts before anything else is loaded (so that its
  * instrumentations see the http, express, pg and kafkajs modules load), before `loadConfig`.
@@ -326,6 +361,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
       corsOrigins: read.list('CORS_ORIGINS'),
       readWaitMaxMs: int('READ_WAIT_MAX_MS', 5000, 0, 60_000),
+      server: readHttpServer(read),
     },
     observability: {
       logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),

@@ -7,6 +7,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  Max,
   Min,
 } from 'class-validator';
 import { OccurredAtDto, ShortText } from '../../shared/request-parts.dto';
@@ -32,5 +33,6 @@ export class OrderRemandRequestDto extends OccurredAtDto {
   @ApiProperty({ minimum: 1, maximum: CUSTODY_RULES.remandInitialMaxMonths, example: 1 })
   @IsInt()
   @Min(1)
+  @Max(CUSTODY_RULES.remandInitialMaxMonths)
   months!: number;
 }
