@@ -30,8 +30,10 @@ interface RunningService {
   messages(level: string): string[];
 }
 
-/** The relay or the projector from its build, as `up` runs it, on the test's configuration. */
-function startService(name: 'relay' | 'projector', config: AppConfig): RunningService {
+type ServiceName = 'relay' | 'projector' | 'api';
+
+/** A service from its build, as `up` runs it, on the test's configuration. */
+function startService(name: ServiceName, config: AppConfig): RunningService {
   const entry = join(repoRoot(), 'dist', 'apps', name, 'src', 'main.js');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
   const child = spawn(process.execPath, [entry], {
@@ -43,6 +45,7 @@ function startService(name: 'relay' | 'projector', config: AppConfig): RunningSe
       KAFKA_PARTITIONS: String(config.kafka.partitions),
       PROJECTOR_GROUP_PREFIX: config.projector.groupPrefix,
       RELAY_POLL_INTERVAL_MS: '10',
+      PORT: '0',
       AUTH_JWT_SECRET: TEST_AUTH_SECRET,
       PERSONAL_DATA_KEY: config.personalData.masterKey.toString('base64'),
       IDENTITY_HASH_KEY: config.personalData.identityHashKey.toString('base64'),
@@ -140,7 +143,7 @@ describe('a service started while a dependency is down', () => {
     await database.drop();
   });
 
-  const start = (name: 'relay' | 'projector', config: AppConfig) => {
+  const start = (name: ServiceName, config: AppConfig) => {
     const service = startService(name, config);
     services.push(service);
     return service;
@@ -262,13 +265,17 @@ describe('a service started while a dependency is down', () => {
     const postgresDown = testConfig(urlOnPort(database.url, deadPort));
     const relay = start('relay', kafkaDown);
     const projector = start('projector', postgresDown);
+    const api = start('api', postgresDown);
     await warned(relay, /^Kafka is unavailable/);
     await warned(projector, /^Postgres is unavailable/);
+    // The API says so as it waits too, not once it has started.
+    await warned(api, /^Postgres is unavailable/);
 
     // Within the grace period (10 s by default), past which it would exit 1.
     await expect(stopped(relay)).resolves.toBe(0);
     await expect(stopped(projector)).resolves.toBe(0);
-    for (const service of [relay, projector]) {
+    await expect(stopped(api)).resolves.toBe(0);
+    for (const service of [relay, projector, api]) {
       expect(service.messages('info')).toContain('stopped while waiting for a dependency');
     }
   });

@@ -1,5 +1,5 @@
 import { PostgresEventStore } from '@app/event-store';
-import { isDependencyUnavailable } from '@app/platform';
+import { dataSourceOptions, isDependencyUnavailable } from '@app/platform';
 import { CaseRow } from '@app/read-models';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
@@ -132,6 +132,23 @@ describe('a database connection cut under a request', () => {
     const second = await failureOf(() => client.query('SELECT 1'));
     expect([isDependencyUnavailable(first), isDependencyUnavailable(second)]).toEqual([true, true]);
     await client.end().catch(() => undefined);
+  });
+
+  it('a database that refuses connections, through the pool', async () => {
+    const name = new URL(database.url).pathname.slice(1);
+    const owner = new Client({ connectionString: process.env.TEST_ADMIN_DATABASE_URL });
+    await owner.connect();
+    const fresh = new DataSource(dataSourceOptions(testConfig(database.url), [], 'test-refused'));
+    try {
+      await owner.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+      // Postgres answers 55000 "not currently accepting connections": no class of its own.
+      const error = await failureOf(() => fresh.initialize());
+      expect((error as { code?: string }).code).toBe('55000');
+      expect(isDependencyUnavailable(error)).toBe(true);
+    } finally {
+      await owner.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+      await owner.end();
+    }
   });
 
   it('a server that is not there', async () => {

@@ -1,5 +1,5 @@
 import { TokenVerifier } from '@app/auth';
-import { AppConfig } from '@app/platform';
+import { AppConfig, PinoNestLogger } from '@app/platform';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -41,7 +41,9 @@ export async function createApiApp(
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, logger), {
     bodyParser: false,
-    bufferLogs: true,
+    // Written as they come while the app starts (a wait for Postgres says so at once), then
+    // through nestjs-pino, which adds the request's context.
+    ...(logger ? { logger: new PinoNestLogger(logger) } : { bufferLogs: true }),
     // Closing the app cuts the connections still open. A stopping API drains its requests
     // before that (http/drain.ts, main.ts); tests close it at once.
     forceCloseConnections: true,

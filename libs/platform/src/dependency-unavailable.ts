@@ -12,6 +12,7 @@
  *   exception, 53 insufficient resources, 57 operator intervention (shutdown, terminated
  *   backend, statement timeout), 58 system error;
  * - a Kafka error the client itself calls retriable (broker gone, leader moving), or a timeout;
+ * - a failure to connect at all, marked where the connection is made (markConnectFailure);
  * - a client that lost its connection and says so: pg's "Connection terminated", "not
  *   queryable", a pool that cannot connect in time; TypeORM's query runner released under a
  *   running request (it releases the runner when pg reports the connection's error), or a
@@ -20,6 +21,16 @@
  */
 export function isDependencyUnavailable(error: unknown): boolean {
   return causes(error).some(meansUnavailable);
+}
+
+const CONNECT_FAILURE = Symbol('connect failure');
+
+/**
+ * Marks an error as a failure to connect to a dependency, whatever it says otherwise (the
+ * database pool's client marks its own: data-source.ts): such a failure is an outage.
+ */
+export function markConnectFailure<E extends Error>(error: E): E {
+  return Object.assign(error, { [CONNECT_FAILURE]: true });
 }
 
 const SOCKET_ERROR_CODES = new Set([
@@ -59,6 +70,7 @@ interface ErrorLike {
 }
 
 function meansUnavailable(link: ErrorLike): boolean {
+  if ((link as { [CONNECT_FAILURE]?: boolean })[CONNECT_FAILURE] === true) return true;
   if (typeof link.syscall === 'string') return true;
   const code = link.code;
   if (typeof code === 'string') {

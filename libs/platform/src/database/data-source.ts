@@ -1,4 +1,6 @@
+import { Client } from 'pg';
 import { DataSource, DataSourceOptions, EntitySchema } from 'typeorm';
+import { markConnectFailure } from '../dependency-unavailable';
 import { AppConfig } from '../config/app-config';
 import { MIGRATIONS } from './migrations';
 
@@ -19,8 +21,30 @@ export function dataSourceOptions(
     migrationsTableName: 'schema_migrations',
     migrationsRun: false,
     synchronize: false,
-    extra: { max: config.databasePoolSize },
+    extra: { max: config.databasePoolSize, Client: ConnectFailureMarkingClient },
   };
+}
+
+type ConnectCallback = (error: Error | null, client?: Client) => void;
+
+/**
+ * pg's client, but a failure to connect says so (markConnectFailure): whatever Postgres
+ * answers then (the server starting or stopping, a database that refuses connections, no
+ * slot left), the request could not get a connection, and that is an outage, not a defect.
+ */
+class ConnectFailureMarkingClient extends Client {
+  override connect(): Promise<Client>;
+  override connect(callback: ConnectCallback): void;
+  override connect(callback?: ConnectCallback): Promise<Client> | void {
+    if (!callback) {
+      return super.connect().catch((error: Error) => {
+        throw markConnectFailure(error);
+      });
+    }
+    super.connect((error: Error | null) =>
+      error ? callback(markConnectFailure(error)) : callback(null, this),
+    );
+  }
 }
 
 /** Arbitrary but fixed: every process that migrates takes this lock first. */
