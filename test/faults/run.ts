@@ -397,7 +397,7 @@ class FaultSuite {
     this.phase = label;
     const startedAt = Date.now();
     const states: Record<string, number> = {};
-    for (let terminated = 0; terminated < count;) {
+    while (this.terminatedBackends < count) {
       const [busy]: { pid: number; state: string }[] = await until(
         async () => {
           const rows: { pid: number; state: string }[] = await this.db.query(
@@ -416,12 +416,11 @@ class FaultSuite {
         [busy.pid],
       );
       if (!ok) continue;
-      terminated++;
+      this.terminatedBackends++;
       states[busy.state] = (states[busy.state] ?? 0) + 1;
     }
     const endedAt = Date.now();
     const recovery = await this.recovery(endedAt);
-    this.terminatedBackends = Object.values(states).reduce((a, b) => a + b, 0);
     return {
       name: label,
       downMs: endedAt - startedAt,
