@@ -11,9 +11,17 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/domain/src' },
       to: {
-        pathNot: ['^libs/domain/src'],
+        // fast-check generates histories in the domain's property tests (see the next rule).
+        pathNot: ['^libs/domain/src', 'node_modules/fast-check/'],
         dependencyTypesNot: ['type-only'],
       },
+    },
+    {
+      name: 'property-testing-only-in-tests',
+      comment: 'fast-check is a test library: no production code imports it.',
+      severity: 'error',
+      from: { pathNot: ['\\.(spec|int-spec|e2e-spec)\\.ts$', '^test/', '^bench/'] },
+      to: { path: 'node_modules/fast-check/' },
     },
     {
       name: 'domain-imports-no-infrastructure',

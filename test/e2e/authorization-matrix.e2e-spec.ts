@@ -9,7 +9,14 @@ import { eventually, testToken } from '../harness/test-env';
  * holds the permission. Written out here rather than read from the application's own
  * ROLE_PERMISSIONS, so that a wrong grant in the application fails this test.
  */
-type Access = 'public' | 'case.read' | 'case.write' | 'person.read' | 'person.erase' | 'audit.read';
+type Access =
+  | 'public'
+  | 'case.read'
+  | 'case.write'
+  | 'person.read'
+  | 'person.erase'
+  | 'audit.read'
+  | 'breach.read';
 
 interface Entry {
   readonly access: Access;
@@ -54,6 +61,9 @@ const MATRIX: Readonly<Record<string, Entry>> = {
   'GET /cases/:caseId': READ_CASE,
   'GET /cases': READ,
   'GET /custody-board': READ,
+  'GET /custody-breaches': { access: 'breach.read', object: false },
+  'GET /cases/:caseId/timeline': WRITE_CASE,
+  'POST /cases/:caseId/withdrawals': WRITE_CASE,
   'GET /statistics': READ,
   'GET /people': READ,
   'GET /people/:personId/personal-data': { access: 'person.read', object: false },
@@ -86,6 +96,8 @@ const MATRIX: Readonly<Record<string, Entry>> = {
   'POST /cases/:caseId/persons/:personId/remand-service': WRITE_CASE,
   'POST /cases/:caseId/persons/:personId/remand-extensions': WRITE_CASE,
   'POST /cases/:caseId/persons/:personId/release': WRITE_CASE,
+  'POST /cases/:caseId/persons/:personId/appeals': WRITE_CASE,
+  'POST /cases/:caseId/persons/:personId/appeal-decisions': WRITE_CASE,
   'POST /cases/:caseId/persons/:personId/handover': WRITE_CASE,
   // Protection.
   'POST /cases/:caseId/persons/:personId/asylum-intents': WRITE_CASE,
@@ -101,6 +113,7 @@ const ALLOWED_ROLES: Readonly<Record<Access, readonly Role[]>> = {
   'person.read': ['investigator', 'supervisor', 'prosecutor-liaison', 'auditor'],
   'person.erase': ['supervisor'],
   'audit.read': ['auditor'],
+  'breach.read': ['supervisor', 'auditor'],
 };
 
 /** The callers of the matrix; the investigator belongs to the directorate of the case asked. */

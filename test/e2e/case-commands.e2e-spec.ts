@@ -364,6 +364,8 @@ describe('every case command through HTTP', () => {
       invalidField: 'reference',
       invalid: { occurredAt: t(10), reference: '' },
       violation: {
+        // A suspect released by then: no detention to decide on.
+        prepare: async (c) => void (await release(c)),
         body: () => ({ occurredAt: t(10), reference: 'PU NM 1/24' }),
         code: 'CUSTODY.NOT_IN_POLICE_DETENTION',
       },
@@ -421,7 +423,11 @@ describe('every case command through HTTP', () => {
       body: () => ({ occurredAt: t(10) }),
       invalidField: 'occurredAt',
       invalid: {},
-      violation: { body: () => ({ occurredAt: t(10) }), code: 'CUSTODY.NOT_ON_REMAND' },
+      violation: {
+        prepare: async (c) => void (await release(c)),
+        body: () => ({ occurredAt: t(10) }),
+        code: 'CUSTODY.NOT_ON_REMAND',
+      },
     },
     extendRemand: {
       event: 'custody.remand-extended',
@@ -509,8 +515,12 @@ describe('every case command through HTTP', () => {
       invalidField: 'facility',
       invalid: { occurredAt: t(10), facility: 'hotel' },
       violation: {
+        prepare: async (c) => {
+          await expressIntent(c);
+          await referAsylum(c);
+        },
         body: () => ({ occurredAt: t(10), facility: 'asylum-home-ljubljana' }),
-        code: 'ASYLUM.NO_INTENT',
+        code: 'ASYLUM.ALREADY_REFERRED',
       },
     },
     recordLeftReception: {
@@ -524,6 +534,15 @@ describe('every case command through HTTP', () => {
       invalidField: 'facility',
       invalid: { occurredAt: t(10) },
       violation: {
+        // Leaving a second time with no referral in between.
+        prepare: async (c) => {
+          await expressIntent(c);
+          await referAsylum(c);
+          await ok(person(c, c.migrantId, 'reception-departure'), {
+            occurredAt: t(5),
+            facility: 'asylum-home-logatec',
+          });
+        },
         body: () => ({ occurredAt: t(10), facility: 'asylum-home-logatec' }),
         code: 'ASYLUM.NOT_REFERRED',
       },

@@ -74,15 +74,17 @@ async function countFromStore(db: DataSource, from: string, to: string): Promise
     row[what] = (row[what] ?? 0) + 1;
   };
   interface Person {
+    personId: string;
     directorate: string;
     role: 'suspect' | 'migrant';
     firstAt: Date;
-    nationality: string | null;
     slovenian: boolean;
     remandedAt?: Date;
     intent: boolean;
   }
   const persons = new Map<string, Person>();
+  // One nationality per person: the one established last (by when it happened), in any case.
+  const established = new Map<string, { at: Date; nationality: string }>();
   for (const fact of facts) {
     if (fact.type === 'case.opened') {
       directorateOf.set(fact.stream_id, fact.data.directorate as string);
@@ -99,10 +101,10 @@ async function countFromStore(db: DataSource, from: string, to: string): Promise
     let person = persons.get(key);
     if (fact.type === 'person.suspect-arrested' || fact.type === 'person.migrant-apprehended') {
       person ??= {
+        personId,
         directorate: directorateOf.get(fact.stream_id)!,
         role: fact.type === 'person.suspect-arrested' ? 'suspect' : 'migrant',
         firstAt: fact.occurred_at,
-        nationality: null,
         slovenian: false,
         intent: false,
       };
@@ -111,7 +113,10 @@ async function countFromStore(db: DataSource, from: string, to: string): Promise
       persons.set(key, person);
     }
     if (!person) continue;
-    if (nationality !== null) person.nationality = nationality;
+    const known = established.get(personId);
+    if (nationality !== null && (!known || fact.occurred_at >= known.at)) {
+      established.set(personId, { at: fact.occurred_at, nationality });
+    }
     if (
       fact.type === 'custody.remand-ordered' &&
       (!person.remandedAt || fact.occurred_at < person.remandedAt)
@@ -121,8 +126,8 @@ async function countFromStore(db: DataSource, from: string, to: string): Promise
     if (fact.type === 'protection.asylum-intent-expressed') person.intent = true;
   }
   for (const p of persons.values()) {
-    const slovenian = p.slovenian || p.nationality === 'SI';
-    const nationality = p.nationality ?? 'unknown';
+    const nationality = established.get(p.personId)?.nationality ?? 'unknown';
+    const slovenian = p.slovenian || nationality === 'SI';
     if (inPeriod(p.firstAt) && p.role === 'suspect') {
       figures.smugglersArrested.total++;
       figures.smugglersArrested[slovenian ? 'slovenianCitizens' : 'foreigners']++;

@@ -64,6 +64,10 @@ export const SAMPLE_REQUESTS: Record<
 > = {
   'GET /cases/:caseId': (c) => ({ path: `/cases/${c.caseId}` }),
   'GET /custody-board': () => ({ path: '/custody-board?expiringWithin=2d&limit=20' }),
+  'GET /custody-breaches': () => ({
+    path: '/custody-breaches?directorate=novo-mesto&from=2024-01-01T00:00:00Z&limit=20',
+  }),
+  'GET /cases/:caseId/timeline': (c) => ({ path: `/cases/${c.caseId}/timeline` }),
   'GET /cases': () => ({ path: '/cases?status=open&sort=-openedAt&limit=20' }),
   'GET /statistics': () => ({ path: '/statistics?from=2024-01-01&to=2024-03-01' }),
   'GET /people': () => ({ path: '/people?minApprehensions=1&limit=20' }),
@@ -144,6 +148,10 @@ export const SAMPLE_REQUESTS: Record<
     path: `/cases/${c.caseId}/corrections`,
     body: { correctedEventId: randomUUID(), reason: 'Typo.', changes: { place: 'Metlika' } },
   }),
+  'POST /cases/:caseId/withdrawals': (c) => ({
+    path: `/cases/${c.caseId}/withdrawals`,
+    body: { withdrawnEventId: randomUUID(), reason: 'Entered in error.' },
+  }),
   'POST /cases/:caseId/arrests': (c) => ({
     path: `/cases/${c.caseId}/arrests`,
     body: { occurredAt: c.at(10), nationality: 'RO', slovenianCitizen: false, place: 'Metlika' },
@@ -210,6 +218,19 @@ export const SAMPLE_REQUESTS: Record<
   'POST /cases/:caseId/persons/:personId/release': (c) => ({
     path: suspect(c, 'release'),
     body: { occurredAt: c.at(10), reason: 'released-by-investigating-judge', note: null },
+  }),
+  'POST /cases/:caseId/persons/:personId/appeals': (c) => ({
+    path: suspect(c, 'appeals'),
+    body: { occurredAt: c.at(10), against: 'detention-decision' },
+  }),
+  'POST /cases/:caseId/persons/:personId/appeal-decisions': (c) => ({
+    path: suspect(c, 'appeal-decisions'),
+    body: {
+      occurredAt: c.at(11),
+      against: 'detention-decision',
+      outcome: 'dismissed',
+      court: 'OS Novo mesto',
+    },
   }),
   'POST /cases/:caseId/persons/:personId/handover': (c) => ({
     path: migrant(c, 'handover'),

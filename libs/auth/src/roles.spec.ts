@@ -26,12 +26,13 @@ describe('roles and permissions', () => {
       'person.read',
       'person.erase',
       'audit.read',
+      'breach.read',
     ]);
     expect(ROLE_PERMISSIONS).toEqual({
       investigator: ['case.read', 'case.write', 'person.read'],
-      supervisor: ['case.read', 'case.write', 'person.read', 'person.erase'],
+      supervisor: ['case.read', 'case.write', 'person.read', 'person.erase', 'breach.read'],
       'prosecutor-liaison': ['case.read', 'person.read'],
-      auditor: ['case.read', 'person.read', 'audit.read'],
+      auditor: ['case.read', 'person.read', 'audit.read', 'breach.read'],
     });
   });
 
@@ -49,6 +50,10 @@ describe('roles and permissions', () => {
     ['supervisor', 'person.erase', true],
     ['investigator', 'person.erase', false],
     ['auditor', 'person.erase', false],
+    ['supervisor', 'breach.read', true],
+    ['auditor', 'breach.read', true],
+    ['investigator', 'breach.read', false],
+    ['prosecutor-liaison', 'breach.read', false],
   ])('%s has %s: %s', (role, permission, expected) => {
     expect(hasPermission(actor(role, 'ljubljana'), permission)).toBe(expected);
   });

@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   'person.erase',
   /** Histories, past states, integrity verification and the consultation log. */
   'audit.read',
+  /** Legal duties met late or never, across directorates: lawfulness checks. */
+  'breach.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -23,11 +25,11 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   /** Reads and writes the cases of their own directorate. */
   investigator: ['case.read', 'case.write', 'person.read'],
   /** Reads and writes across directorates, and authorises erasures. */
-  supervisor: ['case.read', 'case.write', 'person.read', 'person.erase'],
+  supervisor: ['case.read', 'case.write', 'person.read', 'person.erase', 'breach.read'],
   /** Reads case detail and custody; writes nothing. */
   'prosecutor-liaison': ['case.read', 'person.read'],
   /** Reads everything, including the history and who consulted what; writes nothing. */
-  auditor: ['case.read', 'person.read', 'audit.read'],
+  auditor: ['case.read', 'person.read', 'audit.read', 'breach.read'],
 };
 
 /** Roles whose reach is one directorate; the others see the whole country. */

@@ -10,6 +10,16 @@ export * from './values/personal-data';
 export * from './case/events';
 export * from './case/state/case.state';
 export * from './case/state/custody';
-export { correctedFacts, evolveCase, foldHistory } from './case/state/evolve';
+export * from './case/state/clocks';
+export {
+  chronology,
+  evolveCase,
+  foldHistory,
+  standingFacts,
+  withdrawnIds,
+} from './case/state/evolve';
+export { HISTORY_RULES, historyBreaks } from './case/state/chronology';
+export * from './case/state/timeline';
+export * from './case/state/breaches';
 export * from './case/case.decider';
 export * from './case/case-upcasters';

@@ -2,7 +2,7 @@ import {
   CASE_STREAM_TYPE,
   CaseEvent,
   CaseFile,
-  correctedFacts,
+  chronology,
   foldHistory,
   upcastCaseEvent,
 } from '@app/domain';
@@ -129,10 +129,10 @@ interface FactRow {
   data: unknown;
 }
 
-/** Each person's facts in the case, corrections applied, in the order they were recorded. */
+/** Each person's standing facts in the case (corrections applied, withdrawals left out), in time order. */
 export function factsByPerson(file: CaseFile): Map<string, CaseEvent[]> {
   const byPerson = new Map<string, CaseEvent[]>();
-  for (const event of correctedFacts(file.history)) {
+  for (const event of chronology(file.history)) {
     const { personId } = event.data as { personId?: string };
     if (!personId) continue;
     const facts = byPerson.get(personId) ?? [];

@@ -1,6 +1,7 @@
 import { CasePersonRow, CaseRow } from './cases/case.entity';
 import { CasesProjection } from './cases/cases.projection';
 import { CustodyBoardProjection } from './custody-board/custody-board.projection';
+import { CustodyBreachRow } from './custody-board/custody-breach.entity';
 import { CustodyClockRow } from './custody-board/custody-clock.entity';
 import { PeopleProjection } from './people/people.projection';
 import { StatisticsProjection } from './statistics/statistics.projection';
@@ -10,12 +11,13 @@ export * from './projection-runner';
 export * from './cases/case.entity';
 export * from './cases/cases.projection';
 export * from './custody-board/custody-clock.entity';
+export * from './custody-board/custody-breach.entity';
 export * from './custody-board/custody-board.projection';
 export * from './statistics/statistics.projection';
 export * from './people/people.projection';
 
 /** Every TypeORM entity of the read side, listed explicitly. */
-export const READ_MODEL_ENTITIES = [CaseRow, CasePersonRow, CustodyClockRow];
+export const READ_MODEL_ENTITIES = [CaseRow, CasePersonRow, CustodyClockRow, CustodyBreachRow];
 
 /** Every projection, one of each name in PROJECTION_NAMES. */
 export const READ_MODEL_PROJECTIONS = [

@@ -10,6 +10,8 @@ import { HandOverToForeignAuthoritiesController } from './custody/hand-over-to-f
 import { IssueDetentionDecisionController } from './custody/issue-detention-decision/issue-detention-decision.controller';
 import { OrderRemandController } from './custody/order-remand/order-remand.controller';
 import { ReleaseFromCustodyController } from './custody/release-from-custody/release-from-custody.controller';
+import { LodgeAppealController } from './custody/lodge-appeal/lodge-appeal.controller';
+import { DecideAppealController } from './custody/decide-appeal/decide-appeal.controller';
 import { ServeRemandOrderController } from './custody/serve-remand-order/serve-remand-order.controller';
 import { StartPoliceDetentionController } from './custody/start-police-detention/start-police-detention.controller';
 import { GetCaseController } from './get-case/get-case.controller';
@@ -19,6 +21,9 @@ import { FileCriminalComplaintController } from './lifecycle/file-criminal-compl
 import { LinkJointOperationController } from './lifecycle/link-joint-operation/link-joint-operation.controller';
 import { OpenCaseController } from './lifecycle/open-case/open-case.controller';
 import { RecordCorrectionController } from './lifecycle/record-correction/record-correction.controller';
+import { WithdrawEntryController } from './lifecycle/withdraw-entry/withdraw-entry.controller';
+import { TimelineController } from './timeline/timeline.controller';
+import { TimelineHandler } from './timeline/timeline.query';
 import { RecordIndictmentController } from './lifecycle/record-indictment/record-indictment.controller';
 import { ReferToProsecutionController } from './lifecycle/refer-to-prosecution/refer-to-prosecution.controller';
 import { ApprehendMigrantGroupController } from './people/apprehend-migrant-group/apprehend-migrant-group.controller';
@@ -39,6 +44,8 @@ import { ReferToAsylumCentreController } from './protection/refer-to-asylum-cent
     IssueDetentionDecisionController,
     OrderRemandController,
     ReleaseFromCustodyController,
+    LodgeAppealController,
+    DecideAppealController,
     ServeRemandOrderController,
     StartPoliceDetentionController,
     CaseloadController,
@@ -49,6 +56,8 @@ import { ReferToAsylumCentreController } from './protection/refer-to-asylum-cent
     LinkJointOperationController,
     OpenCaseController,
     RecordCorrectionController,
+    WithdrawEntryController,
+    TimelineController,
     RecordIndictmentController,
     ReferToProsecutionController,
     ApprehendMigrantGroupController,
@@ -59,6 +68,12 @@ import { ReferToAsylumCentreController } from './protection/refer-to-asylum-cent
     RecordLeftReceptionController,
     ReferToAsylumCentreController,
   ],
-  providers: [CaseCommandHandler, PersonCaseCommandHandler, CaseloadHandler, GetCaseHandler],
+  providers: [
+    CaseCommandHandler,
+    PersonCaseCommandHandler,
+    CaseloadHandler,
+    GetCaseHandler,
+    TimelineHandler,
+  ],
 })
 export class CasesModule {}

@@ -1,4 +1,11 @@
-import { PARTNER_COUNTRIES, RELEASE_REASONS, REMAND_EXTENDERS, REMAND_GROUNDS } from '@app/domain';
+import {
+  APPEALABLE,
+  APPEAL_OUTCOMES,
+  PARTNER_COUNTRIES,
+  RELEASE_REASONS,
+  REMAND_EXTENDERS,
+  REMAND_GROUNDS,
+} from '@app/domain';
 import { choice, closedObject, nullable, text } from '../json-schema';
 import { EventSchemaTable, personFact } from './common.schemas';
 
@@ -23,6 +30,12 @@ export const CUSTODY_EVENT_SCHEMAS: EventSchemaTable = {
   },
   'custody.released': {
     1: personFact({ reason: choice(RELEASE_REASONS), note: nullable(text) }),
+  },
+  'custody.appeal-lodged': {
+    1: personFact({ against: choice(APPEALABLE) }),
+  },
+  'custody.appeal-decided': {
+    1: personFact({ against: choice(APPEALABLE), outcome: choice(APPEAL_OUTCOMES), court: text }),
   },
   'custody.handed-over': {
     1: personFact({

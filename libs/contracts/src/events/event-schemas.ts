@@ -1,7 +1,11 @@
 import { JsonSchema } from '../json-schema';
 import { EventSchemaTable } from './common.schemas';
 import { CUSTODY_EVENT_SCHEMAS } from './custody.schemas';
-import { LIFECYCLE_EVENT_SCHEMAS, correctionRecordedV1 } from './lifecycle.schemas';
+import {
+  LIFECYCLE_EVENT_SCHEMAS,
+  correctionRecordedV1,
+  entryWithdrawnV1,
+} from './lifecycle.schemas';
 import { PEOPLE_EVENT_SCHEMAS } from './people.schemas';
 import { PROTECTION_EVENT_SCHEMAS } from './protection.schemas';
 
@@ -28,6 +32,13 @@ export const EVENT_DATA_SCHEMAS: EventSchemaTable = {
         ]),
       ),
     ),
+  },
+  'case.entry-withdrawn': {
+    1: entryWithdrawnV1([
+      ...Object.keys(CORRECTABLE_EVENT_SCHEMAS).filter((type) => type !== 'case.opened'),
+      'case.correction-recorded',
+      'case.entry-withdrawn',
+    ]),
   },
 };
 

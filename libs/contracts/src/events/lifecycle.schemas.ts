@@ -88,3 +88,11 @@ export function correctionRecordedV1(
     })),
   };
 }
+
+/**
+ * `case.entry-withdrawn` v1: an entry made in error, withdrawn with a reason. The withdrawn
+ * entry may be any event of the case but its opening, a correction or a withdrawal included.
+ */
+export function entryWithdrawnV1(types: readonly string[]): JsonSchema {
+  return caseFact({ withdrawnEventId: uuid, withdrawnEventType: choice(types), reason: text });
+}

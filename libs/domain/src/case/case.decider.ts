@@ -1,8 +1,12 @@
 import { CaseEvent } from './events';
 import { CaseState } from './state/case.state';
-import { assertInTimeOrder } from './state/chronology';
+import { assertLawfulAddition } from './state/chronology';
 import { BringBeforeJudge } from './custody/bring-before-judge/bring-before-judge.command';
 import { bringBeforeJudge } from './custody/bring-before-judge/bring-before-judge.decision';
+import { DecideAppeal } from './custody/decide-appeal/decide-appeal.command';
+import { decideAppeal } from './custody/decide-appeal/decide-appeal.decision';
+import { LodgeAppeal } from './custody/lodge-appeal/lodge-appeal.command';
+import { lodgeAppeal } from './custody/lodge-appeal/lodge-appeal.decision';
 import { ExtendRemand } from './custody/extend-remand/extend-remand.command';
 import { extendRemand } from './custody/extend-remand/extend-remand.decision';
 import { HandOverToForeignAuthorities } from './custody/hand-over-to-foreign-authorities/hand-over-to-foreign-authorities.command';
@@ -29,6 +33,8 @@ import { OpenCase } from './lifecycle/open-case/open-case.command';
 import { openCase } from './lifecycle/open-case/open-case.decision';
 import { RecordCorrection } from './lifecycle/record-correction/record-correction.command';
 import { recordCorrection } from './lifecycle/record-correction/record-correction.decision';
+import { WithdrawEntry } from './lifecycle/withdraw-entry/withdraw-entry.command';
+import { withdrawEntry } from './lifecycle/withdraw-entry/withdraw-entry.decision';
 import { RecordIndictment } from './lifecycle/record-indictment/record-indictment.command';
 import { recordIndictment } from './lifecycle/record-indictment/record-indictment.decision';
 import { ReferToProsecution } from './lifecycle/refer-to-prosecution/refer-to-prosecution.command';
@@ -57,6 +63,7 @@ export type CaseCommand =
   | RecordIndictment
   | CloseCase
   | RecordCorrection
+  | WithdrawEntry
   | ArrestSuspect
   | ApprehendMigrant
   | ApprehendMigrantGroup
@@ -68,18 +75,21 @@ export type CaseCommand =
   | ServeRemandOrder
   | ExtendRemand
   | ReleaseFromCustody
+  | LodgeAppeal
+  | DecideAppeal
   | HandOverToForeignAuthorities
   | ExpressAsylumIntent
   | ReferToAsylumCentre
   | RecordLeftReception;
 
 /**
- * The single entry point for every decision on a case stream. Whatever a decision checks
- * itself, the events it returns must also keep the case in time order.
+ * The single entry point for every decision on a case stream. A decision checks what the
+ * command says; the history rules then judge the chronology its events would make, whatever
+ * order the facts were entered in.
  */
 export function decideCase(command: CaseCommand, state: CaseState, now: Date): CaseEvent[] {
   const events = decide(command, state, now);
-  assertInTimeOrder(state, events);
+  assertLawfulAddition(state, events);
   return events;
 }
 
@@ -101,6 +111,8 @@ function decide(command: CaseCommand, state: CaseState, now: Date): CaseEvent[] 
       return closeCase(command, state, now);
     case 'RecordCorrection':
       return recordCorrection(command, state, now);
+    case 'WithdrawEntry':
+      return withdrawEntry(command, state, now);
     case 'ArrestSuspect':
       return arrestSuspect(command, state, now);
     case 'ApprehendMigrant':
@@ -123,6 +135,10 @@ function decide(command: CaseCommand, state: CaseState, now: Date): CaseEvent[] 
       return extendRemand(command, state, now);
     case 'ReleaseFromCustody':
       return releaseFromCustody(command, state, now);
+    case 'LodgeAppeal':
+      return lodgeAppeal(command, state, now);
+    case 'DecideAppeal':
+      return decideAppeal(command, state, now);
     case 'HandOverToForeignAuthorities':
       return handOverToForeignAuthorities(command, state, now);
     case 'ExpressAsylumIntent':

@@ -28,6 +28,8 @@ export const CUSTODY_RULES = {
   writtenDetentionDecisionAfterHours: 6,
   /** The investigating judge may hold the suspect 48 hours from being brought before them. */
   judicialDetentionMaxHours: 48,
+  /** An appeal against the detention decision or the remand order is decided within 48 hours. */
+  appealDecisionHours: 48,
   /** A remand order is served in writing within 24 hours of its announcement. */
   remandOrderServiceHours: 24,
   /** The investigating judge orders remand for at most one month. */
@@ -56,6 +58,18 @@ export const CUSTODY_RULES = {
    * carrying eight years or more by a 2025 amendment that was challenged in 2026.)
    */
   remandCeilingAfterIndictmentMonths: 24,
+  /**
+   * The Supreme Court extends remand only for offences punishable by more than five years (ZKP
+   * Art. 205(3); check the paragraph), and only a remand the out-of-trial panel has extended.
+   */
+  supremeCourtExtensionOffenceMinYears: 5,
+  /**
+   * The longest prison sentence of each paragraph of Art. 308 KZ-1. Paragraph 3 (up to five) and
+   * 6 (one to eight) are confirmed; check the others against the code in force.
+   */
+  article308MaxPrisonYears: { 1: 1, 2: 5, 3: 5, 4: 5, 5: 5, 6: 8 } as Readonly<
+    Record<number, number>
+  >,
 } as const;
 
 type Widened<T> = T extends number

@@ -1,22 +1,23 @@
-import { custodyClocks, isHeld } from '@app/domain';
+import { custodyBreaches, isHeld, personClocks } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { CaseProjection, ProjectedCase } from '../case-projection';
 
 /**
  * Everyone held now and the deadline of each of their legal clocks, as the domain computes
- * them. Any event of a case may change them (a correction can move an arrest).
+ * them; and every duty met late or never, which stays after the person moves on. Any event of a
+ * case may change them (a fact entered late, a correction, a withdrawal).
  */
 @Injectable()
 export class CustodyBoardProjection extends CaseProjection {
   readonly name = 'custody-board';
-  protected readonly tables = ['custody_clocks'];
+  protected readonly tables = ['custody_clocks', 'custody_breaches'];
 
   protected rows({ file }: ProjectedCase) {
     return {
       custody_clocks: Object.values(file.persons)
         .filter((person) => isHeld(person.custody))
         .flatMap((person) =>
-          custodyClocks(person.custody).map((clock) => ({
+          personClocks(person).map((clock) => ({
             case_id: file.caseId,
             person_id: person.personId,
             kind: clock.kind,
@@ -31,6 +32,16 @@ export class CustodyBoardProjection extends CaseProjection {
             met_at: clock.metAt,
           })),
         ),
+      custody_breaches: custodyBreaches(file.history).map((breach) => ({
+        case_id: file.caseId,
+        person_id: breach.personId,
+        kind: breach.kind,
+        started_at: breach.startedAt,
+        directorate: file.directorate,
+        deadline: breach.deadline,
+        met_at: breach.metAt,
+        ended_at: breach.endedAt,
+      })),
     };
   }
 }

@@ -26,6 +26,7 @@ export class PeopleProjection extends CaseProjection {
           directorate: file.directorate,
           role: p.role,
           nationality: p.nationality,
+          nationality_at: p.nationalityAt,
           first_seen_at: new Date(Math.min(...seen)),
           last_seen_at: new Date(Math.max(...seen)),
           apprehensions: seen.length,

@@ -1,4 +1,3 @@
-import { SLOVENIA } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { CaseProjection, ProjectedCase, factsByPerson } from '../case-projection';
 
@@ -24,16 +23,18 @@ export class StatisticsProjection extends CaseProjection {
         const remands = own
           .filter((e) => e.type === 'custody.remand-ordered')
           .map((e) => e.occurredAt.getTime());
-        // The README's rule: an arrest says so, or the nationality last established is SI.
-        const slovenianCitizen =
-          p.nationality === SLOVENIA ||
-          own.some((e) => e.type === 'person.suspect-arrested' && e.data.slovenianCitizen);
+        // The README's rule: an arrest says so, or the nationality last established (in any
+        // case: the query takes the latest of the person's rows) is SI.
+        const slovenianCitizen = own.some(
+          (e) => e.type === 'person.suspect-arrested' && e.data.slovenianCitizen,
+        );
         return {
           case_id: file.caseId,
           person_id: p.personId,
           role: p.role,
           directorate: file.directorate,
           nationality: p.nationality,
+          nationality_at: p.nationalityAt,
           slovenian_citizen: slovenianCitizen,
           recorded_at: p.recordedAt,
           remanded_at: remands.length > 0 ? new Date(Math.min(...remands)) : null,

@@ -1,4 +1,4 @@
-import { CaseFile, correctedFacts, custodyClocks, isHeld } from '@app/domain';
+import { CaseFile, chronology, isHeld, personClocks } from '@app/domain';
 import { EventEnvelope } from '@app/event-store';
 import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { CaseResponseDto, CasePersonDto } from '../../cases/get-case/case.response.dto';
@@ -40,7 +40,7 @@ export class CaseStateResponseDto extends OmitType(CaseResponseDto, ['persons'] 
       (a, b) =>
         a.recordedAt.getTime() - b.recordedAt.getTime() || a.personId.localeCompare(b.personId),
     );
-    const facts = correctedFacts(file.history);
+    const facts = chronology(file.history);
     return {
       caseId: file.caseId,
       directorate: file.directorate,
@@ -88,7 +88,7 @@ export class CaseStateResponseDto extends OmitType(CaseResponseDto, ['persons'] 
             })),
         },
         clocks: isHeld(p.custody)
-          ? custodyClocks(p.custody).map((clock) => ({
+          ? personClocks(p).map((clock) => ({
               kind: clock.kind,
               startedAt: InstantDto.of(clock.startedAt),
               deadline: InstantDto.of(clock.deadline),

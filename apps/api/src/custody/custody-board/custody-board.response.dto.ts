@@ -1,17 +1,9 @@
-import { DIRECTORATES } from '@app/domain';
+import { CLOCK_KINDS, DIRECTORATES } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { InstantDto } from '../../http/instant.dto';
 
 export class CustodyClockDto {
-  @ApiProperty({
-    enum: [
-      'police-custody',
-      'written-detention-decision',
-      'judicial-detention',
-      'remand-order-service',
-      'remand',
-    ],
-  })
+  @ApiProperty({ enum: CLOCK_KINDS })
   kind!: string;
 
   @ApiProperty({ type: InstantDto })

@@ -27,7 +27,8 @@ export class RepeatPersonsQuery extends Query<PeoplePage> {
 const PEOPLE = `
   WITH people AS (
     SELECT person_id,
-           (array_agg(nationality ORDER BY last_seen_at DESC)
+           -- One nationality per person: the one established last, in any case.
+           (array_agg(nationality ORDER BY nationality_at DESC NULLS LAST, last_seen_at DESC)
               FILTER (WHERE nationality IS NOT NULL))[1] AS nationality,
            count(*)::int AS cases,
            sum(apprehensions)::int AS apprehensions,

@@ -60,11 +60,20 @@ export class PressStatisticsHandler implements IQueryHandler<
         WHERE ${IN_PERIOD('opened_at')} GROUP BY directorate`,
       params,
     );
+    // One nationality per person, as /people has it: the one established last, in any case.
     const persons: PersonGroup[] = await tx.query(
-      `SELECT role, directorate, coalesce(nationality, 'unknown') AS nationality,
-              slovenian_citizen, expressed_intent, count(*)::int AS n
-         FROM read_model.statistics_persons
-        WHERE ${IN_PERIOD('recorded_at')} GROUP BY 1, 2, 3, 4, 5`,
+      `WITH counted AS (
+         SELECT p.role, p.directorate, p.slovenian_citizen, p.expressed_intent,
+                (SELECT s.nationality FROM read_model.statistics_persons s
+                  WHERE s.person_id = p.person_id AND s.nationality IS NOT NULL
+                  ORDER BY s.nationality_at DESC NULLS LAST, s.recorded_at DESC
+                  LIMIT 1) AS nationality
+           FROM read_model.statistics_persons p
+          WHERE ${IN_PERIOD('p.recorded_at')})
+       SELECT role, directorate, coalesce(nationality, 'unknown') AS nationality,
+              slovenian_citizen OR nationality = 'SI' AS slovenian_citizen, expressed_intent,
+              count(*)::int AS n
+         FROM counted GROUP BY 1, 2, 3, 4, 5`,
       params,
     );
     const remands: { directorate: string; n: number }[] = await tx.query(

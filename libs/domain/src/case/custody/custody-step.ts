@@ -1,7 +1,5 @@
-import { DomainError } from '../../shared/domain-error';
-import { CaseFile, CaseState, PersonInCase } from '../state/case.state';
-import { Custody, CustodyPhase } from '../state/custody';
 import { assertNotInFuture } from '../../shared/time';
+import { CaseFile, CaseState, PersonInCase } from '../state/case.state';
 import { requireOpenCase, requireSuspect } from '../state/guards';
 
 export interface CustodyCommand {
@@ -11,31 +9,17 @@ export interface CustodyCommand {
 }
 
 /**
- * The common ground of every custody step: an open case, a suspect in it, a time in order,
- * and a custody phase the step can follow. `refusal` names what is wrong in the other phases.
+ * The common ground of every custody step: an open case, a suspect in it, a time not in the
+ * future. Which phase the step may follow is a history rule (`state/chronology.ts`), judged at
+ * the step's time, so that a step may be entered before or after the facts around it.
  */
-export function custodyStep<P extends CustodyPhase>(
+export function custodyStep(
   command: CustodyCommand,
   state: CaseState,
   now: Date,
-  allowed: readonly P[],
-  refusal: (phase: CustodyPhase) => [code: string, message: string],
-): { file: CaseFile; person: PersonInCase; custody: Extract<Custody, { phase: P }> } {
+): { file: CaseFile; person: PersonInCase } {
   const file = requireOpenCase(state, command.caseId);
   const person = requireSuspect(file, command.personId);
-  if (!(allowed as readonly CustodyPhase[]).includes(person.custody.phase)) {
-    const [code, message] = refusal(person.custody.phase);
-    throw new DomainError(code, message, {
-      personId: person.personId,
-      phase: person.custody.phase,
-    });
-  }
-  // Time order is checked by the history rules, on the events decided.
   assertNotInFuture(command.occurredAt, now);
-  return { file, person, custody: person.custody as Extract<Custody, { phase: P }> };
+  return { file, person };
 }
-
-export const NOT_HELD: [string, string] = [
-  'CUSTODY.NOT_HELD',
-  'The person is not held in this case.',
-];

@@ -55,6 +55,19 @@ export type ReleasedFromCustody = PersonFact<
   { reason: (typeof RELEASE_REASONS)[number]; note: string | null }
 >;
 
+/** What a suspect appeals against: each appeal is decided within 48 hours (ZKP Art. 157, 202). */
+export const APPEALABLE = ['detention-decision', 'remand-order'] as const;
+export type Appealable = (typeof APPEALABLE)[number];
+
+export type AppealLodged = PersonFact<'custody.appeal-lodged', { against: Appealable }>;
+
+export const APPEAL_OUTCOMES = ['dismissed', 'granted'] as const;
+
+export type AppealDecided = PersonFact<
+  'custody.appeal-decided',
+  { against: Appealable; outcome: (typeof APPEAL_OUTCOMES)[number]; court: string }
+>;
+
 export type HandedOverToForeignAuthorities = PersonFact<
   'custody.handed-over',
   { country: string; authority: string; legalBasis: 'readmission-agreement' | 'other' }

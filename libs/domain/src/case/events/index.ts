@@ -1,4 +1,6 @@
 import {
+  AppealDecided,
+  AppealLodged,
   BroughtBeforeInvestigatingJudge,
   DetentionDecisionIssued,
   HandedOverToForeignAuthorities,
@@ -15,6 +17,7 @@ import {
   CaseReferredToProsecution,
   CorrectionRecorded,
   CriminalComplaintFiled,
+  EntryWithdrawn,
   IndictmentFiled,
   JointOperationLinked,
 } from './lifecycle.events';
@@ -39,6 +42,7 @@ export type CaseEvent =
   | IndictmentFiled
   | CaseClosed
   | CorrectionRecorded
+  | EntryWithdrawn
   | SuspectArrested
   | MigrantApprehended
   | IdentityEstablished
@@ -49,6 +53,8 @@ export type CaseEvent =
   | RemandOrderServed
   | RemandExtended
   | ReleasedFromCustody
+  | AppealLodged
+  | AppealDecided
   | HandedOverToForeignAuthorities
   | AsylumIntentExpressed
   | ReferredToAsylumCentre
@@ -73,6 +79,7 @@ export const CASE_EVENT_SCHEMA_VERSIONS: Readonly<Record<CaseEventType, number>>
   'case.indictment-filed': 1,
   'case.closed': 1,
   'case.correction-recorded': 1,
+  'case.entry-withdrawn': 1,
   // v2 records citizenship apart from nationality (a dual national).
   'person.suspect-arrested': 2,
   'person.migrant-apprehended': 1,
@@ -84,6 +91,8 @@ export const CASE_EVENT_SCHEMA_VERSIONS: Readonly<Record<CaseEventType, number>>
   'custody.remand-order-served': 1,
   'custody.remand-extended': 1,
   'custody.released': 1,
+  'custody.appeal-lodged': 1,
+  'custody.appeal-decided': 1,
   'custody.handed-over': 1,
   'protection.asylum-intent-expressed': 1,
   'protection.referred-to-asylum-centre': 1,

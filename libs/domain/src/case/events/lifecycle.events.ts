@@ -83,3 +83,12 @@ export type CorrectionRecorded = DomainEvent<
     replacement: { occurredAt: string; data: Record<string, unknown> };
   }
 >;
+
+/**
+ * An entry made in error, withdrawn: a new fact naming the entry and why, never a delete. Every
+ * fold ignores the withdrawn entry from then on; withdrawing a withdrawal reinstates the entry.
+ */
+export type EntryWithdrawn = DomainEvent<
+  'case.entry-withdrawn',
+  { caseId: string; withdrawnEventId: string; withdrawnEventType: string; reason: string }
+>;

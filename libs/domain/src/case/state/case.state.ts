@@ -1,8 +1,23 @@
 import { Directorate } from '../../values/directorate';
 import { Nationality } from '../../values/nationality';
 import { Offence } from '../../values/offence';
-import { CaseEvent } from '../events';
+import { Appealable, CaseEvent } from '../events';
 import { Custody } from './custody';
+
+export interface Appeal {
+  readonly against: Appealable;
+  readonly lodgedAt: Date;
+  readonly decidedAt: Date | null;
+}
+
+/** A step of the procedure that must have happened before a fact on record. */
+export type MissingStep =
+  | 'police-detention'
+  | 'hearing-before-judge'
+  | 'remand-order'
+  | 'panel-extension'
+  | 'asylum-intent'
+  | 'asylum-referral';
 
 export type ProtectionStatus = 'none' | 'intent-expressed' | 'referred' | 'left-reception';
 
@@ -10,6 +25,11 @@ export interface PersonInCase {
   readonly personId: string;
   readonly role: 'suspect' | 'migrant';
   readonly nationality: Nationality;
+  /**
+   * When the nationality was last established in this case (the time of the fact that gave
+   * it): across cases, the person's nationality is the one established last.
+   */
+  readonly nationalityAt: Date | null;
   readonly slovenianCitizen: boolean;
   readonly minor: boolean;
   /** When the person was first arrested or apprehended in this case. */
@@ -21,10 +41,15 @@ export interface PersonInCase {
    * release): the ceilings on remand apply to the total.
    */
   readonly remandMonthsBefore: number;
-  /** The latest arrest or custody act: the next one cannot predate it. */
-  readonly lastCustodyActAt: Date | null;
+  /**
+   * Steps the law puts before facts on record that are not on record themselves: entered late,
+   * they leave this list; until then the case shows what is still to be recorded.
+   */
+  readonly missingOnRecord: readonly MissingStep[];
+  /** Appeals against the detention decision or the remand order, each decided within 48 h. */
+  readonly appeals: readonly Appeal[];
   readonly protection: ProtectionStatus;
-  /** The latest protection act: the next one cannot predate it. */
+  /** The latest protection act. */
   readonly protectionSince: Date | null;
   readonly asylumIntents: number;
   /** The earliest indictment naming the person: whether they are indicted depends on when. */
@@ -47,9 +72,9 @@ export interface CaseFile {
   readonly indictmentReferences: readonly string[];
   readonly closedAt: Date | null;
   readonly persons: Readonly<Record<string, PersonInCase>>;
-  /** The latest time of any fact recorded: a closure cannot predate it. */
+  /** The latest time of any fact on record: a closure cannot predate it. */
   readonly lastActAt: Date;
-  /** Every event as stored, so that a correction can rebuild the file from corrected facts. */
+  /** Every entry as stored, so that a late fact, a correction or a withdrawal can refold it. */
   readonly history: readonly CaseEvent[];
 }
 

@@ -70,22 +70,6 @@ describe('time order of a case', () => {
       'TIME.BEFORE_ARREST_OR_APPREHENSION',
     ],
     [
-      'a repeat apprehension timed before a handover',
-      [opened(), apprehended(MIGRANT, at('09:00')), handedOver(at('11:00'))],
-      {
-        type: 'ApprehendMigrant',
-        caseId: CASE_ID,
-        personId: MIGRANT,
-        recognised: true,
-        occurredAt: at('10:00'),
-        nationality: 'SY',
-        minor: false,
-        place: 'Metlika',
-        personalData: null,
-      },
-      'TIME.BEFORE_PREVIOUS_CUSTODY_ACT',
-    ],
-    [
       // The intent and the referral, dated before the handover, were recorded after it.
       'leaving reception dated after a handover',
       [

@@ -120,6 +120,7 @@ describe('custody clocks', () => {
       orderedAt: at('22:00'),
       months: 1,
       servedAt: null,
+      panelExtended: false,
     });
   });
 
@@ -158,6 +159,7 @@ describe('custody clocks', () => {
       orderedAt: new Date('2024-01-31T22:00:00Z'),
       months: 1,
       servedAt: null,
+      panelExtended: false,
     };
 
     it('ends one month after the arrest, on 29 February', () => {

@@ -20,6 +20,8 @@ export type Custody =
       /** Months ordered in this remand: the first order and every extension. */
       readonly months: number;
       readonly servedAt: Date | null;
+      /** The Supreme Court extends only a remand the out-of-trial panel has extended. */
+      readonly panelExtended: boolean;
     }
   | { readonly phase: 'handed-over'; readonly at: Date };
 
@@ -39,12 +41,16 @@ export function isInPoliceHands(
   return custody.phase === 'arrested' || custody.phase === 'police-detention';
 }
 
-export type ClockKind =
-  | 'police-custody'
-  | 'written-detention-decision'
-  | 'judicial-detention'
-  | 'remand-order-service'
-  | 'remand';
+export const CLOCK_KINDS = [
+  'police-custody',
+  'written-detention-decision',
+  'judicial-detention',
+  'remand-order-service',
+  'remand',
+  'detention-appeal',
+  'remand-appeal',
+] as const;
+export type ClockKind = (typeof CLOCK_KINDS)[number];
 
 export interface CustodyClock {
   readonly kind: ClockKind;

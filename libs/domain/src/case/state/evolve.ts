@@ -1,29 +1,67 @@
+import { Nationality } from '../../values/nationality';
 import { instant } from '../../shared/time';
-import { CaseEvent, CorrectionRecorded } from '../events';
-import { CaseFile, CaseState, PersonInCase, initialCaseState } from './case.state';
-import { Custody, FREE } from './custody';
+import { CaseEvent, CaseEventType, CorrectionRecorded, EntryWithdrawn } from '../events';
+import {
+  Appeal,
+  CaseFile,
+  CaseState,
+  MissingStep,
+  PersonInCase,
+  initialCaseState,
+} from './case.state';
+import { Custody, FREE, isInPoliceHands } from './custody';
 
 /**
- * Folds one event into the case. A correction rebuilds the whole file from its history with
- * the corrected facts, so that clocks and rules downstream follow the corrected times.
+ * Folds one entry into the case. The state is the chronology, not the order of entry: an entry
+ * that happened after everything on record is applied as it comes; any other (a late fact, a
+ * correction, a withdrawal) rebuilds the file from its history in time order.
  */
 export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
-  const history = state.status === 'none' ? [event] : [...state.history, event];
-  if (event.type === 'case.correction-recorded') return foldHistory(history);
+  if (state.status === 'none') return foldHistory([event]);
+  const history = [...state.history, event];
+  const inOrder =
+    !isAmendment(event) &&
+    state.status === 'open' &&
+    (event.type === 'case.closed' || event.occurredAt.getTime() > state.lastActAt.getTime());
+  if (!inOrder) return foldHistory(history);
   const next = applyFact(state, event);
   return next.status === 'none' ? next : { ...next, history };
 }
 
-/** The events with every correction applied to the event it names (the latest correction wins). */
-export function correctedFacts(history: readonly CaseEvent[]): CaseEvent[] {
+/** Entries that amend other entries rather than state a fact of their own. */
+export function isAmendment(event: CaseEvent): event is CorrectionRecorded | EntryWithdrawn {
+  return event.type === 'case.correction-recorded' || event.type === 'case.entry-withdrawn';
+}
+
+/**
+ * The ids of the entries withdrawn by a withdrawal that stands. Read from the latest entry back,
+ * since a withdrawal names an earlier entry: a withdrawn withdrawal withdraws nothing.
+ */
+export function withdrawnIds(history: readonly CaseEvent[]): Set<string> {
+  const withdrawn = new Set<string>();
+  for (let i = history.length - 1; i >= 0; i--) {
+    const event = history[i];
+    if (event.eventId !== undefined && withdrawn.has(event.eventId)) continue;
+    if (event.type === 'case.entry-withdrawn') withdrawn.add(event.data.withdrawnEventId);
+  }
+  return withdrawn;
+}
+
+/**
+ * The facts that stand, in the order they were recorded: withdrawn entries left out, and each
+ * corrected fact as its latest standing correction says.
+ */
+export function standingFacts(history: readonly CaseEvent[]): CaseEvent[] {
+  const withdrawn = withdrawnIds(history);
+  const stands = (event: CaseEvent) => event.eventId === undefined || !withdrawn.has(event.eventId);
   const replacements = new Map<string, CorrectionRecorded['data']['replacement']>();
   for (const event of history) {
-    if (event.type === 'case.correction-recorded') {
+    if (event.type === 'case.correction-recorded' && stands(event)) {
       replacements.set(event.data.correctedEventId, event.data.replacement);
     }
   }
   return history
-    .filter((event) => event.type !== 'case.correction-recorded')
+    .filter((event) => !isAmendment(event) && stands(event))
     .map((event) => {
       const replacement = event.eventId ? replacements.get(event.eventId) : undefined;
       return replacement
@@ -37,15 +75,55 @@ export function correctedFacts(history: readonly CaseEvent[]): CaseEvent[] {
 }
 
 /**
- * The case its whole history makes, corrections applied: what evolving it event by event
- * gives, in time linear in its length (read models fold long cases on every change).
+ * Where a fact stands among facts of the same instant: the steps of a procedure in the order
+ * the law has them, so that two facts dated alike fold the same whatever order they came in.
  */
+const STEP_RANK: Partial<Record<CaseEventType, number>> = {
+  'person.identity-established': 1,
+  'custody.police-detention-started': 1,
+  'custody.detention-decision-issued': 2,
+  'custody.brought-before-judge': 3,
+  'custody.remand-ordered': 4,
+  'custody.remand-order-served': 5,
+  'custody.remand-extended': 6,
+  'custody.appeal-lodged': 6,
+  'custody.appeal-decided': 6,
+  'custody.released': 7,
+  'custody.handed-over': 7,
+  // After a handover of the same instant: an intent then came too late.
+  'protection.asylum-intent-expressed': 8,
+  'protection.referred-to-asylum-centre': 9,
+  'protection.left-reception': 10,
+  'case.criminal-complaint-filed': 1,
+  'case.referred-to-prosecution': 2,
+  'case.indictment-filed': 3,
+};
+
+/**
+ * The standing facts in the order they happened: the opening first (it makes the file, even when
+ * facts before it led to it), the closure last (nothing happens in a closed case), the rest by
+ * time, then by step, then in the order recorded.
+ */
+export function chronology(history: readonly CaseEvent[]): CaseEvent[] {
+  const facts = standingFacts(history);
+  const rank = (e: CaseEvent) => STEP_RANK[e.type] ?? 0;
+  const between = facts
+    .filter((e) => e.type !== 'case.opened' && e.type !== 'case.closed')
+    .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || rank(a) - rank(b));
+  return [
+    ...facts.filter((e) => e.type === 'case.opened'),
+    ...between,
+    ...facts.filter((e) => e.type === 'case.closed'),
+  ];
+}
+
+/** The case its whole history makes: the standing facts folded in the order they happened. */
 export function foldHistory(history: readonly CaseEvent[]): CaseState {
-  const state = correctedFacts(history).reduce(applyFact, initialCaseState);
+  const state = chronology(history).reduce(applyFact, initialCaseState);
   return state.status === 'none' ? state : { ...state, history };
 }
 
-/** Folds one fact (never a correction) into the case. */
+/** Folds one fact (never an amendment) into the case, as the next in time. */
 export function applyFact(state: CaseState, event: CaseEvent): CaseState {
   if (event.type === 'case.opened') {
     const { data } = event;
@@ -70,21 +148,9 @@ export function applyFact(state: CaseState, event: CaseEvent): CaseState {
   }
   if (state.status === 'none') return state;
   const applied = applyToFile(state, event);
-  const file =
-    event.occurredAt > applied.lastActAt ? { ...applied, lastActAt: event.occurredAt } : applied;
-  const personId = custodyActPersonId(event);
-  return personId
-    ? updatePerson(file, personId, (p) => ({ ...p, lastCustodyActAt: event.occurredAt }))
-    : file;
-}
-
-/** Arrests, apprehensions and custody acts form one sequence per person, in time order. */
-export function custodyActPersonId(event: CaseEvent): string | null {
-  return event.type === 'person.suspect-arrested' ||
-    event.type === 'person.migrant-apprehended' ||
-    event.type.startsWith('custody.')
-    ? (event.data as { personId: string }).personId
-    : null;
+  return event.occurredAt > applied.lastActAt
+    ? { ...applied, lastActAt: event.occurredAt }
+    : applied;
 }
 
 function applyToFile(file: CaseFile, event: CaseEvent): CaseFile {
@@ -122,7 +188,7 @@ function applyToFile(file: CaseFile, event: CaseEvent): CaseFile {
         withCustody(
           {
             ...(known ?? newPerson(personId, 'suspect', at)),
-            nationality: nationality ?? known?.nationality ?? null,
+            ...establishedNationality(known, nationality, at),
             slovenianCitizen: slovenianCitizen || (known?.slovenianCitizen ?? false),
           },
           { phase: 'arrested', deprivedAt: at },
@@ -137,7 +203,7 @@ function applyToFile(file: CaseFile, event: CaseEvent): CaseFile {
         withCustody(
           {
             ...(known ?? newPerson(personId, 'migrant', at)),
-            nationality: nationality ?? known?.nationality ?? null,
+            ...establishedNationality(known, nationality, at),
             slovenianCitizen: (nationality ?? known?.nationality) === 'SI',
             minor,
             apprehensions: (known?.apprehensions ?? 0) + 1,
@@ -149,7 +215,7 @@ function applyToFile(file: CaseFile, event: CaseEvent): CaseFile {
     case 'person.identity-established':
       return updatePerson(file, event.data.personId, (p) => ({
         ...p,
-        nationality: event.data.nationality ?? p.nationality,
+        ...establishedNationality(p, event.data.nationality, at),
         // A suspect found to be a Slovenian national is a Slovenian citizen.
         slovenianCitizen: p.slovenianCitizen || event.data.nationality === 'SI',
       }));
@@ -163,11 +229,23 @@ function applyToFile(file: CaseFile, event: CaseEvent): CaseFile {
         }),
       );
     case 'custody.detention-decision-issued':
-      return updatePerson(file, event.data.personId, (p) =>
-        p.custody.phase === 'police-detention'
-          ? { ...p, custody: { ...p.custody, decisionIssuedAt: at } }
-          : p,
-      );
+      return updatePerson(file, event.data.personId, (p) => {
+        if (p.custody.phase === 'police-detention') {
+          return { ...p, custody: { ...p.custody, decisionIssuedAt: at } };
+        }
+        // A decision on a detention whose start is not on record yet: held in it all the same.
+        return p.custody.phase === 'arrested'
+          ? missing(
+              withCustody(p, {
+                phase: 'police-detention',
+                deprivedAt: p.custody.deprivedAt,
+                detainedAt: p.custody.deprivedAt,
+                decisionIssuedAt: at,
+              }),
+              'police-detention',
+            )
+          : p;
+      });
     case 'custody.brought-before-judge':
       return updatePerson(file, event.data.personId, (p) =>
         withCustody(p, {
@@ -178,30 +256,54 @@ function applyToFile(file: CaseFile, event: CaseEvent): CaseFile {
       );
     case 'custody.remand-ordered':
       return updatePerson(file, event.data.personId, (p) =>
-        withCustody(p, {
+        withCustody(isInPoliceHands(p.custody) ? missing(p, 'hearing-before-judge') : p, {
           phase: 'remand',
           // Remand counts from the deprivation of liberty that led to it (ZKP Art. 205(1)).
           deprivedAt: 'deprivedAt' in p.custody ? p.custody.deprivedAt : at,
           orderedAt: at,
           months: event.data.months,
           servedAt: null,
+          panelExtended: false,
         }),
       );
     case 'custody.remand-order-served':
       return updatePerson(file, event.data.personId, (p) =>
-        p.custody.phase === 'remand' ? { ...p, custody: { ...p.custody, servedAt: at } } : p,
+        p.custody.phase === 'remand'
+          ? { ...p, custody: { ...p.custody, servedAt: at } }
+          : missing(p, 'remand-order'),
       );
     case 'custody.remand-extended':
-      return updatePerson(file, event.data.personId, (p) =>
-        p.custody.phase === 'remand'
-          ? {
-              ...p,
-              custody: { ...p.custody, months: p.custody.months + event.data.months },
-            }
-          : p,
-      );
+      return updatePerson(file, event.data.personId, (p) => {
+        if (p.custody.phase !== 'remand') return missing(p, 'remand-order');
+        const byPanel = event.data.by === 'out-of-trial-panel';
+        const extended = {
+          ...p,
+          custody: {
+            ...p.custody,
+            months: p.custody.months + event.data.months,
+            panelExtended: p.custody.panelExtended || byPanel,
+          },
+        };
+        // The Supreme Court extends a remand the panel has extended (ZKP Art. 205(3)).
+        return byPanel || p.custody.panelExtended ? extended : missing(extended, 'panel-extension');
+      });
     case 'custody.released':
       return updatePerson(file, event.data.personId, (p) => withCustody(p, FREE));
+    case 'custody.appeal-lodged':
+      return updatePerson(file, event.data.personId, (p) => ({
+        ...p,
+        appeals: [...p.appeals, { against: event.data.against, lodgedAt: at, decidedAt: null }],
+      }));
+    case 'custody.appeal-decided':
+      return updatePerson(file, event.data.personId, (p) => {
+        const pending = pendingAppeal(p, event.data.against);
+        return pending
+          ? {
+              ...p,
+              appeals: p.appeals.map((a) => (a === pending ? { ...a, decidedAt: at } : a)),
+            }
+          : p;
+      });
     case 'custody.handed-over':
       return updatePerson(file, event.data.personId, (p) =>
         withCustody(p, { phase: 'handed-over', at }),
@@ -216,18 +318,19 @@ function applyToFile(file: CaseFile, event: CaseEvent): CaseFile {
       }));
     case 'protection.referred-to-asylum-centre':
       return updatePerson(file, event.data.personId, (p) => ({
-        ...p,
+        ...(p.protection === 'intent-expressed' ? p : missing(p, 'asylum-intent')),
         protection: 'referred',
         protectionSince: at,
       }));
     case 'protection.left-reception':
       return updatePerson(file, event.data.personId, (p) => ({
-        ...p,
+        ...(p.protection === 'referred' ? p : missing(p, 'asylum-referral')),
         protection: 'left-reception',
         protectionSince: at,
       }));
     case 'case.opened':
     case 'case.correction-recorded':
+    case 'case.entry-withdrawn':
       return file;
   }
 }
@@ -237,18 +340,43 @@ function newPerson(personId: string, role: PersonInCase['role'], at: Date): Pers
     personId,
     role,
     nationality: null,
+    nationalityAt: null,
     slovenianCitizen: false,
     minor: false,
     recordedAt: at,
     apprehensions: 0,
     custody: FREE,
     remandMonthsBefore: 0,
-    lastCustodyActAt: null,
+    missingOnRecord: [],
+    appeals: [],
     protection: 'none',
     protectionSince: null,
     asylumIntents: 0,
     indictedAt: null,
   };
+}
+
+/** The appeal of this kind lodged and not yet decided. */
+export function pendingAppeal(person: PersonInCase, against: string): Appeal | undefined {
+  return person.appeals.find((a) => a.against === against && a.decidedAt === null);
+}
+
+/** A nationality given by a fact replaces the one known; a fact that gives none keeps it. */
+function establishedNationality(
+  known: PersonInCase | undefined,
+  nationality: Nationality,
+  at: Date,
+): Pick<PersonInCase, 'nationality' | 'nationalityAt'> {
+  return nationality !== null
+    ? { nationality, nationalityAt: at }
+    : { nationality: known?.nationality ?? null, nationalityAt: known?.nationalityAt ?? null };
+}
+
+/** A step the law puts before a fact on record is not on record itself (yet). */
+function missing(person: PersonInCase, step: MissingStep): PersonInCase {
+  return person.missingOnRecord.includes(step)
+    ? person
+    : { ...person, missingOnRecord: [...person.missingOnRecord, step] };
 }
 
 /**

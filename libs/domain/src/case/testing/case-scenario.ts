@@ -6,6 +6,7 @@ import { DomainError } from '../../shared/domain-error';
 import { CaseCommand, decideCase } from '../case.decider';
 import { CaseEvent, caseEvent } from '../events';
 import { CaseState, initialCaseState } from '../state/case.state';
+import { requireCase } from '../state/guards';
 import { evolveCase } from '../state/evolve';
 
 /** "Now" in every scenario: the last day of the joint operation of March 2024. */
@@ -28,6 +29,14 @@ export function given(...events: CaseEvent[]) {
       events: () => decideCase(command, state, NOW),
       refusal: () => refusalOf(() => decideCase(command, state, NOW)),
     }),
+    /** The case once `entries` are recorded too (as stored, with ids). */
+    after: (...entries: CaseEvent[]) =>
+      requireCase(
+        entries
+          .map((e, i) => ({ ...e, eventId: e.eventId ?? `event-${stored.length + i + 1}` }))
+          .reduce<CaseState>(evolveCase, state),
+        CASE_ID,
+      ),
   };
 }
 
@@ -43,12 +52,12 @@ export function refusalOf(run: () => unknown): DomainError {
 
 // Past events, with plausible defaults.
 
-export const opened = (occurredAt = at('08:00')) =>
+export const opened = (occurredAt = at('08:00'), paragraph = 3) =>
   caseEvent('case.opened', occurredAt, {
     caseId: CASE_ID,
     directorate: 'novo-mesto',
     borderSection: 'Obrežje',
-    offence: { article: 308, paragraph: 3 },
+    offence: { article: 308, paragraph },
     summary: 'Van with 12 migrants stopped near Obrežje.',
   });
 

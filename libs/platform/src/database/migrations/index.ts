@@ -6,6 +6,8 @@ import { CustodyBoard1732262400004 } from './1732262400004-custody-board';
 import { ReadSide1732262400005 } from './1732262400005-read-side';
 import { TamperEvidence1732262400006 } from './1732262400006-tamper-evidence';
 import { AuditHistory1732262400007 } from './1732262400007-audit-history';
+import { CustodyBreaches1732262400008 } from './1732262400008-custody-breaches';
+import { NationalityAt1732262400009 } from './1732262400009-nationality-at';
 
 /** Every schema change, in order. Explicit, never a glob: a bundler or a rename cannot lose one. */
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   ReadSide1732262400005,
   TamperEvidence1732262400006,
   AuditHistory1732262400007,
+  CustodyBreaches1732262400008,
+  NationalityAt1732262400009,
 ];

@@ -2,7 +2,7 @@ import { RULES } from '../../../shared/rules';
 import { boundedText } from '../../../values/text';
 import { BroughtBeforeInvestigatingJudge, caseEvent } from '../../events';
 import { CaseState } from '../../state/case.state';
-import { NOT_HELD, custodyStep } from '../custody-step';
+import { custodyStep } from '../custody-step';
 import { BringBeforeJudge } from './bring-before-judge.command';
 
 /** The police clock stops; the investigating judge's 48 hours start. */
@@ -11,16 +11,7 @@ export function bringBeforeJudge(
   state: CaseState,
   now: Date,
 ): BroughtBeforeInvestigatingJudge[] {
-  const { file, person } = custodyStep(
-    command,
-    state,
-    now,
-    ['arrested', 'police-detention'],
-    (phase) =>
-      phase === 'free' || phase === 'handed-over'
-        ? NOT_HELD
-        : ['CUSTODY.NOT_IN_POLICE_CUSTODY', 'The suspect is no longer held by the police.'],
-  );
+  const { file, person } = custodyStep(command, state, now);
   return [
     caseEvent<BroughtBeforeInvestigatingJudge>('custody.brought-before-judge', command.occurredAt, {
       caseId: file.caseId,

@@ -97,12 +97,6 @@ describe('bring before judge', () => {
     ],
     ['an invalid time', inDetention, { occurredAt: new Date('not a date') }, 'TIME.INVALID'],
     [
-      'a time before the case was opened',
-      inDetention,
-      { occurredAt: at('07:00') },
-      'TIME.BEFORE_CASE_OPENED',
-    ],
-    [
       'a time before the arrest',
       inDetention,
       { occurredAt: at('08:30') },

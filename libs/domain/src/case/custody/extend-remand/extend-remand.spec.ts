@@ -11,7 +11,7 @@ import {
   complaintFiled,
   given,
   indicted,
-  opened,
+  opened as openedFor,
   referredToProsecution,
   released,
   remandExtended,
@@ -32,6 +32,9 @@ const extendRemand = (overrides: Partial<ExtendRemand> = {}): ExtendRemand => ({
 });
 
 const day = (iso: string) => new Date(`${iso}Z`);
+
+/** A case under Art. 308(6), up to eight years: one the Supreme Court may extend remand in. */
+const opened = (occurredAt?: Date) => openedFor(occurredAt, 6);
 
 /** One month of remand ordered on 14 March, served the next morning. */
 const onRemand = [opened(), arrested(), broughtBeforeJudge(), remanded(), remandServed()];
@@ -157,7 +160,7 @@ describe('extend remand', () => {
         .when(extendRemand({ by, months }))
         .refusal();
       expect(refusal.code).toBe('CUSTODY.EXTENSION_BEYOND_CEILING');
-      expect(refusal.details).toEqual(details);
+      expect(refusal.details).toEqual({ personId: SUSPECT, ...details });
     });
   });
 
@@ -177,6 +180,7 @@ describe('extend remand', () => {
         .refusal();
       expect(refusal.code).toBe('CUSTODY.EXTENSION_BEYOND_CEILING');
       expect(refusal.details).toEqual({
+        personId: SUSPECT,
         totalMonths: 4,
         ceilingMonths: 3,
         indicted: false,
@@ -211,6 +215,7 @@ describe('extend remand', () => {
         .refusal();
       expect(refusal.code).toBe('CUSTODY.EXTENSION_BEYOND_CEILING');
       expect(refusal.details).toEqual({
+        personId: SUSPECT,
         totalMonths: 4,
         ceilingMonths: 3,
         indicted: false,
@@ -251,7 +256,10 @@ describe('extend remand', () => {
         .when(extendRemand({ occurredAt: day('2024-02-29T09:00:00.001') }))
         .refusal();
       expect(refusal.code).toBe('CUSTODY.REMAND_EXPIRED');
-      expect(refusal.details).toEqual({ expiredAt: '2024-02-29T09:00:00.000Z' });
+      expect(refusal.details).toEqual({
+        personId: SUSPECT,
+        expiredAt: '2024-02-29T09:00:00.000Z',
+      });
     });
   });
 
@@ -264,12 +272,6 @@ describe('extend remand', () => {
       [opened(), apprehended()],
       { personId: MIGRANT },
       'PERSON.NOT_A_SUSPECT',
-    ],
-    [
-      'a suspect before the judge',
-      [opened(), arrested(), broughtBeforeJudge()],
-      {},
-      'CUSTODY.NOT_ON_REMAND',
     ],
     [
       'a suspect released from remand',
@@ -301,21 +303,15 @@ describe('extend remand', () => {
     ],
     ['an invalid time', onRemand, { occurredAt: new Date('not a date') }, 'TIME.INVALID'],
     [
-      'a time before the case was opened',
-      onRemand,
-      { occurredAt: at('07:00') },
-      'TIME.BEFORE_CASE_OPENED',
-    ],
-    [
       'a time before the arrest',
       onRemand,
       { occurredAt: at('08:30') },
       'TIME.BEFORE_ARREST_OR_APPREHENSION',
     ],
     [
-      'a time before the order was served',
+      'a time before the remand order on record',
       onRemand,
-      { occurredAt: at('07:00', 15) },
+      { occurredAt: at('21:00') },
       'TIME.BEFORE_PREVIOUS_CUSTODY_ACT',
     ],
   ] as const)('refuses %s', (_label, history, overrides, code) => {
@@ -326,10 +322,44 @@ describe('extend remand', () => {
     ).toBe(code);
   });
 
+  it('takes an extension entered before its remand order, which is then missing on record', () => {
+    const history = [opened(), arrested(), broughtBeforeJudge()];
+    const state = given(...history);
+    const [event] = state.when(extendRemand()).events();
+    expect(state.after(event).persons[SUSPECT].missingOnRecord).toEqual(['remand-order']);
+    const complete = given(...history, event).after(remanded());
+    expect(complete.persons[SUSPECT]).toMatchObject({
+      missingOnRecord: [],
+      custody: { phase: 'remand', months: 3 },
+    });
+  });
+
+  describe('by the Supreme Court', () => {
+    it('is refused under Art. 308(3), which carries at most five years', () => {
+      const refusal = given(
+        openedFor(at('08:00'), 3),
+        ...onRemand.slice(1),
+        remandExtended(at('10:00', 15), 2),
+      )
+        .when(extendRemand({ by: 'supreme-court', months: 1 }))
+        .refusal();
+      expect(refusal.code).toBe('CUSTODY.SUPREME_COURT_NOT_AVAILABLE');
+      expect(refusal.details).toEqual({ personId: SUSPECT, paragraph: 3, maxPrisonYears: 5 });
+    });
+
+    it('lists the panel extension as missing while none is on record', () => {
+      const state = given(...onRemand);
+      const [event] = state.when(extendRemand({ by: 'supreme-court', months: 1 })).events();
+      expect(state.after(event).persons[SUSPECT].missingOnRecord).toEqual(['panel-extension']);
+      const panel = remandExtended(at('10:00', 15), 1);
+      expect(given(...onRemand, event).after(panel).persons[SUSPECT].missingOnRecord).toEqual([]);
+    });
+  });
+
   it('names the months asked for when one extension is too long', () => {
     const refusal = given(...onRemand)
       .when(extendRemand({ months: 3 }))
       .refusal();
-    expect(refusal.details).toEqual({ months: 3 });
+    expect(refusal.details).toEqual({ personId: SUSPECT, months: 3, perExtension: 2 });
   });
 });

@@ -210,12 +210,6 @@ describe('hand over to foreign authorities', () => {
     ],
     ['an invalid time', apprehendedMigrant, { occurredAt: new Date('not a date') }, 'TIME.INVALID'],
     [
-      'a time before the case was opened',
-      apprehendedMigrant,
-      { occurredAt: at('07:00') },
-      'TIME.BEFORE_CASE_OPENED',
-    ],
-    [
       'a time before the apprehension',
       apprehendedMigrant,
       { occurredAt: at('08:30') },
@@ -225,13 +219,13 @@ describe('hand over to foreign authorities', () => {
       'a time before the migrant was apprehended again',
       [...apprehendedMigrant, handedOver(at('10:00')), apprehended(MIGRANT, at('10:30'))],
       { occurredAt: at('10:15') },
-      'TIME.BEFORE_PREVIOUS_CUSTODY_ACT',
+      'CUSTODY.ALREADY_HANDED_OVER',
     ],
     [
       'a time before the suspect was released',
       [opened(), arrested(), released(at('10:00'))],
       { personId: SUSPECT, occurredAt: at('09:30') },
-      'TIME.BEFORE_PREVIOUS_CUSTODY_ACT',
+      'CUSTODY.HELD_IN_CRIMINAL_CUSTODY',
     ],
   ] as const)('refuses %s', (_label, history, overrides, code) => {
     expect(

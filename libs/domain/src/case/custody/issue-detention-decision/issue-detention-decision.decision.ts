@@ -1,4 +1,3 @@
-import { DomainError } from '../../../shared/domain-error';
 import { RULES } from '../../../shared/rules';
 import { boundedText } from '../../../values/text';
 import { DetentionDecisionIssued, caseEvent } from '../../events';
@@ -12,19 +11,7 @@ export function issueDetentionDecision(
   state: CaseState,
   now: Date,
 ): DetentionDecisionIssued[] {
-  const { file, person, custody } = custodyStep(command, state, now, ['police-detention'], () => [
-    'CUSTODY.NOT_IN_POLICE_DETENTION',
-    'A detention decision is issued for a suspect in police detention.',
-  ]);
-  if (custody.decisionIssuedAt) {
-    throw new DomainError(
-      'CUSTODY.DECISION_ALREADY_ISSUED',
-      'The detention decision has already been issued.',
-      {
-        personId: person.personId,
-      },
-    );
-  }
+  const { file, person } = custodyStep(command, state, now);
   return [
     caseEvent<DetentionDecisionIssued>('custody.detention-decision-issued', command.occurredAt, {
       caseId: file.caseId,

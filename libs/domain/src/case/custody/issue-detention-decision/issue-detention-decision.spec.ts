@@ -46,6 +46,25 @@ describe('issue detention decision', () => {
     ]);
   });
 
+  it('takes a decision entered before the detention it concerns, which is then missing', () => {
+    const arrestedOnly = given(opened(), arrested());
+    const [event] = arrestedOnly.when(issueDetentionDecision()).events();
+    expect(arrestedOnly.after(event).persons[SUSPECT]).toMatchObject({
+      custody: { phase: 'police-detention', decisionIssuedAt: at('10:00') },
+      missingOnRecord: ['police-detention'],
+    });
+    // The detention entered next, with its true time, completes the record.
+    const complete = given(opened(), arrested(), event).after(detained(at('09:30')));
+    expect(complete.persons[SUSPECT]).toMatchObject({
+      custody: {
+        phase: 'police-detention',
+        detainedAt: at('09:30'),
+        decisionIssuedAt: at('10:00'),
+      },
+      missingOnRecord: [],
+    });
+  });
+
   it('records a decision issued after the six hours, since a late decision is still a fact', () => {
     const late = at('18:00');
     const events = given(...inDetention)
@@ -64,7 +83,6 @@ describe('issue detention decision', () => {
       { personId: MIGRANT },
       'PERSON.NOT_A_SUSPECT',
     ],
-    ['a suspect only arrested', [opened(), arrested()], {}, 'CUSTODY.NOT_IN_POLICE_DETENTION'],
     [
       'a suspect already before the judge',
       [...inDetention, broughtBeforeJudge(at('09:45'))],
@@ -96,12 +114,6 @@ describe('issue detention decision', () => {
       'TIME.IN_FUTURE',
     ],
     ['an invalid time', inDetention, { occurredAt: new Date('not a date') }, 'TIME.INVALID'],
-    [
-      'a time before the case was opened',
-      inDetention,
-      { occurredAt: at('07:00') },
-      'TIME.BEFORE_CASE_OPENED',
-    ],
     [
       'a time before the arrest',
       inDetention,

@@ -4,25 +4,17 @@ import { oneOf } from '../../../values/one-of';
 import { boundedText } from '../../../values/text';
 import { REMAND_GROUNDS, RemandOrdered, caseEvent } from '../../events';
 import { CaseState } from '../../state/case.state';
-import { remandBeyondCeiling } from '../../state/remand';
 import { custodyStep } from '../custody-step';
 import { OrderRemand } from './order-remand.command';
 
-/** Remand (pripor) on the prosecutor's proposal, on grounds of ZKP Art. 201, of someone arrested. */
+/**
+ * Remand (pripor) on the prosecutor's proposal, on grounds of ZKP Art. 201, of someone held. The
+ * judge orders it after hearing the suspect (ZKP Art. 202): a remand with no hearing on record
+ * lists the hearing as missing until it is entered. Earlier remands in the case count towards
+ * the ceiling (a history rule).
+ */
 export function orderRemand(command: OrderRemand, state: CaseState, now: Date): RemandOrdered[] {
-  const { file, person } = custodyStep(
-    command,
-    state,
-    now,
-    ['arrested', 'police-detention', 'before-judge'],
-    (phase) =>
-      phase === 'remand'
-        ? ['CUSTODY.ALREADY_ON_REMAND', 'The suspect is already on remand; extend it instead.']
-        : [
-            'CUSTODY.REMAND_WITHOUT_ARREST',
-            'Remand is ordered for a suspect who has been arrested and is held.',
-          ],
-  );
+  const { file, person } = custodyStep(command, state, now);
   const grounds = [...new Set(command.grounds)].map((g) =>
     oneOf(REMAND_GROUNDS, g, 'CUSTODY.INVALID_REMAND_GROUND'),
   );
@@ -43,21 +35,6 @@ export function orderRemand(command: OrderRemand, state: CaseState, now: Date): 
       {
         months: command.months,
       },
-    );
-  }
-  // Earlier remands of the person in this case count towards the ceiling: a release and a new
-  // arrest do not start the months afresh.
-  const breach = remandBeyondCeiling(
-    person,
-    command.occurredAt,
-    command.months,
-    'investigating-judge',
-  );
-  if (breach) {
-    throw new DomainError(
-      'CUSTODY.REMAND_CEILING_REACHED',
-      `With earlier remands in this case, remand would exceed ${breach.ceilingMonths} months in all.`,
-      { ...breach },
     );
   }
   const text = (raw: string, code: string, what: string) =>

@@ -107,6 +107,7 @@ describe('order remand', () => {
         .refusal();
       expect(refusal.code).toBe('CUSTODY.REMAND_CEILING_REACHED');
       expect(refusal.details).toEqual({
+        personId: SUSPECT,
         totalMonths: 4,
         ceilingMonths: 3,
         indicted: false,
@@ -190,12 +191,6 @@ describe('order remand', () => {
       'TIME.IN_FUTURE',
     ],
     ['an invalid time', beforeJudge, { occurredAt: new Date('not a date') }, 'TIME.INVALID'],
-    [
-      'a time before the case was opened',
-      beforeJudge,
-      { occurredAt: at('07:00') },
-      'TIME.BEFORE_CASE_OPENED',
-    ],
     [
       'a time before the arrest',
       beforeJudge,

@@ -3,7 +3,7 @@ import { oneOf } from '../../../values/one-of';
 import { optionalText } from '../../../values/text';
 import { RELEASE_REASONS, ReleasedFromCustody, caseEvent } from '../../events';
 import { CaseState } from '../../state/case.state';
-import { NOT_HELD, custodyStep } from '../custody-step';
+import { custodyStep } from '../custody-step';
 import { ReleaseFromCustody } from './release-from-custody.command';
 
 export function releaseFromCustody(
@@ -11,13 +11,7 @@ export function releaseFromCustody(
   state: CaseState,
   now: Date,
 ): ReleasedFromCustody[] {
-  const { file, person } = custodyStep(
-    command,
-    state,
-    now,
-    ['arrested', 'police-detention', 'before-judge', 'remand'],
-    () => NOT_HELD,
-  );
+  const { file, person } = custodyStep(command, state, now);
   return [
     caseEvent<ReleasedFromCustody>('custody.released', command.occurredAt, {
       caseId: file.caseId,

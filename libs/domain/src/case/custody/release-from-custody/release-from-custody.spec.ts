@@ -110,12 +110,6 @@ describe('release from custody', () => {
     ],
     ['an invalid time', inDetention, { occurredAt: new Date('not a date') }, 'TIME.INVALID'],
     [
-      'a time before the case was opened',
-      inDetention,
-      { occurredAt: at('07:00') },
-      'TIME.BEFORE_CASE_OPENED',
-    ],
-    [
       'a time before the arrest',
       inDetention,
       { occurredAt: at('08:30') },

@@ -1,4 +1,3 @@
-import { DomainError } from '../../../shared/domain-error';
 import { RemandOrderServed, caseEvent } from '../../events';
 import { CaseState } from '../../state/case.state';
 import { custodyStep } from '../custody-step';
@@ -10,19 +9,7 @@ export function serveRemandOrder(
   state: CaseState,
   now: Date,
 ): RemandOrderServed[] {
-  const { file, person, custody } = custodyStep(command, state, now, ['remand'], () => [
-    'CUSTODY.NOT_ON_REMAND',
-    'The suspect is not on remand.',
-  ]);
-  if (custody.servedAt) {
-    throw new DomainError(
-      'CUSTODY.REMAND_ORDER_ALREADY_SERVED',
-      'The remand order has already been served.',
-      {
-        personId: person.personId,
-      },
-    );
-  }
+  const { file, person } = custodyStep(command, state, now);
   return [
     caseEvent<RemandOrderServed>('custody.remand-order-served', command.occurredAt, {
       caseId: file.caseId,

@@ -42,6 +42,17 @@ describe('serve remand order', () => {
     ]);
   });
 
+  it('takes a service entered before the remand order, which is then missing on record', () => {
+    const beforeJudge = given(opened(), arrested(), broughtBeforeJudge());
+    const [event] = beforeJudge.when(serveRemandOrder()).events();
+    expect(beforeJudge.after(event).persons[SUSPECT].missingOnRecord).toEqual(['remand-order']);
+    const complete = given(opened(), arrested(), broughtBeforeJudge(), event).after(remanded());
+    expect(complete.persons[SUSPECT]).toMatchObject({
+      custody: { phase: 'remand', servedAt: at('08:00', 15) },
+      missingOnRecord: [],
+    });
+  });
+
   it('records an order served after its 24 hours, so that the lateness shows', () => {
     const history = [
       opened(at('08:00', 13)),
@@ -65,12 +76,6 @@ describe('serve remand order', () => {
       'PERSON.NOT_A_SUSPECT',
     ],
     [
-      'a suspect not on remand',
-      [opened(), arrested(), broughtBeforeJudge()],
-      {},
-      'CUSTODY.NOT_ON_REMAND',
-    ],
-    [
       'a suspect released from remand',
       [...onRemand, released(at('23:00'))],
       {},
@@ -89,12 +94,6 @@ describe('serve remand order', () => {
       'TIME.IN_FUTURE',
     ],
     ['an invalid time', onRemand, { occurredAt: new Date('not a date') }, 'TIME.INVALID'],
-    [
-      'a time before the case was opened',
-      onRemand,
-      { occurredAt: at('07:00') },
-      'TIME.BEFORE_CASE_OPENED',
-    ],
     [
       'a time before the arrest',
       onRemand,

@@ -1,6 +1,6 @@
 import { PoliceDetentionStarted, caseEvent } from '../../events';
 import { CaseState } from '../../state/case.state';
-import { NOT_HELD, custodyStep } from '../custody-step';
+import { custodyStep } from '../custody-step';
 import { StartPoliceDetention } from './start-police-detention.command';
 
 /** Police detention follows the arrest; its 48 hours count from the deprivation of liberty. */
@@ -9,11 +9,7 @@ export function startPoliceDetention(
   state: CaseState,
   now: Date,
 ): PoliceDetentionStarted[] {
-  const { file, person } = custodyStep(command, state, now, ['arrested'], (phase) =>
-    phase === 'free' || phase === 'handed-over'
-      ? NOT_HELD
-      : ['CUSTODY.INVALID_STEP', `Police detention cannot start from ${phase}.`],
-  );
+  const { file, person } = custodyStep(command, state, now);
   return [
     caseEvent<PoliceDetentionStarted>('custody.police-detention-started', command.occurredAt, {
       caseId: file.caseId,

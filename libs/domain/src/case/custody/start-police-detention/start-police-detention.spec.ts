@@ -114,12 +114,6 @@ describe('start police detention', () => {
       'TIME.INVALID',
     ],
     [
-      'a time before the case was opened',
-      [opened(), arrested()],
-      { occurredAt: at('07:00') },
-      'TIME.BEFORE_CASE_OPENED',
-    ],
-    [
       'a time before the arrest',
       [opened(), arrested()],
       { occurredAt: at('08:30') },
@@ -129,7 +123,7 @@ describe('start police detention', () => {
       'a time before the re-arrest',
       [opened(), arrested(), released(at('10:00')), arrested(SUSPECT, at('11:00'))],
       { occurredAt: at('10:30') },
-      'TIME.BEFORE_PREVIOUS_CUSTODY_ACT',
+      'CUSTODY.NOT_HELD',
     ],
   ] as const)('refuses %s', (_label, history, overrides, code) => {
     expect(

@@ -82,12 +82,6 @@ describe('amend case details', () => {
       { summary: 'New summary.', occurredAt: new Date('not a date') },
       'TIME.INVALID',
     ],
-    [
-      'a time before the case was opened',
-      [opened()],
-      { summary: 'New summary.', occurredAt: at('07:59') },
-      'TIME.BEFORE_CASE_OPENED',
-    ],
     ['a blank border section', [opened()], { borderSection: '  ' }, 'CASE.INVALID_BORDER_SECTION'],
     [
       'an overlong border section',

@@ -88,12 +88,6 @@ describe('close case', () => {
       'TIME.IN_FUTURE',
     ],
     ['an invalid time', settled(), { occurredAt: new Date('not a date') }, 'TIME.INVALID'],
-    [
-      'a time before the case was opened',
-      settled(),
-      { occurredAt: at('07:00') },
-      'TIME.BEFORE_CASE_OPENED',
-    ],
     ['a suspect still arrested', [opened(), arrested()], {}, 'CASE.PERSONS_HELD'],
     ['a suspect in police detention', [opened(), arrested(), detained()], {}, 'CASE.PERSONS_HELD'],
     [

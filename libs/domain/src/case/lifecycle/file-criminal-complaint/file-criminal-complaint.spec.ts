@@ -84,12 +84,6 @@ describe('file criminal complaint', () => {
       'TIME.IN_FUTURE',
     ],
     ['an invalid time', withSuspects(), { occurredAt: new Date('not a date') }, 'TIME.INVALID'],
-    [
-      'a time before the case was opened',
-      withSuspects(),
-      { occurredAt: at('07:00') },
-      'TIME.BEFORE_CASE_OPENED',
-    ],
     ['a blank reference', withSuspects(), { reference: '  ' }, 'CASE.INVALID_REFERENCE'],
     [
       'an overlong reference',

@@ -88,12 +88,6 @@ describe('link joint operation', () => {
       'TIME.IN_FUTURE',
     ],
     ['an invalid time', [opened()], { occurredAt: new Date('not a date') }, 'TIME.INVALID'],
-    [
-      'a time before the case was opened',
-      [opened()],
-      { occurredAt: at('07:00') },
-      'TIME.BEFORE_CASE_OPENED',
-    ],
     ['a blank code', [opened()], { code: '   ' }, 'OPERATION.INVALID_CODE'],
     ['an overlong code', [opened()], { code: 'x'.repeat(201) }, 'OPERATION.INVALID_CODE'],
     [

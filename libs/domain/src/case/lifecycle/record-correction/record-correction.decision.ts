@@ -3,16 +3,15 @@ import { RULES } from '../../../shared/rules';
 import { assertNotInFuture } from '../../../shared/time';
 import { boundedText } from '../../../values/text';
 import { CorrectionRecorded, caseEvent } from '../../events';
-import { chronologyBreak } from '../../state/chronology';
 import { CaseState } from '../../state/case.state';
-import { correctedFacts } from '../../state/evolve';
+import { standingFacts } from '../../state/evolve';
 import { requireCase } from '../../state/guards';
 import { assertCoherent, correctableFieldsOf } from './correctable-fields';
 import { RecordCorrection } from './record-correction.command';
 
 /**
- * A correction is the one act a closed case still takes. It names the event, says why, and
- * carries the corrected event in full; the corrected history must still hold together in time.
+ * A correction is, with a withdrawal, an act a closed case still takes. It names the event, says
+ * why, and carries the corrected event in full; the history rules judge the chronology it makes.
  */
 export function recordCorrection(
   command: RecordCorrection,
@@ -20,16 +19,28 @@ export function recordCorrection(
   now: Date,
 ): CorrectionRecorded[] {
   const file = requireCase(state, command.caseId);
-  const target = file.history.find((e) => e.eventId === command.correctedEventId);
-  if (!target) {
+  const named = file.history.find((e) => e.eventId === command.correctedEventId);
+  if (!named) {
     throw new DomainError('CORRECTION.UNKNOWN_EVENT', 'This case has no such event.', {
       eventId: command.correctedEventId,
     });
   }
-  if (target.type === 'case.correction-recorded') {
+  // Correcting a correction corrects the fact again: the latest standing correction wins.
+  const targetId =
+    named.type === 'case.correction-recorded' ? named.data.correctedEventId : named.eventId;
+  const target = file.history.find((e) => e.eventId === targetId) ?? named;
+  if (target.type === 'case.entry-withdrawn') {
     throw new DomainError(
-      'CORRECTION.OF_CORRECTION',
-      'Correct the original event again instead of a correction.',
+      'CORRECTION.OF_WITHDRAWAL',
+      'A withdrawal is not corrected; withdraw it to reinstate the entry.',
+    );
+  }
+  const current = standingFacts(file.history).find((e) => e.eventId === target.eventId);
+  if (!current) {
+    throw new DomainError(
+      'CORRECTION.OF_WITHDRAWN_ENTRY',
+      'The entry is withdrawn; withdraw the withdrawal first to correct it.',
+      { eventId: target.eventId },
     );
   }
   const reason = boundedText(
@@ -38,7 +49,6 @@ export function recordCorrection(
     'CORRECTION.INVALID_REASON',
     'The reason',
   );
-  const current = correctedFacts(file.history).find((e) => e.eventId === target.eventId) ?? target;
   const correctable = correctableFieldsOf(target.type);
   const data: Record<string, unknown> = { ...(current.data as Record<string, unknown>) };
   for (const [field, value] of Object.entries(command.changes)) {
@@ -66,24 +76,13 @@ export function recordCorrection(
     throw new DomainError('CORRECTION.NOTHING_TO_CORRECT', 'The correction changes nothing.');
   }
 
-  const correction = caseEvent<CorrectionRecorded>('case.correction-recorded', now, {
-    caseId: file.caseId,
-    correctedEventId: command.correctedEventId,
-    correctedEventType: target.type,
-    reason,
-    replacement: { occurredAt: occurredAt.toISOString(), data },
-  });
-  const broken = chronologyBreak(correctedFacts([...file.history, correction]));
-  if (broken) {
-    throw new DomainError(
-      'CORRECTION.BREAKS_CHRONOLOGY',
-      'After this correction, events would be out of time order.',
-      {
-        rule: broken.code,
-        eventId: broken.event.eventId ?? null,
-        eventType: broken.event.type,
-      },
-    );
-  }
-  return [correction];
+  return [
+    caseEvent<CorrectionRecorded>('case.correction-recorded', now, {
+      caseId: file.caseId,
+      correctedEventId: current.eventId ?? command.correctedEventId,
+      correctedEventType: target.type,
+      reason,
+      replacement: { occurredAt: occurredAt.toISOString(), data },
+    }),
+  ];
 }

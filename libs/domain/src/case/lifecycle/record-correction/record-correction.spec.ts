@@ -14,6 +14,7 @@ import {
   detained,
   given,
   handedOver,
+  leftReception,
   intentExpressed,
   opened,
   referred,
@@ -124,7 +125,6 @@ describe('record correction', () => {
       detainedAt: at('09:30'),
       decisionIssuedAt: null,
     });
-    expect(after.lastCustodyActAt).toEqual(at('09:30'));
   });
 
   it('rebuilds the case details from a corrected opening', () => {
@@ -221,13 +221,12 @@ describe('record correction', () => {
       ).toBe('CORRECTION.NOTHING_TO_CORRECT');
     });
 
-    it('refuses to correct a correction', () => {
+    it('corrects the fact again when a correction is named', () => {
       const command = correct({ correctedEventId: 'event-4', correctedOccurredAt: at('08:45') });
-      expect(
-        given(...corrected())
-          .when(command)
-          .refusal().code,
-      ).toBe('CORRECTION.OF_CORRECTION');
+      const [event] = given(...corrected())
+        .when(command)
+        .events();
+      expect(event.data).toMatchObject({ correctedEventId: 'event-2' });
     });
   });
 
@@ -272,6 +271,15 @@ describe('record correction', () => {
     });
   });
 
+  it('moves an arrest before the opening of the case: the facts that led to it come first', () => {
+    const [event] = given(...detainedSuspect())
+      .when(correct({ correctedOccurredAt: at('07:30') }))
+      .events();
+    const file = given(...detainedSuspect()).after(event);
+    expect(file.openedAt).toEqual(at('08:00'));
+    expect(file.persons[SUSPECT].recordedAt).toEqual(at('07:30'));
+  });
+
   describe('refuses a correction that breaks the chronology', () => {
     it.each([
       [
@@ -281,16 +289,10 @@ describe('record correction', () => {
         { rule: 'TIME.BEFORE_ARREST_OR_APPREHENSION', eventId: 'event-3' },
       ],
       [
-        'an arrest moved before the case was opened',
-        detainedSuspect(),
-        { correctedOccurredAt: at('07:30') },
-        { rule: 'TIME.BEFORE_CASE_OPENED', eventId: 'event-2' },
-      ],
-      [
-        'an opening moved after the arrest',
-        detainedSuspect(),
-        { correctedEventId: 'event-1', correctedOccurredAt: at('09:15') },
-        { rule: 'TIME.BEFORE_CASE_OPENED', eventId: 'event-2' },
+        'a release moved before the detention',
+        [...detainedSuspect(), released(at('11:00'))],
+        { correctedEventId: 'event-4', correctedOccurredAt: at('09:15') },
+        { rule: 'CUSTODY.NOT_HELD', eventId: 'event-3' },
       ],
       [
         'a detention decision moved before the detention',
@@ -299,10 +301,17 @@ describe('record correction', () => {
         { rule: 'TIME.BEFORE_PREVIOUS_CUSTODY_ACT', eventId: 'event-4' },
       ],
       [
-        'a referral to the asylum centre moved before the intent',
-        [opened(), apprehended(), intentExpressed(), referred()],
-        { correctedEventId: 'event-4', correctedOccurredAt: at('09:30') },
-        { rule: 'TIME.BEFORE_PREVIOUS_PROTECTION_ACT', eventId: 'event-4' },
+        'a referral moved after the handover of the person',
+        [
+          opened(),
+          apprehended(),
+          intentExpressed(),
+          referred(),
+          leftReception(),
+          handedOver(at('21:00')),
+        ],
+        { correctedEventId: 'event-4', correctedOccurredAt: at('21:30') },
+        { rule: 'PERSON.HANDED_OVER', eventId: 'event-4' },
       ],
     ])('%s', (_label, history, overrides, expected) => {
       const refusal = refusalOf(() =>

@@ -82,12 +82,6 @@ describe('record indictment', () => {
     ],
     ['an invalid time', referredCase(), { occurredAt: new Date('not a date') }, 'TIME.INVALID'],
     [
-      'a time before the case was opened',
-      referredCase(),
-      { occurredAt: at('07:00') },
-      'TIME.BEFORE_CASE_OPENED',
-    ],
-    [
       'a case not referred to prosecution',
       [opened(), arrested(), complaintFiled()],
       {},

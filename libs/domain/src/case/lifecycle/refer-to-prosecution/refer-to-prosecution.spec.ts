@@ -55,12 +55,6 @@ describe('refer to prosecution', () => {
     ],
     ['an invalid time', complained(), { occurredAt: new Date('not a date') }, 'TIME.INVALID'],
     [
-      'a time before the case was opened',
-      complained(),
-      { occurredAt: at('07:00') },
-      'TIME.BEFORE_CASE_OPENED',
-    ],
-    [
       'a case without a criminal complaint',
       [opened(), arrested()],
       {},

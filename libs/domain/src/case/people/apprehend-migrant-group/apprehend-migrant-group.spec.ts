@@ -130,12 +130,6 @@ describe('apprehend migrant group', () => {
       { occurredAt: new Date(NOW.getTime() + 5 * 60_000) },
       'TIME.IN_FUTURE',
     ],
-    [
-      'a time before the case was opened',
-      [opened()],
-      { occurredAt: at('07:59') },
-      'TIME.BEFORE_CASE_OPENED',
-    ],
     ['an empty group', [opened()], { migrants: [] }, 'PERSON.INVALID_GROUP_SIZE'],
     [
       'a group larger than the limit',
@@ -157,12 +151,6 @@ describe('apprehend migrant group', () => {
     ],
     ['a blank place', [opened()], { place: '  ' }, 'PERSON.INVALID_PLACE'],
     ['an overlong place', [opened()], { place: 'x'.repeat(201) }, 'PERSON.INVALID_PLACE'],
-    [
-      'a member apprehended again before their first apprehension',
-      [opened(), apprehended(MIGRANT, at('10:00'))],
-      { migrants: [migrant({ personId: personId(1) }), migrant({ personId: MIGRANT })] },
-      'TIME.BEFORE_ARREST_OR_APPREHENSION',
-    ],
     [
       'a member who is a suspect in the case',
       [opened(), arrested(SUSPECT, at('08:30'))],

@@ -5,7 +5,6 @@ import { Nationality, assertCitizenship } from '../../../values/nationality';
 import { boundedText } from '../../../values/text';
 import { SuspectArrested, caseEvent } from '../../events';
 import { CaseState } from '../../state/case.state';
-import { isHeld } from '../../state/custody';
 import { requireOpenCase } from '../../state/guards';
 import { ArrestSuspect } from './arrest-suspect.command';
 
@@ -25,11 +24,6 @@ export function arrestSuspect(
         personId: command.personId,
       },
     );
-  }
-  if (known && isHeld(known.custody)) {
-    throw new DomainError('CUSTODY.ALREADY_HELD', 'The suspect is already held in this case.', {
-      personId: command.personId,
-    });
   }
   const nationality = Nationality.from(command.nationality);
   assertCitizenship(nationality, command.slovenianCitizen);

@@ -125,12 +125,6 @@ describe('establish identity', () => {
       'TIME.IN_FUTURE',
     ],
     [
-      'a time before the case was opened',
-      [opened(), apprehended(MIGRANT, at('09:00'))],
-      { occurredAt: at('07:59') },
-      'TIME.BEFORE_CASE_OPENED',
-    ],
-    [
       'a time before the apprehension',
       [opened(), apprehended(MIGRANT, at('09:00'))],
       { occurredAt: at('08:59') },

@@ -19,29 +19,6 @@ export function expressAsylumIntent(
 ): AsylumIntentExpressed[] {
   const file = requireOpenCase(state, command.caseId);
   const person = requirePerson(file, command.personId);
-  if (person.slovenianCitizen) {
-    throw new DomainError(
-      'PERSON.SLOVENIAN_CITIZEN',
-      'A Slovenian citizen does not apply for international protection.',
-      {
-        personId: person.personId,
-      },
-    );
-  }
-  // An intent dated before the handover is a true fact recorded late: only one dated at or
-  // after it is refused.
-  if (
-    person.custody.phase === 'handed-over' &&
-    command.occurredAt.getTime() >= person.custody.at.getTime()
-  ) {
-    throw new DomainError(
-      'PERSON.HANDED_OVER',
-      'The person had been handed over to foreign authorities by then.',
-      {
-        personId: person.personId,
-      },
-    );
-  }
   assertNotInFuture(command.occurredAt, now);
   const expressedTo = oneOf(
     ['police', 'other-authority'] as const,

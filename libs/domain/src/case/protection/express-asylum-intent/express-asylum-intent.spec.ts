@@ -185,22 +185,10 @@ describe('express asylum intent', () => {
       'TIME.IN_FUTURE',
     ],
     [
-      'a time before the case was opened',
-      [opened(), apprehended()],
-      { occurredAt: at('07:59') },
-      'TIME.BEFORE_CASE_OPENED',
-    ],
-    [
       'a time before the apprehension',
       [opened(), apprehended(MIGRANT, at('09:00'))],
       { occurredAt: at('08:59') },
       'TIME.BEFORE_ARREST_OR_APPREHENSION',
-    ],
-    [
-      'a time before the previous protection act',
-      [opened(), apprehended(MIGRANT, at('09:00')), intentExpressed(at('10:00'))],
-      { occurredAt: at('09:59') },
-      'TIME.BEFORE_PREVIOUS_PROTECTION_ACT',
     ],
     [
       'an unknown kind of authority',

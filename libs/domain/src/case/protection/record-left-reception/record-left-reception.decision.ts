@@ -1,5 +1,4 @@
 import { assertNotInFuture } from '../../../shared/time';
-import { DomainError } from '../../../shared/domain-error';
 import { oneOf } from '../../../values/one-of';
 import { ASYLUM_FACILITIES, LeftReceptionBeforeLodging, caseEvent } from '../../events';
 import { CaseState } from '../../state/case.state';
@@ -14,15 +13,6 @@ export function recordLeftReception(
 ): LeftReceptionBeforeLodging[] {
   const file = requireOpenCase(state, command.caseId);
   const person = requirePerson(file, command.personId);
-  if (person.protection !== 'referred') {
-    throw new DomainError(
-      'ASYLUM.NOT_REFERRED',
-      'Only a person referred to reception can leave it.',
-      {
-        personId: person.personId,
-      },
-    );
-  }
   assertNotInFuture(command.occurredAt, now);
   return [
     caseEvent<LeftReceptionBeforeLodging>('protection.left-reception', command.occurredAt, {

@@ -69,6 +69,15 @@ describe('record left reception', () => {
     });
   });
 
+  it('takes a leaving entered before the referral, which is then missing on record', () => {
+    const withIntent = given(opened(), apprehended(), intentExpressed(at('10:00')));
+    const [event] = withIntent.when(recordLeftReception()).events();
+    expect(withIntent.after(event).persons[MIGRANT]).toMatchObject({
+      protection: 'left-reception',
+      missingOnRecord: ['asylum-referral'],
+    });
+  });
+
   it('records leaving the second time round, after a new intent and referral', () => {
     const scenario = given(
       ...referredMigrant,
@@ -103,13 +112,6 @@ describe('record left reception', () => {
       {},
       'PERSON.NOT_IN_CASE',
     ],
-    ['a person who expressed no intent', [opened(), apprehended()], {}, 'ASYLUM.NOT_REFERRED'],
-    [
-      'a person who expressed the intent but was not referred',
-      [opened(), apprehended(), intentExpressed(at('10:00'))],
-      {},
-      'ASYLUM.NOT_REFERRED',
-    ],
     [
       'a person who has already left',
       [...referredMigrant, leftReception(at('20:00'))],
@@ -124,22 +126,10 @@ describe('record left reception', () => {
       'TIME.IN_FUTURE',
     ],
     [
-      'a time before the case was opened',
-      referredMigrant,
-      { occurredAt: at('07:59') },
-      'TIME.BEFORE_CASE_OPENED',
-    ],
-    [
       'a time before the apprehension',
       referredMigrant,
       { occurredAt: at('08:59') },
       'TIME.BEFORE_ARREST_OR_APPREHENSION',
-    ],
-    [
-      'a time before the referral',
-      referredMigrant,
-      { occurredAt: at('11:59') },
-      'TIME.BEFORE_PREVIOUS_PROTECTION_ACT',
     ],
     [
       'a facility that is not an asylum home',

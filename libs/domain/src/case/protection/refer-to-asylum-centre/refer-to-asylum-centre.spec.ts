@@ -73,6 +73,21 @@ describe('refer to asylum centre', () => {
     });
   });
 
+  it('takes a referral entered before the intent, which is then missing on record', () => {
+    const apprehendedOnly = given(opened(), apprehended());
+    const [event] = apprehendedOnly.when(referToAsylumCentre()).events();
+    expect(apprehendedOnly.after(event).persons[MIGRANT]).toMatchObject({
+      protection: 'referred',
+      missingOnRecord: ['asylum-intent'],
+    });
+    const complete = given(opened(), apprehended(), event).after(intentExpressed(at('10:00')));
+    expect(complete.persons[MIGRANT]).toMatchObject({
+      protection: 'referred',
+      asylumIntents: 1,
+      missingOnRecord: [],
+    });
+  });
+
   it('refers a suspect once released from criminal custody', () => {
     const scenario = given(...heldSuspectWithIntent, released(at('11:00'), SUSPECT));
     const events = scenario.when(referToAsylumCentre({ personId: SUSPECT })).events();
@@ -125,25 +140,12 @@ describe('refer to asylum centre', () => {
       { occurredAt: at('13:00') },
       'ASYLUM.ALREADY_REFERRED',
     ],
-    ['a person who expressed no intent', [opened(), apprehended()], {}, 'ASYLUM.NO_INTENT'],
     [
       // The intent, dated before the handover, was recorded after it.
       'a person handed over before the referral',
       [opened(), apprehended(MIGRANT, at('09:00')), handedOver(at('11:00')), intentExpressed()],
       { occurredAt: at('11:30') },
       'PERSON.HANDED_OVER',
-    ],
-    [
-      'a person who left reception and has not expressed the intent again',
-      [
-        opened(),
-        apprehended(),
-        intentExpressed(),
-        referred(at('12:00')),
-        leftReception(at('20:00')),
-      ],
-      { occurredAt: at('21:00') },
-      'ASYLUM.NO_INTENT',
     ],
     [
       'a suspect held after arrest',
@@ -176,22 +178,10 @@ describe('refer to asylum centre', () => {
       'TIME.IN_FUTURE',
     ],
     [
-      'a time before the case was opened',
-      [opened(), apprehended(), intentExpressed()],
-      { occurredAt: at('07:59') },
-      'TIME.BEFORE_CASE_OPENED',
-    ],
-    [
       'a time before the apprehension',
       [opened(), apprehended(MIGRANT, at('09:00')), intentExpressed(at('10:00'))],
       { occurredAt: at('08:59') },
       'TIME.BEFORE_ARREST_OR_APPREHENSION',
-    ],
-    [
-      'a time before the intent was expressed',
-      [opened(), apprehended(MIGRANT, at('09:00')), intentExpressed(at('10:00'))],
-      { occurredAt: at('09:59') },
-      'TIME.BEFORE_PREVIOUS_PROTECTION_ACT',
     ],
     [
       'a facility that is not an asylum home',
