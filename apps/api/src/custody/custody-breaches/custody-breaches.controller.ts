@@ -53,6 +53,7 @@ export class CustodyBreachesController {
               caseId: last.caseId,
               personId: last.personId,
               kind: last.kind,
+              startedAt: last.startedAt.toISOString(),
             } satisfies BreachCursor)
           : null,
     };

@@ -8,6 +8,7 @@ export interface BreachCursor {
   readonly caseId: string;
   readonly personId: string;
   readonly kind: string;
+  readonly startedAt: string;
 }
 
 export interface BreachFilter {
@@ -42,18 +43,20 @@ export class CustodyBreachesHandler implements IQueryHandler<
       .andWhere(':from::timestamptz IS NULL OR b.deadline >= :from', { from: filter.from })
       .andWhere(':to::timestamptz IS NULL OR b.deadline < :to', { to: filter.to })
       .andWhere(
-        ':deadline::timestamptz IS NULL OR (b.deadline, b.case_id, b.person_id, b.kind) > (:deadline, :caseId, :personId, :kind)',
+        ':deadline::timestamptz IS NULL OR (b.deadline, b.case_id, b.person_id, b.kind, b.started_at) > (:deadline, :caseId, :personId, :kind, :startedAt)',
         {
           deadline: filter.after?.deadline ?? null,
           caseId: filter.after?.caseId ?? null,
           personId: filter.after?.personId ?? null,
           kind: filter.after?.kind ?? null,
+          startedAt: filter.after?.startedAt ?? null,
         },
       )
       .orderBy('b.deadline')
       .addOrderBy('b.case_id')
       .addOrderBy('b.person_id')
       .addOrderBy('b.kind')
+      .addOrderBy('b.started_at')
       .limit(filter.limit)
       .getMany();
   }

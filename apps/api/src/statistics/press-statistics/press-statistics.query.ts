@@ -71,7 +71,8 @@ export class PressStatisticsHandler implements IQueryHandler<
            FROM read_model.statistics_persons p
           WHERE ${IN_PERIOD('p.recorded_at')})
        SELECT role, directorate, coalesce(nationality, 'unknown') AS nationality,
-              slovenian_citizen OR nationality = 'SI' AS slovenian_citizen, expressed_intent,
+              slovenian_citizen OR coalesce(nationality = 'SI', false) AS slovenian_citizen,
+              expressed_intent,
               count(*)::int AS n
          FROM counted GROUP BY 1, 2, 3, 4, 5`,
       params,

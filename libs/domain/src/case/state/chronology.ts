@@ -80,7 +80,7 @@ export function assertLawfulAddition(state: CaseState, entries: readonly CaseEve
     // The new custody act is dated before one on record that the law puts after it.
     throw new DomainError(
       'TIME.BEFORE_PREVIOUS_CUSTODY_ACT',
-      'The time lies before a custody act on record that the law puts after this one.',
+      'The time is out of the order the law puts this custody act and one on record in.',
       { personId, before: broken.event.type, eventId: broken.event.eventId ?? null },
     );
   }
@@ -151,7 +151,7 @@ export const HISTORY_RULES: Readonly<Record<string, string>> = {
   'PERSON.HANDED_OVER':
     'The person had been handed over to foreign authorities by the time of this act.',
   'ASYLUM.ALREADY_REFERRED': 'The person had already been referred.',
-  'ASYLUM.NOT_REFERRED': 'Only a person referred to reception can leave it.',
+  'ASYLUM.NOT_REFERRED': 'The person had left reception already, with no referral since.',
 };
 
 const ruleText = (code: string) => HISTORY_RULES[code] ?? code;

@@ -5,7 +5,8 @@ import { CustodyClock, custodyClocks } from './custody';
 
 /**
  * Every clock of a person: those of their custody phase, and the latest appeal of each kind,
- * which runs on whatever phase follows (the panel decides even once the person moved on).
+ * which runs on whatever custody phase follows (the panel decides even once the person was
+ * brought before the judge). A release makes a pending appeal moot: the board lists the held.
  */
 export function personClocks(
   person: PersonInCase,

@@ -87,7 +87,7 @@ const STEP_RANK: Partial<Record<CaseEventType, number>> = {
   'custody.remand-order-served': 5,
   'custody.remand-extended': 6,
   'custody.appeal-lodged': 6,
-  'custody.appeal-decided': 6,
+  'custody.appeal-decided': 6.5,
   'custody.released': 7,
   'custody.handed-over': 7,
   // After a handover of the same instant: an intent then came too late.
@@ -106,7 +106,10 @@ const STEP_RANK: Partial<Record<CaseEventType, number>> = {
  */
 export function chronology(history: readonly CaseEvent[]): CaseEvent[] {
   const facts = standingFacts(history);
-  const rank = (e: CaseEvent) => STEP_RANK[e.type] ?? 0;
+  // The panel extends before the Supreme Court may (ZKP Art. 205(3)).
+  const rank = (e: CaseEvent) =>
+    (STEP_RANK[e.type] ?? 0) +
+    (e.type === 'custody.remand-extended' && e.data.by === 'supreme-court' ? 0.25 : 0);
   const between = facts
     .filter((e) => e.type !== 'case.opened' && e.type !== 'case.closed')
     .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || rank(a) - rank(b));

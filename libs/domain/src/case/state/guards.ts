@@ -1,7 +1,7 @@
 import { DomainError } from '../../shared/domain-error';
 import { CaseFile, CaseState, PersonInCase } from './case.state';
 
-/** Any case that exists, closed or not (corrections are allowed on closed cases). */
+/** Any case that exists, closed or not (corrections and withdrawals are allowed on closed cases). */
 export function requireCase(state: CaseState, caseId: string): CaseFile {
   if (state.status === 'none') {
     throw new DomainError('CASE.NOT_FOUND', 'No such case.', { caseId });
@@ -13,9 +13,13 @@ export function requireCase(state: CaseState, caseId: string): CaseFile {
 export function requireOpenCase(state: CaseState, caseId: string): CaseFile {
   const file = requireCase(state, caseId);
   if (file.status === 'closed') {
-    throw new DomainError('CASE.CLOSED', 'The case is closed; only corrections can be recorded.', {
-      caseId,
-    });
+    throw new DomainError(
+      'CASE.CLOSED',
+      'The case is closed; only corrections and withdrawals can be recorded.',
+      {
+        caseId,
+      },
+    );
   }
   return file;
 }

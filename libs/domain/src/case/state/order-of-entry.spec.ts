@@ -86,6 +86,21 @@ describe('facts entered in the order they are learned', () => {
     );
   });
 
+  it('folds the panel before the Supreme Court when both extended at the same instant', () => {
+    const onRemand = [opened(at('08:00'), 6), arrested(), broughtBeforeJudge(), remanded()];
+    const supreme = remandExtended(at('10:00', 15), 3, 'supreme-court');
+    const panel = remandExtended(at('10:00', 15), 2);
+    for (const order of [
+      [supreme, panel],
+      [panel, supreme],
+    ]) {
+      expect(given(...onRemand, ...order).after().persons[SUSPECT]).toMatchObject({
+        custody: { phase: 'remand', months: 6, panelExtended: true },
+        missingOnRecord: [],
+      });
+    }
+  });
+
   it('refuses a hearing dated after the remand it should precede', () => {
     const refusal = given(opened(), arrested(), remanded(at('22:00')))
       .when({

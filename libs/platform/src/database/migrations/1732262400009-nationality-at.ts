@@ -3,7 +3,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * A person has one nationality, the one established last in any case: each case's rows keep
  * when theirs was established, and the statistics and the people route both take the latest.
- * Rows projected before this have none (they count as the oldest) until a rebuild.
+ * statistics_persons.slovenian_citizen now says only whether an arrest said so (the query adds
+ * the nationality established last). Rows projected before this lack both until a rebuild
+ * (`npm run cli -- rebuild`); until then they count as the oldest.
  */
 export class NationalityAt1732262400009 implements MigrationInterface {
   name = 'NationalityAt1732262400009';
