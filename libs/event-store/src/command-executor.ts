@@ -7,13 +7,11 @@ import { ConcurrencyConflictError, IdempotencyKeyReusedError } from './event-sto
 export interface StreamCommand<State, Event extends DomainEvent, Prepared = undefined> {
   readonly streamId: string;
   readonly streamType: string;
-  readonly initialState: State;
-  readonly evolve: (state: State, event: Event) => State;
   /**
-   * Folds the whole stream at once, where that is cheaper than event by event: a case whose
-   * facts came in out of order would refold at every late one.
+   * The state the stream's events make, folded at once: a case orders its facts by when they
+   * happened, so folding event by event would refold it at every late one.
    */
-  readonly fold?: (events: readonly Event[]) => State;
+  readonly fold: (events: readonly Event[]) => State;
   /**
    * May the caller act on this stream? Checked first, before the version or the decision,
    * so that a refusal tells nothing about the stream.
@@ -71,10 +69,7 @@ export class CommandExecutor {
   ): Promise<AppendResult> {
     const history = await this.store.readStream(command.streamId, tx);
     const version = history.length === 0 ? 0 : history[history.length - 1].streamVersion;
-    const events = history.map((envelope) => toDomainEvent<Event>(envelope));
-    const state = command.fold
-      ? command.fold(events)
-      : events.reduce(command.evolve, command.initialState);
+    const state = command.fold(history.map((envelope) => toDomainEvent<Event>(envelope)));
     command.authorize?.(state);
     if (command.expectedVersion !== undefined && command.expectedVersion !== version) {
       throw new ConcurrencyConflictError(command.streamId, command.expectedVersion, version);

@@ -1,11 +1,4 @@
-import {
-  CASE_STREAM_TYPE,
-  CaseState,
-  decideCase,
-  evolveCase,
-  foldHistory,
-  initialCaseState,
-} from '@app/domain';
+import { CASE_STREAM_TYPE, CaseState, decideCase, foldHistory } from '@app/domain';
 import { AppendResult, CommandExecutor } from '@app/event-store';
 import { AdmittedPerson, PersonIntake, RegistrationRaceError } from '@app/personal-data';
 import { APP_CONFIG, AppConfig, Clock } from '@app/platform';
@@ -30,8 +23,6 @@ abstract class CaseStreamHandler {
     return {
       streamId: caseId,
       streamType: CASE_STREAM_TYPE,
-      initialState: initialCaseState,
-      evolve: evolveCase,
       fold: foldHistory,
       // Opening a case starts its stream; any other command needs a case the caller may see.
       authorize: opening ? undefined : caseVisibleTo(context.actor, caseId),

@@ -52,12 +52,11 @@ export function historyBreaks(history: readonly CaseEvent[]): HistoryBreak[] {
  */
 export function assertLawfulAddition(state: CaseState, entries: readonly CaseEvent[]): void {
   if (state.status === 'none') return;
-  const key = (b: HistoryBreak) => `${b.event.eventId}:${b.code}`;
-  const known = new Set(historyBreaks(state.history).map(key));
+  const known = knownBreaks(state);
   const pending = entries.map((e, i) => ({ ...e, eventId: e.eventId ?? `pending-${i}` }));
   const amendment = entries.find(isAmendment);
   const fresh = historyBreaks([...state.history, ...pending]).filter(
-    (b) => !known.has(key(b)) && (amendment !== undefined || !revealsBreach(b, pending)),
+    (b) => !known.has(breakKey(b)) && (amendment !== undefined || !revealsBreach(b, pending)),
   );
   // What the entry breaks itself says most; then the earliest fact it makes unlawful.
   const broken = fresh.find((b) => pending.some((e) => e.eventId === b.event.eventId)) ?? fresh[0];
@@ -75,7 +74,7 @@ export function assertLawfulAddition(state: CaseState, entries: readonly CaseEve
   }
   const own = pending.find((e) => e.eventId === broken.event.eventId);
   if (own) throw new DomainError(broken.code, ruleText(broken.code), broken.details);
-  const personId = (broken.event.data as { personId?: string }).personId;
+  const personId = personOf(broken.event);
   if (personId && pending.some((e) => isCustodyAct(e) && personOf(e) === personId)) {
     // The new custody act is dated before one on record that the law puts after it.
     throw new DomainError(
@@ -89,6 +88,22 @@ export function assertLawfulAddition(state: CaseState, entries: readonly CaseEve
     `A fact on record would then break a rule: ${ruleText(broken.code)}`,
     { rule: broken.code, eventId: broken.event.eventId ?? null, eventType: broken.event.type },
   );
+}
+
+const breakKey = (b: HistoryBreak) => `${b.event.eventId}:${b.code}`;
+
+/**
+ * The breaks a case's history already holds, once per state: a command that names persons
+ * decides up to three times on the same loaded case.
+ */
+const knownByState = new WeakMap<CaseFile, ReadonlySet<string>>();
+function knownBreaks(file: CaseFile): ReadonlySet<string> {
+  let known = knownByState.get(file);
+  if (!known) {
+    known = new Set(historyBreaks(file.history).map(breakKey));
+    knownByState.set(file, known);
+  }
+  return known;
 }
 
 const personOf = (event: CaseEvent) => (event.data as { personId?: string }).personId;
@@ -185,8 +200,8 @@ function brokenRule(file: CaseFile, event: CaseEvent, surroundings: Surroundings
         ? rule('TIME.BEFORE_REFERRAL')
         : notYetRecorded(file, event.data.defendantIds);
   }
-  const personId = (event.data as { personId?: unknown }).personId;
-  if (typeof personId !== 'string') return null;
+  const personId = personOf(event);
+  if (personId === undefined) return null;
   const person = file.persons[personId];
   if (event.type === 'person.suspect-arrested') {
     return person && isHeld(person.custody) ? rule('CUSTODY.ALREADY_HELD', { personId }) : null;
@@ -219,8 +234,9 @@ function predecessorLater(
   const expected = expectedBefore(person, event);
   if (!expected) return null;
   const { type, until, code } = expected;
-  for (const next of facts.slice(index + 1)) {
-    if ((next.data as { personId?: string }).personId !== person.personId) continue;
+  for (let i = index + 1; i < facts.length; i++) {
+    const next = facts[i];
+    if (personOf(next) !== person.personId) continue;
     if (next.type === type) return rule(code, { before: type });
     if (until.includes(next.type)) return null;
   }

@@ -167,14 +167,14 @@ function applyToFile(file: CaseFile, event: CaseEvent): CaseFile {
       return {
         ...file,
         complaintReferences: [...file.complaintReferences, event.data.reference],
-        complaintFiledAt: earliest(file.complaintFiledAt, at),
+        complaintFiledAt: file.complaintFiledAt ?? at,
       };
     case 'case.referred-to-prosecution':
       return { ...file, referredAt: at };
     case 'case.indictment-filed': {
       const indicted = updatePersons(file, event.data.defendantIds, (p) => ({
         ...p,
-        indictedAt: earliest(p.indictedAt, at),
+        indictedAt: p.indictedAt ?? at,
       }));
       return {
         ...indicted,
@@ -393,11 +393,6 @@ function withCustody(person: PersonInCase, custody: Custody): PersonInCase {
     custody,
     remandMonthsBefore: person.remandMonthsBefore + endedRemandMonths,
   };
-}
-
-/** Facts may be recorded late: the earliest time wins, whatever the order of recording. */
-function earliest(known: Date | null, at: Date): Date {
-  return known !== null && known.getTime() <= at.getTime() ? known : at;
 }
 
 function withPerson(file: CaseFile, person: PersonInCase): CaseFile {
