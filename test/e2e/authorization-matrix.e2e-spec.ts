@@ -16,11 +16,13 @@ type Access =
   | 'person.read'
   | 'person.erase'
   | 'audit.read'
-  | 'breach.read';
+  | 'breach.read'
+  | 'procedure.read'
+  | 'procedure.write';
 
 interface Entry {
   readonly access: Access;
-  /** The route names a case (`:caseId`): the caller's directorate must reach it. */
+  /** The route names a case or a procedure: the caller's directorate must reach it. */
   readonly object: boolean;
   /** For a public route: the one status it must answer, where that does not depend on services. */
   readonly answers?: number;
@@ -35,6 +37,7 @@ const READ_CASE: Entry = { access: 'case.read', object: true };
 /** Reads across cases, which the handler narrows to the caller's directorate. */
 const READ: Entry = { access: 'case.read', object: false };
 const WRITE_CASE: Entry = { access: 'case.write', object: true };
+const WRITE_PROCEDURE: Entry = { access: 'procedure.write', object: true };
 
 /**
  * One line per route the application serves, keyed as `routeTable` keys them. A route added
@@ -103,17 +106,41 @@ const MATRIX: Readonly<Record<string, Entry>> = {
   'POST /cases/:caseId/persons/:personId/asylum-intents': WRITE_CASE,
   'POST /cases/:caseId/persons/:personId/asylum-referral': WRITE_CASE,
   'POST /cases/:caseId/persons/:personId/reception-departure': WRITE_CASE,
+  // Police procedures with foreigners.
+  'POST /procedures': { access: 'procedure.write', object: false },
+  'GET /procedures': { access: 'procedure.read', object: false },
+  'GET /procedures/:procedureId': { access: 'procedure.read', object: true },
+  'POST /procedures/:procedureId/border-detention': WRITE_PROCEDURE,
+  'POST /procedures/:procedureId/asylum-intents': WRITE_PROCEDURE,
+  'POST /procedures/:procedureId/referral': WRITE_PROCEDURE,
+  'POST /procedures/:procedureId/handover': WRITE_PROCEDURE,
+  'POST /procedures/:procedureId/release': WRITE_PROCEDURE,
+  'POST /procedures/:procedureId/asylum-home-departure': WRITE_PROCEDURE,
+  // Writes the procedure and reads the case it links to: no border officer.
+  'POST /procedures/:procedureId/case-link': { access: 'case.write', object: true },
+  'POST /procedures/:procedureId/nationality': WRITE_PROCEDURE,
+  // Joint operations: national figures that name no one, so no directorate narrows them.
+  'POST /joint-operations/partner-reports': { access: 'procedure.write', object: false },
+  'GET /joint-operations': { access: 'procedure.read', object: false },
 };
 
 /** Who holds what, as the requirement states it (README "Access"). */
 const ALLOWED_ROLES: Readonly<Record<Access, readonly Role[]>> = {
-  public: ['investigator', 'supervisor', 'prosecutor-liaison', 'auditor'],
+  public: ['investigator', 'border-officer', 'supervisor', 'prosecutor-liaison', 'auditor'],
   'case.read': ['investigator', 'supervisor', 'prosecutor-liaison', 'auditor'],
   'case.write': ['investigator', 'supervisor'],
   'person.read': ['investigator', 'supervisor', 'prosecutor-liaison', 'auditor'],
   'person.erase': ['supervisor'],
   'audit.read': ['auditor'],
   'breach.read': ['supervisor', 'auditor'],
+  'procedure.read': [
+    'investigator',
+    'border-officer',
+    'supervisor',
+    'prosecutor-liaison',
+    'auditor',
+  ],
+  'procedure.write': ['investigator', 'border-officer', 'supervisor'],
 };
 
 /** The callers of the matrix; the investigator belongs to the directorate of the case asked. */
@@ -123,6 +150,7 @@ const ACTORS: readonly {
   readonly directorate?: string;
 }[] = [
   { label: 'investigator of novo-mesto', role: 'investigator', directorate: 'novo-mesto' },
+  { label: 'border officer of novo-mesto', role: 'border-officer', directorate: 'novo-mesto' },
   { label: 'supervisor', role: 'supervisor' },
   { label: 'prosecutor-liaison', role: 'prosecutor-liaison' },
   { label: 'auditor', role: 'auditor' },
@@ -157,7 +185,13 @@ const NO_TOKEN_CELLS = ROUTES.map((route) => ({
   route,
 }));
 
-/** Routes naming a case that an investigator may call: their directorate decides. */
+/** What an object route names: a procedure, or else a case. */
+const objectOf = (route: MatrixRoute) =>
+  route.path.includes(':procedureId')
+    ? { kind: 'procedure' as const, id: 'procedureId' as const, notFound: 'PROCEDURE.NOT_FOUND' }
+    : { kind: 'case' as const, id: 'caseId' as const, notFound: 'CASE.NOT_FOUND' };
+
+/** Routes naming a case or a procedure that an investigator may call: their directorate decides. */
 const OBJECT_ROUTES = ROUTES.filter(
   (route) => route.object && ALLOWED_ROLES[route.access].includes('investigator'),
 );
@@ -167,15 +201,22 @@ const isWrite = (route: MatrixRoute) => route.method !== 'GET';
 const headerNames = (answer: HttpAnswer) => [...answer.headers.keys()].sort();
 
 /** Problem bodies compared across cases: the members that name the request differ by design. */
-const withoutRequestNames = ({ caseId: _c, instance: _i, ...rest }: Record<string, unknown>) =>
-  rest;
+const withoutRequestNames = ({
+  caseId: _c,
+  procedureId: _p,
+  instance: _i,
+  ...rest
+}: Record<string, unknown>) => rest;
 
 describe('authorization matrix: every route x every role', () => {
   const sut = useSystem();
   const at = timeline();
   const tokens: Record<string, string> = {};
   let koperInvestigator: string;
-  /** The case every role is tried on. No cell changes it, so it stays at version 3. */
+  /**
+   * The case every role is tried on, and its migrant's procedure. No cell changes them, so they
+   * stay at versions 3 and 2.
+   */
   let novoMesto: SampleContext;
   /** A case of another directorate, for the koper investigator's own control calls. */
   let koper: SampleContext;
@@ -216,6 +257,7 @@ describe('authorization matrix: every route x every role', () => {
     status === 401 ||
     status === 403 ||
     code === 'CASE.NOT_FOUND' ||
+    code === 'PROCEDURE.NOT_FOUND' ||
     (typeof code === 'string' && code.startsWith('AUTH.'))
       ? `refused: ${status} ${String(code)}`
       : 'passed';
@@ -225,14 +267,17 @@ describe('authorization matrix: every route x every role', () => {
    * Validation runs before the handler's object-level check, so a 400 here would mean the
    * cell never exercised that check.
    */
-  const expectDecided = (answer: HttpAnswer, caseId?: string) => {
+  const expectDecided = (answer: HttpAnswer, route: MatrixRoute, ctx?: SampleContext) => {
     const decision = `${answer.status} ${codeOf(answer) ?? ''}`.trim();
     expect(decision).toMatch(/^(201|(409|422) [A-Z_]+\.[A-Z_]+)$/);
-    if (answer.status === 201 && caseId) expect(answer.body.caseId).toBe(caseId);
+    const { id } = objectOf(route);
+    if (answer.status === 201 && ctx) expect(answer.body[id]).toBe(ctx[id]);
   };
 
   /** The problem code of an answer; a 201 (and a problem without a code) has none. */
   const codeOf = (answer: HttpAnswer): string | undefined => {
+    // A joint operation's answer names its `code`, which is no problem code.
+    if (answer.status < 400) return undefined;
     const code = (answer.body as { code?: unknown } | undefined)?.code;
     return typeof code === 'string' ? code : undefined;
   };
@@ -247,6 +292,7 @@ describe('authorization matrix: every route x every role', () => {
       },
       at,
       token: tokens.supervisor,
+      procedure: true,
     });
 
   /** The read model is built through Kafka: a GET before it is there would prove nothing. */
@@ -256,9 +302,14 @@ describe('authorization matrix: every route x every role', () => {
         const answer = await http(sut.system.baseUrl, 'GET', `/cases/${ctx.caseId}`, {
           token: tokens.supervisor,
         });
-        return answer.status === 200 && answer.body.version === 3 ? answer : undefined;
+        const procedure = await http(sut.system.baseUrl, 'GET', `/procedures/${ctx.procedureId}`, {
+          token: tokens.supervisor,
+        });
+        return answer.status === 200 && answer.body.version === 3 && procedure.status === 200
+          ? answer
+          : undefined;
       },
-      { what: `case ${ctx.caseId} to be projected` },
+      { what: `case ${ctx.caseId} and procedure ${ctx.procedureId} to be projected` },
     );
 
   beforeAll(async () => {
@@ -278,11 +329,11 @@ describe('authorization matrix: every route x every role', () => {
       expect([...served].sort()).toEqual(Object.keys(MATRIX).sort());
     });
 
-    it('marks as object routes exactly the routes that name a case, and can call every route', () => {
+    it('marks as object routes exactly the routes that name a case or a procedure, and can call every route', () => {
       for (const route of ROUTES) {
         expect({ key: route.key, object: route.object }).toEqual({
           key: route.key,
-          object: route.path.includes(':caseId'),
+          object: route.path.includes(':caseId') || route.path.includes(':procedureId'),
         });
         // A public route is called as it is; the others through a shape-valid sample.
         expect({ key: route.key, callable: true }).toEqual({
@@ -335,10 +386,8 @@ describe('authorization matrix: every route x every role', () => {
         expect(accessOutcome({ status: answer.status, code: codeOf(answer) })).toBe('passed');
         expect(answer.status).toBe(200);
         if (route.object) {
-          expect(answer.body).toMatchObject({
-            caseId: novoMesto.caseId,
-            directorate: 'novo-mesto',
-          });
+          const { id } = objectOf(route);
+          expect(answer.body).toMatchObject({ [id]: novoMesto[id], directorate: 'novo-mesto' });
         }
         return;
       }
@@ -348,7 +397,7 @@ describe('authorization matrix: every route x every role', () => {
       const ctx = route.object ? await caseWithPeople('novo-mesto') : novoMesto;
       const answer = await send(route, ctx, token);
       expect(accessOutcome({ status: answer.status, code: codeOf(answer) })).toBe('passed');
-      expectDecided(answer, route.object ? ctx.caseId : undefined);
+      expectDecided(answer, route, route.object ? ctx : undefined);
       if (!route.object) expect(answer.status).toBe(201);
     });
   });
@@ -388,16 +437,18 @@ describe('authorization matrix: every route x every role', () => {
   describe('across directorates', () => {
     it.each(
       OBJECT_ROUTES.map((route) => ({
-        name: `${route.key} as investigator of koper on a novo-mesto case -> 404 CASE.NOT_FOUND${
-          isWrite(route) ? ', even with a stale If-Match' : ''
-        }`,
+        name: `${route.key} as investigator of koper on a novo-mesto ${objectOf(route).kind} -> 404 ${
+          objectOf(route).notFound
+        }${isWrite(route) ? ', even with a stale If-Match' : ''}`,
         route,
       })),
     )('$name', async ({ route }) => {
-      // The shared case is at version 3: "1" is stale, and a version check would say 409.
+      // The shared case is at version 3, its procedure at 2: "1" is stale, and a version check
+      // would say 409.
       const headers: Record<string, string> = isWrite(route) ? { 'if-match': '"1"' } : {};
       const { path } = SAMPLE_REQUESTS[route.key](novoMesto);
-      const nowhere: SampleContext = { ...novoMesto, caseId: randomUUID() };
+      const { id, notFound } = objectOf(route);
+      const nowhere: SampleContext = { ...novoMesto, [id]: randomUUID() };
       const before = await stored();
 
       const elsewhere = await send(route, novoMesto, koperInvestigator, headers);
@@ -405,16 +456,16 @@ describe('authorization matrix: every route x every role', () => {
 
       expect(elsewhere.status).toBe(404);
       expect(elsewhere.body).toEqual({
-        type: 'urn:problem:CASE.NOT_FOUND',
+        type: `urn:problem:${notFound}`,
         title: expect.any(String),
         status: 404,
-        code: 'CASE.NOT_FOUND',
-        caseId: novoMesto.caseId,
+        code: notFound,
+        [id]: novoMesto[id],
         instance: path,
       });
-      // Indistinguishable from a case that does not exist: same status, body, and headers.
+      // Indistinguishable from one that does not exist: same status, body, and headers.
       expect(missing.status).toBe(elsewhere.status);
-      expect(missing.body.caseId).toBe(nowhere.caseId);
+      expect(missing.body[id]).toBe(nowhere[id]);
       expect(withoutRequestNames(missing.body)).toEqual(withoutRequestNames(elsewhere.body));
       expect(headerNames(missing)).toEqual(headerNames(elsewhere));
       for (const header of ['content-type', 'location', 'retry-after', 'www-authenticate'])
@@ -423,7 +474,7 @@ describe('authorization matrix: every route x every role', () => {
           value: elsewhere.headers.get(header),
         });
       // Express's weak ETag hashes the body, which names the id asked; it must not be a
-      // case version, which would tell that the case exists.
+      // stream version, which would tell that the case or procedure exists.
       for (const answer of [elsewhere, missing])
         expect(answer.headers.get('etag')).not.toMatch(/^"\d+"$/);
       expect(await stored()).toEqual(before);
@@ -433,22 +484,26 @@ describe('authorization matrix: every route x every role', () => {
         // 404 above was decided before the version check, not by it.
         const conflict = await send(route, novoMesto, tokens.supervisor, headers);
         expect(conflict.status).toBe(409);
-        expect(conflict.body).toMatchObject({ code: 'STREAM.VERSION_CONFLICT', currentVersion: 3 });
+        expect(conflict.body).toMatchObject({
+          code: 'STREAM.VERSION_CONFLICT',
+          currentVersion: id === 'caseId' ? 3 : 2,
+        });
         expect(await stored()).toEqual(before);
       }
     });
 
     it.each(
       OBJECT_ROUTES.map((route) => ({
-        name: `${route.key} as investigator of koper on a koper case -> allowed`,
+        name: `${route.key} as investigator of koper on a koper ${objectOf(route).kind} -> allowed`,
         route,
       })),
     )('$name', async ({ route }) => {
       // The control for the cells above: the same token does reach a case of its own directorate.
       const answer = await send(route, koper, koperInvestigator);
       expect(accessOutcome({ status: answer.status, code: codeOf(answer) })).toBe('passed');
-      if (isWrite(route)) expectDecided(answer, koper.caseId);
-      else expect(answer.body).toMatchObject({ caseId: koper.caseId, directorate: 'koper' });
+      const { id } = objectOf(route);
+      if (isWrite(route)) expectDecided(answer, route, koper);
+      else expect(answer.body).toMatchObject({ [id]: koper[id], directorate: 'koper' });
     });
   });
 

@@ -48,6 +48,7 @@ describe('a database connection cut under a request', () => {
       caseId: '',
       suspectId: '',
       migrantId: '',
+      procedureId: '',
       at: timeline(),
     });
     const send = () =>
@@ -88,6 +89,7 @@ describe('a database connection cut under a request', () => {
           caseId: '',
           suspectId: '',
           migrantId: '',
+          procedureId: '',
           at: timeline(),
         }).body,
       },

@@ -805,8 +805,14 @@ describe('hostile input', () => {
   async function seedCase(n: number): Promise<SeedCase> {
     const cid = (step: string) => `fuzz-seed.${n}.${step}`;
     const ctx = await openCaseWithPeople(sut.system.baseUrl, {
+      procedure: true,
       at,
-      correlationIds: { open: cid('o'), arrest: cid('a'), apprehend: cid('m') },
+      correlationIds: {
+        open: cid('o'),
+        arrest: cid('a'),
+        apprehend: cid('m'),
+        procedure: cid('p'),
+      },
     });
     const rows: { event_id: string }[] = await sut.db.query(
       'SELECT event_id FROM event_store.events WHERE stream_id = $1 ORDER BY version',
@@ -954,7 +960,8 @@ describe('hostile input', () => {
         eventsOfNoRequest: [],
         acceptedButNotStored: [],
         requestsSent: REQUESTS,
-        seedEvents: SEED_CASES * 3,
+        // Per seed: the case's opening, arrest and apprehension, and the procedure's request.
+        seedEvents: SEED_CASES * 4,
         acceptedRequestsStoredEvents: true,
         badIdsSent: true,
         objectPrototype: prototypeBefore,

@@ -563,19 +563,21 @@ describe('HTTP at the edge', () => {
       const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
 
       const plan = planHistory(2024);
-      const cases = plan.cases.filter((c) => c.after.length === 0).slice(0, 3);
-      const size = planSize({ ...plan, cases });
+      // Three cases of their own, without the procedures (some wait for cases left out here).
+      const part = {
+        ...plan,
+        cases: plan.cases.filter((c) => c.after.length === 0).slice(0, 3),
+        procedureGroups: [],
+      };
+      const size = planSize(part);
       const before = await sut.eventCount();
 
-      const load = await loadHistory(
-        { ...plan, cases },
-        {
-          baseUrl: proxyUrl,
-          token: await testToken('supervisor', undefined, { subject: 'seed-loader' }),
-          concurrency: 2,
-          idempotencyPrefix: `edge-${randomUUID()}`,
-        },
-      );
+      const load = await loadHistory(part, {
+        baseUrl: proxyUrl,
+        token: await testToken('supervisor', undefined, { subject: 'seed-loader' }),
+        concurrency: 2,
+        idempotencyPrefix: `edge-${randomUUID()}`,
+      });
 
       expect(lost).toEqual({ answers: 1, requests: 1 });
       expect(load.retries).toBe(2);

@@ -42,6 +42,7 @@ describe('logs of expected unavailability', () => {
       caseId: '',
       suspectId: '',
       migrantId: '',
+      procedureId: '',
       at: timeline(),
     });
     const opened = await http<{ caseId: string; position: string }>(baseUrl, 'POST', '/cases', {

@@ -1,5 +1,6 @@
 import { SystemClock, createKafka } from '@app/platform';
-import { PROJECTION_NAMES } from '@app/read-models';
+import { CASE_STREAM_TYPE } from '@app/domain';
+import { PROJECTION_NAMES, projectionsOf } from '@app/read-models';
 import { Admin } from 'kafkajs';
 import { ProjectionLagReader } from '../../apps/api/src/read-side/projection-lag/projection-lag';
 import { SAMPLE_REQUESTS, timeline } from '../harness/routes';
@@ -24,6 +25,7 @@ describe('projection lag', () => {
       caseId: '',
       suspectId: '',
       migrantId: '',
+      procedureId: '',
       at: timeline(),
     });
     const opened = await http<{ caseId: string }>(sut.system.baseUrl, 'POST', '/cases', {
@@ -36,7 +38,7 @@ describe('projection lag', () => {
           `SELECT count(*)::int AS n FROM read_model.projection_checkpoints WHERE stream_id = $1`,
           [opened.body.caseId],
         );
-        return n === PROJECTION_NAMES.length ? true : undefined;
+        return n === projectionsOf(CASE_STREAM_TYPE).length ? true : undefined;
       },
       { what: 'every projection to apply the case' },
     );

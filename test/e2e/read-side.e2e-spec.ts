@@ -318,6 +318,11 @@ describe('the read side', () => {
           lastSeenAt: new Date('2024-02-05T03:10:00+01:00').toISOString(),
           roles: ['migrant'],
           directorates: ['novo-mesto'],
+          // Found in cases only: no police procedure of theirs.
+          procedures: 0,
+          intents: 0,
+          referrals: 0,
+          caughtAgainAfterLeaving: 0,
         },
       ]);
       const all = await get<{ total: number }>('/people');
@@ -346,7 +351,11 @@ describe('the read side', () => {
         { what: 'every projection to catch up' },
       );
       expect(lag.body.projections.map((p) => [p.name, p.eventsBehind, p.secondsBehind])).toEqual(
-        ['cases', 'custody-board', 'statistics', 'people'].map((name) => [name, 0, 0]),
+        ['cases', 'custody-board', 'statistics', 'people', 'procedures'].map((name) => [
+          name,
+          0,
+          0,
+        ]),
       );
       for (const projection of lag.body.projections) {
         expect(projection.partitions).toHaveLength(3);

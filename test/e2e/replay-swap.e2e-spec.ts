@@ -172,7 +172,7 @@ describe('swapping rebuilt read models in for the live ones', () => {
         .filter((g) => g.startsWith(sut.config.projector.groupPrefix))
         .sort(),
     ).toEqual(
-      ['cases', 'custody-board', 'people', 'statistics'].map(
+      ['cases', 'custody-board', 'people', 'procedures', 'statistics'].map(
         (name) => `${sut.config.projector.groupPrefix}.${name}`,
       ),
     );

@@ -1,7 +1,8 @@
 import { PostgresEventStore } from '@app/event-store';
 import { dataDir, ensureKafka, freePorts, repoRoot } from '@app/local-infra';
 import { AppConfig } from '@app/platform';
-import { PROJECTION_NAMES } from '@app/read-models';
+import { CASE_STREAM_TYPE } from '@app/domain';
+import { projectionsOf } from '@app/read-models';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
@@ -175,7 +176,7 @@ describe('a service started while a dependency is down', () => {
             WHERE stream_id = $1 AND version = 1`,
           [caseId],
         );
-        return n === PROJECTION_NAMES.length ? true : undefined;
+        return n === projectionsOf(CASE_STREAM_TYPE).length ? true : undefined;
       },
       { what: 'every projection to apply the event', timeoutMs: 60_000 },
     );

@@ -1,6 +1,7 @@
 import { AppConfig, createKafka } from '@app/platform';
+import { CASE_STREAM_TYPE } from '@app/domain';
 import {
-  PROJECTION_NAMES,
+  projectionsOf,
   READ_MODEL_PROJECTIONS,
   READ_MODEL_SCHEMA,
   TableDifference,
@@ -136,8 +137,9 @@ export async function checkEverything(
     );
   const missingInReadModels: Record<string, number> = {};
   const extraInReadModels: Record<string, number> = {};
+  // The projections that read cases keep their facts (the load makes no procedures).
   const applied = new Map<string, Map<string, number>>(
-    PROJECTION_NAMES.map((name) => [name, new Map<string, number>()]),
+    projectionsOf(CASE_STREAM_TYPE).map((name) => [name, new Map<string, number>()]),
   );
   for (const fact of facts) {
     const mine = applied.get(fact.projection) ?? new Map<string, number>();

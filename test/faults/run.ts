@@ -12,7 +12,8 @@ import { issueLocalToken } from '@app/auth';
 import { PostgresEventStore } from '@app/event-store';
 import { ensureDatabase, freePort, repoRoot, sleep } from '@app/local-infra';
 import { AppConfig, dataSourceOptions, loadAuthConfig, loadConfig } from '@app/platform';
-import { PROJECTION_NAMES, READ_MODEL_ENTITIES } from '@app/read-models';
+import { CASE_STREAM_TYPE } from '@app/domain';
+import { READ_MODEL_ENTITIES, projectionsOf } from '@app/read-models';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -526,7 +527,8 @@ class FaultSuite {
   private async streamVersions(): Promise<Map<string, number>> {
     const rows: { stream_id: string; version: number }[] = await this.db.query(
       `SELECT stream_id, max(version) AS version FROM event_store.events
-        WHERE stream_type = 'case' GROUP BY stream_id`,
+        WHERE stream_type = $1 GROUP BY stream_id`,
+      [CASE_STREAM_TYPE],
     );
     return new Map(rows.map((r) => [r.stream_id, r.version]));
   }
@@ -540,7 +542,7 @@ class FaultSuite {
          LEFT JOIN read_model.projection_checkpoints c
            ON c.projection = p.projection AND c.stream_id = s.stream_id
         WHERE coalesce(c.version, 0) < s.version`,
-      [[...versions.keys()], [...versions.values()], [...PROJECTION_NAMES]],
+      [[...versions.keys()], [...versions.values()], projectionsOf(CASE_STREAM_TYPE)],
     );
     return Number(row.n);
   }

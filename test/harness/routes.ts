@@ -35,6 +35,8 @@ export interface SampleContext {
   readonly caseId: string;
   readonly suspectId: string;
   readonly migrantId: string;
+  /** A procedure of a foreigner of the case's directorate, at version 2 (apprehended, intent). */
+  readonly procedureId: string;
   /** An instant `step` ten-minute steps into the case's timeline, in the past. */
   readonly at: (step: number) => string;
 }
@@ -48,6 +50,7 @@ const suspect = (c: SampleContext, action: string) =>
   `/cases/${c.caseId}/persons/${c.suspectId}/${action}`;
 const migrant = (c: SampleContext, action: string) =>
   `/cases/${c.caseId}/persons/${c.migrantId}/${action}`;
+const procedure = (c: SampleContext, action: string) => `/procedures/${c.procedureId}/${action}`;
 
 /**
  * For every command route, a request whose shape is valid: it passes validation and reaches
@@ -253,4 +256,78 @@ export const SAMPLE_REQUESTS: Record<
     path: migrant(c, 'reception-departure'),
     body: { occurredAt: c.at(10), facility: 'asylum-home-logatec' },
   }),
+  // Police procedures with foreigners.
+  'POST /procedures': (c) => ({
+    path: '/procedures',
+    body: {
+      occurredAt: c.at(10),
+      directorate: 'novo-mesto',
+      borderSection: 'Obrežje',
+      cameFrom: 'HR',
+      place: 'Obrežje, by the Krka',
+      jointOperation: null,
+      persons: [
+        {
+          nationality: 'AF',
+          minor: false,
+          intent: { occurredAt: c.at(11), statement: 'dictated' },
+          referral: { occurredAt: c.at(12), destination: 'asylum-home-logatec' },
+        },
+        { nationality: null, minor: true, borderDetention: { occurredAt: c.at(11) } },
+      ],
+    },
+  }),
+  'GET /procedures': () => ({
+    path: '/procedures?directorate=novo-mesto&from=2024-01-01&limit=20',
+  }),
+  'GET /procedures/:procedureId': (c) => ({ path: `/procedures/${c.procedureId}` }),
+  'POST /procedures/:procedureId/border-detention': (c) => ({
+    path: procedure(c, 'border-detention'),
+    body: { occurredAt: c.at(10) },
+  }),
+  'POST /procedures/:procedureId/asylum-intents': (c) => ({
+    path: procedure(c, 'asylum-intents'),
+    body: { occurredAt: c.at(10), statement: 'handwritten' },
+  }),
+  'POST /procedures/:procedureId/referral': (c) => ({
+    path: procedure(c, 'referral'),
+    body: { occurredAt: c.at(11), destination: 'asylum-home-ljubljana' },
+  }),
+  'POST /procedures/:procedureId/handover': (c) => ({
+    path: procedure(c, 'handover'),
+    body: { occurredAt: c.at(11), country: 'HR', authority: 'PU Karlovačka' },
+  }),
+  'POST /procedures/:procedureId/release': (c) => ({
+    path: procedure(c, 'release'),
+    body: { occurredAt: c.at(11), reason: 'Ordered to leave the country within 7 days' },
+  }),
+  'POST /procedures/:procedureId/asylum-home-departure': (c) => ({
+    path: procedure(c, 'asylum-home-departure'),
+    body: { occurredAt: c.at(12), facility: 'asylum-home-ljubljana' },
+  }),
+  'POST /procedures/:procedureId/case-link': (c) => ({
+    path: procedure(c, 'case-link'),
+    body: { occurredAt: c.at(11), caseId: c.caseId },
+  }),
+  'POST /procedures/:procedureId/nationality': (c) => ({
+    path: procedure(c, 'nationality'),
+    body: { occurredAt: c.at(11), nationality: 'AF' },
+  }),
+  // Joint operations: the partner police's own figures. An area is reported once per operation,
+  // so each call names an operation of its own; the read asks for the operation of the sample
+  // context's procedure (see openCaseWithPeople).
+  'POST /joint-operations/partner-reports': (c) => ({
+    path: '/joint-operations/partner-reports',
+    body: {
+      occurredAt: c.at(10),
+      code: `HR-SI-03-${randomUUID().slice(0, 8)}`,
+      partnerCountry: 'HR',
+      authority: 'Croatian police (MUP RH)',
+      area: 'covered-sections',
+      migrants: 172,
+      smugglers: 3,
+      source: 'Joint press release, March 2024',
+    },
+  }),
+  'GET /joint-operations': () => ({ path: '/joint-operations?code=HR-SI-03' }),
 };

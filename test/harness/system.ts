@@ -123,7 +123,7 @@ export function useSystem(env: Record<string, string> = {}): SystemUnderTest {
  * then GET /projections shows every projection at the end of every partition. The topic's end
  * alone would not do: an event the relay has not published yet is not behind it.
  */
-export function projectionsCaughtUp(baseUrl: string): Promise<true> {
+export function projectionsCaughtUp(baseUrl: string, timeoutMs = 30_000): Promise<true> {
   return eventually(
     async () => {
       const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
@@ -135,7 +135,7 @@ export function projectionsCaughtUp(baseUrl: string): Promise<true> {
       );
       return body.projections.every((p) => p.eventsBehind === 0) ? true : undefined;
     },
-    { what: 'every projection to catch up' },
+    { what: 'every projection to catch up', timeoutMs },
   );
 }
 
@@ -193,11 +193,13 @@ export async function openCaseWithPeople(
     opening?: Record<string, unknown>;
     at?: (step: number) => string;
     token?: string | null;
-    /** An X-Correlation-Id for each of the three requests. */
-    correlationIds?: { open: string; arrest: string; apprehend: string };
+    /** An X-Correlation-Id for each request (the procedure's when one is asked for). */
+    correlationIds?: { open: string; arrest: string; apprehend: string; procedure?: string };
+    /** Also a procedure of a foreigner of the same directorate (for the samples of every route). */
+    procedure?: boolean;
   } = {},
 ): Promise<SampleContext> {
-  const { opening = {}, at = timeline(), token, correlationIds } = options;
+  const { opening = {}, at = timeline(), token, correlationIds, procedure = false } = options;
   const accepted = async (path: string, json: unknown, correlationId: string | undefined) => {
     const answer = await http<{ caseId: string; persons?: { personId: string }[] }>(
       baseUrl,
@@ -209,7 +211,13 @@ export async function openCaseWithPeople(
       throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
     return answer.body;
   };
-  const sample = SAMPLE_REQUESTS['POST /cases']({ caseId: '', suspectId: '', migrantId: '', at });
+  const sample = SAMPLE_REQUESTS['POST /cases']({
+    caseId: '',
+    suspectId: '',
+    migrantId: '',
+    procedureId: '',
+    at,
+  });
   const { caseId } = await accepted('/cases', { ...sample.body, ...opening }, correlationIds?.open);
   const suspect = await accepted(
     `/cases/${caseId}/arrests`,
@@ -225,6 +233,62 @@ export async function openCaseWithPeople(
     caseId,
     suspectId: suspect.persons![0].personId,
     migrantId: migrant.persons![0].personId,
+    procedureId: procedure
+      ? await apprehendForeigner(baseUrl, opening, migrant.persons![0].personId, {
+          at,
+          token,
+          correlationId: correlationIds?.procedure,
+        })
+      : '',
     at,
   };
+}
+
+/**
+ * The case's migrant in a police procedure of their own, not linked to the case yet: a
+ * procedure at version 2 (apprehended, intent).
+ */
+async function apprehendForeigner(
+  baseUrl: string,
+  opening: Record<string, unknown>,
+  personId: string,
+  {
+    at,
+    token,
+    correlationId,
+  }: {
+    at: (step: number) => string;
+    token: string | null | undefined;
+    correlationId: string | undefined;
+  },
+): Promise<string> {
+  const answer = await http<{ procedures: { procedureId: string }[] }>(
+    baseUrl,
+    'POST',
+    '/procedures',
+    {
+      json: {
+        occurredAt: at(3),
+        directorate: opening.directorate ?? 'novo-mesto',
+        borderSection: 'Obrežje',
+        cameFrom: 'HR',
+        place: 'Obrežje',
+        // The operation the sample of GET /joint-operations asks for.
+        jointOperation: 'HR-SI-03',
+        persons: [
+          {
+            nationality: 'SY',
+            minor: false,
+            person: { personId },
+            intent: { occurredAt: at(4), statement: 'dictated' },
+          },
+        ],
+      },
+      token,
+      headers: correlationId ? { 'x-correlation-id': correlationId } : {},
+    },
+  );
+  if (answer.status !== 201)
+    throw new Error(`/procedures: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body.procedures[0].procedureId;
 }

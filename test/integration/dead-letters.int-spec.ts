@@ -212,6 +212,7 @@ describe('dead letters', () => {
       `smuggling_cases_dead_letters_pending{projection="cases"} 1`,
       `smuggling_cases_dead_letters_pending{projection="custody-board"} 0`,
       `smuggling_cases_dead_letters_pending{projection="people"} 0`,
+      `smuggling_cases_dead_letters_pending{projection="procedures"} 0`,
       `smuggling_cases_dead_letters_pending{projection="statistics"} 0`,
       `smuggling_cases_dead_letters{topic="${deadLetterTopic(config.kafka.topic)}"} 1`,
     ]);
@@ -270,6 +271,7 @@ describe('dead letters', () => {
       `smuggling_cases_dead_letters_pending{projection="cases"} 0`,
       `smuggling_cases_dead_letters_pending{projection="custody-board"} 0`,
       `smuggling_cases_dead_letters_pending{projection="people"} 0`,
+      `smuggling_cases_dead_letters_pending{projection="procedures"} 0`,
       `smuggling_cases_dead_letters_pending{projection="statistics"} 0`,
       `smuggling_cases_dead_letters{topic="${deadLetterTopic(config.kafka.topic)}"} 0`,
     ]);

@@ -1,4 +1,5 @@
 import {
+  CommandExecutor,
   ConcurrencyConflictError,
   Idempotency,
   IdempotencyKeyReusedError,
@@ -172,5 +173,50 @@ describe('Postgres event store', () => {
     await expect(
       count('SELECT count(*) FROM event_store.events WHERE stream_id = $1', [caseId]),
     ).resolves.toBe(0);
+  });
+
+  describe('starting several streams in one command', () => {
+    const start = (streamIds: string[], idempotency?: Idempotency) =>
+      new CommandExecutor(store).startStreams({
+        streamType: 'case',
+        metadata: metadata(),
+        idempotency,
+        decide: () => streamIds.map((streamId) => ({ streamId, events: [caseOpened(streamId)] })),
+        answer: () => ({ streamIds }),
+      });
+    const stored = (streamIds: string[]) =>
+      count('SELECT count(*) FROM event_store.events WHERE stream_id = ANY($1::uuid[])', [
+        streamIds,
+      ]);
+
+    it('stores every stream or none: one that exists fails them all', async () => {
+      const taken = randomUUID();
+      await open(taken);
+      const fresh = Array.from({ length: 5 }, () => randomUUID());
+
+      await expect(start([...fresh.slice(0, 3), taken, ...fresh.slice(3)])).rejects.toBeInstanceOf(
+        ConcurrencyConflictError,
+      );
+      await expect(stored(fresh)).resolves.toBe(0);
+      // The stream that was there is as it was.
+      await expect(store.readStream(taken)).resolves.toHaveLength(1);
+
+      const result = await start(fresh);
+      expect(result.answer).toEqual({ streamIds: fresh });
+      await expect(stored(fresh)).resolves.toBe(5);
+    });
+
+    it('answers concurrent retries with the first answer and stores the streams once', async () => {
+      const idempotency = { key: `group-${randomUUID()}`, requestHash: 'hash-of-the-group' };
+      // As the API does, each attempt picks new ids: only the first attempt's may be stored.
+      const attempts = Array.from({ length: 6 }, () => [randomUUID(), randomUUID(), randomUUID()]);
+      const results = await Promise.all(attempts.map((ids) => start(ids, idempotency)));
+
+      const answers = new Set(results.map((r) => JSON.stringify(r.answer)));
+      expect(answers.size).toBe(1);
+      const winner = (results[0].answer as { streamIds: string[] }).streamIds;
+      await expect(stored(attempts.flat())).resolves.toBe(3);
+      await expect(stored(winner)).resolves.toBe(3);
+    });
   });
 });

@@ -11,6 +11,8 @@ import { AuditModule } from './audit/audit.module';
 import { ConsultationInterceptor } from './audit/consultation-log/consulted';
 import { AccessGuard } from './auth/access.guard';
 import { CasesModule } from './cases/cases.module';
+import { ProceduresModule } from './procedures/procedures.module';
+import { JointOperationsModule } from './joint-operations/joint-operations.module';
 import { CustodyModule } from './custody/custody.module';
 import { HealthModule } from './health/health.module';
 import { ObservabilityModule } from './observability/observability.module';
@@ -33,6 +35,8 @@ export class ApiModule {
         AuditLogModule,
         ReadSideModule,
         CasesModule,
+        ProceduresModule,
+        JointOperationsModule,
         CustodyModule,
         StatisticsModule,
         PeopleModule,

@@ -19,7 +19,13 @@ const actor = (role: Role, directorate: Directorate | null = null): Actor => ({
 describe('roles and permissions', () => {
   // Written out in full so that widening a role shows up as a failing test to review.
   it('grants exactly these permissions', () => {
-    expect(ROLES).toEqual(['investigator', 'supervisor', 'prosecutor-liaison', 'auditor']);
+    expect(ROLES).toEqual([
+      'investigator',
+      'border-officer',
+      'supervisor',
+      'prosecutor-liaison',
+      'auditor',
+    ]);
     expect(PERMISSIONS).toEqual([
       'case.read',
       'case.write',
@@ -27,12 +33,23 @@ describe('roles and permissions', () => {
       'person.erase',
       'audit.read',
       'breach.read',
+      'procedure.read',
+      'procedure.write',
     ]);
     expect(ROLE_PERMISSIONS).toEqual({
-      investigator: ['case.read', 'case.write', 'person.read'],
-      supervisor: ['case.read', 'case.write', 'person.read', 'person.erase', 'breach.read'],
-      'prosecutor-liaison': ['case.read', 'person.read'],
-      auditor: ['case.read', 'person.read', 'audit.read', 'breach.read'],
+      investigator: ['case.read', 'case.write', 'person.read', 'procedure.read', 'procedure.write'],
+      'border-officer': ['procedure.read', 'procedure.write'],
+      supervisor: [
+        'case.read',
+        'case.write',
+        'person.read',
+        'person.erase',
+        'breach.read',
+        'procedure.read',
+        'procedure.write',
+      ],
+      'prosecutor-liaison': ['case.read', 'person.read', 'procedure.read'],
+      auditor: ['case.read', 'person.read', 'audit.read', 'breach.read', 'procedure.read'],
     });
   });
 
@@ -54,6 +71,11 @@ describe('roles and permissions', () => {
     ['auditor', 'breach.read', true],
     ['investigator', 'breach.read', false],
     ['prosecutor-liaison', 'breach.read', false],
+    ['border-officer', 'procedure.write', true],
+    ['border-officer', 'case.read', false],
+    ['border-officer', 'person.read', false],
+    ['prosecutor-liaison', 'procedure.write', false],
+    ['auditor', 'procedure.read', true],
   ])('%s has %s: %s', (role, permission, expected) => {
     expect(hasPermission(actor(role, 'ljubljana'), permission)).toBe(expected);
   });
@@ -68,6 +90,11 @@ describe('directorate scope', () => {
 
   it.each(others)('keeps an investigator of novo-mesto out of %s', (directorate) => {
     expect(mayAccessDirectorate(actor('investigator', 'novo-mesto'), directorate)).toBe(false);
+  });
+
+  it.each(others)('keeps a border officer of novo-mesto out of %s', (directorate) => {
+    expect(mayAccessDirectorate(actor('border-officer', 'novo-mesto'), directorate)).toBe(false);
+    expect(mayAccessDirectorate(actor('border-officer', 'novo-mesto'), 'novo-mesto')).toBe(true);
   });
 
   // Defence in depth: such an actor cannot come from a verified token, but if one is built

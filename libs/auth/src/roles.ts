@@ -15,25 +15,44 @@ export const PERMISSIONS = [
   'audit.read',
   /** Legal duties met late or never, across directorates: lawfulness checks. */
   'breach.read',
+  /** Police procedures with foreigners apprehended after crossing illegally. */
+  'procedure.read',
+  'procedure.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-export const ROLES = ['investigator', 'supervisor', 'prosecutor-liaison', 'auditor'] as const;
+export const ROLES = [
+  'investigator',
+  'border-officer',
+  'supervisor',
+  'prosecutor-liaison',
+  'auditor',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   /** Reads and writes the cases of their own directorate. */
-  investigator: ['case.read', 'case.write', 'person.read'],
+  investigator: ['case.read', 'case.write', 'person.read', 'procedure.read', 'procedure.write'],
+  /** Records the procedures of the foreigners apprehended in their own directorate; no cases. */
+  'border-officer': ['procedure.read', 'procedure.write'],
   /** Reads and writes across directorates, and authorises erasures. */
-  supervisor: ['case.read', 'case.write', 'person.read', 'person.erase', 'breach.read'],
+  supervisor: [
+    'case.read',
+    'case.write',
+    'person.read',
+    'person.erase',
+    'breach.read',
+    'procedure.read',
+    'procedure.write',
+  ],
   /** Reads case detail and custody; writes nothing. */
-  'prosecutor-liaison': ['case.read', 'person.read'],
+  'prosecutor-liaison': ['case.read', 'person.read', 'procedure.read'],
   /** Reads everything, including the history and who consulted what; writes nothing. */
-  auditor: ['case.read', 'person.read', 'audit.read', 'breach.read'],
+  auditor: ['case.read', 'person.read', 'audit.read', 'breach.read', 'procedure.read'],
 };
 
 /** Roles whose reach is one directorate; the others see the whole country. */
-const DIRECTORATE_BOUND: readonly Role[] = ['investigator'];
+const DIRECTORATE_BOUND: readonly Role[] = ['investigator', 'border-officer'];
 
 /** Who is acting, as established from a verified token. */
 export interface Actor {
@@ -60,7 +79,7 @@ export function directorateScope(actor: Actor, requested: string | undefined): s
   if (requested !== undefined && requested !== actor.directorate) {
     throw new AccessDeniedError(
       'AUTH.FORBIDDEN',
-      `An ${actor.role} of ${actor.directorate} may not list the cases of ${requested}.`,
+      `${/^[aeiou]/.test(actor.role) ? 'An' : 'A'} ${actor.role} of ${actor.directorate} may not list what ${requested} recorded.`,
     );
   }
   return actor.directorate;

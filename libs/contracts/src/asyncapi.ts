@@ -1,4 +1,8 @@
-import { CASE_EVENT_SCHEMA_VERSIONS } from '@app/domain';
+import {
+  CASE_EVENT_SCHEMA_VERSIONS,
+  JOINT_OPERATION_EVENT_SCHEMA_VERSIONS,
+  PROCEDURE_EVENT_SCHEMA_VERSIONS,
+} from '@app/domain';
 import {
   EVENT_ENVELOPE_SCHEMA,
   EVENT_METADATA_SCHEMA,
@@ -16,13 +20,20 @@ export const ASYNCAPI_VERSION = '3.0.0';
 const KAFKA_BINDING_VERSION = '0.5.0';
 const CHANNEL = 'caseEvents';
 
+/** The schema version each event type of every stream is written in now. */
+const CURRENT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = {
+  ...CASE_EVENT_SCHEMA_VERSIONS,
+  ...PROCEDURE_EVENT_SCHEMA_VERSIONS,
+  ...JOINT_OPERATION_EVENT_SCHEMA_VERSIONS,
+};
+
 /** The id of a message (and of its data schema) in the document: `case.opened.v1`. */
 export const messageId = (type: string, schemaVersion: number) => `${type}.v${schemaVersion}`;
 
 /** The envelope of one message, as in the store, with `data` from the event's own schema. */
 function message(type: string, schemaVersion: number): JsonSchema {
   const id = messageId(type, schemaVersion);
-  const current = CASE_EVENT_SCHEMA_VERSIONS[type as keyof typeof CASE_EVENT_SCHEMA_VERSIONS];
+  const current = CURRENT_SCHEMA_VERSIONS[type];
   return {
     name: type,
     title: `${type} (schema v${schemaVersion})`,
@@ -64,8 +75,9 @@ export function buildAsyncApiDocument(options: { topic: string; version: string 
       title: 'Smuggling cases events',
       version: options.version,
       description: [
-        'Every event of the case streams, as the relay publishes it from the event store.',
-        'The message key is the stream (case) id, so one case stays on one partition, in order.',
+        'Every event of the case, procedure and joint operation streams, as the relay publishes',
+        'it from the event store. The message key is the stream (case, procedure or joint',
+        'operation) id, so one stream stays on one partition, in order.',
         'The value is the event envelope as stored; `data` follows the schema of `type` in',
         '`schemaVersion`. Versions only grow: an older version stays valid for the events',
         'written in it, and consumers lift old data to the current version.',

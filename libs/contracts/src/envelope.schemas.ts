@@ -1,5 +1,10 @@
 import { ROLES } from '@app/auth';
-import { CASE_STREAM_TYPE, DIRECTORATES } from '@app/domain';
+import {
+  CASE_STREAM_TYPE,
+  DIRECTORATES,
+  JOINT_OPERATION_STREAM_TYPE,
+  PROCEDURE_STREAM_TYPE,
+} from '@app/domain';
 import { EventHeaders } from '@app/event-store';
 import { JsonSchema, choice, closedObject, instant, nullable, uuid } from './json-schema';
 
@@ -26,8 +31,12 @@ export const EVENT_ENVELOPE_SCHEMA: JsonSchema = closedObject({
   type: { type: 'string', description: 'Stable event type name, e.g. custody.remand-ordered' },
   schemaVersion: { type: 'integer', minimum: 1 },
   eventId: uuid,
-  streamId: { ...uuid, description: 'The case id; also the Kafka message key' },
-  streamType: choice([CASE_STREAM_TYPE]),
+  streamId: {
+    ...uuid,
+    description:
+      "The case or procedure id, or the joint operation's (a UUID v5 of its code); also the Kafka message key",
+  },
+  streamType: choice([CASE_STREAM_TYPE, PROCEDURE_STREAM_TYPE, JOINT_OPERATION_STREAM_TYPE]),
   streamVersion: { type: 'integer', minimum: 1 },
   position: { ...decimal, description: 'Global position in the store (a bigint, as a string)' },
   occurredAt: { ...instant, description: 'When it happened in the world' },

@@ -1,4 +1,18 @@
-import { CASE_EVENT_SCHEMA_VERSIONS, CASE_EVENT_TYPES, CaseEvent } from '@app/domain';
+import {
+  CASE_EVENT_SCHEMA_VERSIONS,
+  CASE_EVENT_TYPES,
+  CaseEvent,
+  JOINT_OPERATION_EVENT_SCHEMA_VERSIONS,
+  JOINT_OPERATION_EVENT_TYPES,
+  JOINT_OPERATION_STREAM_TYPE,
+  JointOperationEvent,
+  PROCEDURE_EVENT_SCHEMA_VERSIONS,
+  PROCEDURE_EVENT_TYPES,
+  PROCEDURE_STREAM_TYPE,
+  ProcedureEvent,
+  jointOperationEvent,
+  procedureEvent,
+} from '@app/domain';
 import { EventEnvelope, EventHeaders, toKafkaMessage } from '@app/event-store';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
@@ -26,15 +40,87 @@ const dataErrors = (type: string, version: number, data: unknown) =>
 
 const CASE_ID = scenario.CASE_ID;
 const EVENT_ID = '7f0e9f0a-3c1b-4d7e-8f60-0a1b2c3d4e5f';
+const PROCEDURE_ID = '3e2d1c0b-5a6f-4e7d-9c8b-0a1f2e3d4c5b';
 
-function envelopeOf(event: Pick<CaseEvent, 'type' | 'schemaVersion' | 'data'>): EventEnvelope {
+/** One event of every procedure type, as the procedure's decisions write them. */
+function procedureEvents(): ProcedureEvent[] {
+  const { at, MIGRANT: personId } = scenario;
+  const ids = { procedureId: PROCEDURE_ID, personId };
+  return [
+    procedureEvent('procedure.foreigner-apprehended', at('03:10'), {
+      ...ids,
+      recognised: false,
+      directorate: 'novo-mesto',
+      borderSection: 'Obrežje',
+      cameFrom: 'HR',
+      place: 'Rigonce',
+      nationality: null,
+      minor: false,
+      groupId: '6c5b4a39-2817-4f6e-8d5c-4b3a29181706',
+      caseId: null,
+      jointOperation: 'MP-2024-03',
+      personalData: {
+        scheme: 'aes-256-gcm/v1',
+        personId,
+        ciphertext: 'c2VhbGVk',
+      },
+    }),
+    procedureEvent('procedure.border-detention-started', at('03:30'), ids),
+    procedureEvent('procedure.asylum-intent-expressed', at('05:00'), {
+      ...ids,
+      statement: 'handwritten',
+    }),
+    procedureEvent('procedure.referred', at('09:00'), {
+      ...ids,
+      destination: 'asylum-home-ljubljana',
+    }),
+    procedureEvent('procedure.handed-over', at('09:00'), {
+      ...ids,
+      country: 'HR',
+      authority: 'PU Karlovac',
+    }),
+    procedureEvent('procedure.released', at('09:00'), { ...ids, reason: 'Told to leave.' }),
+    procedureEvent('procedure.left-asylum-home', at('09:00', 16), {
+      ...ids,
+      facility: 'asylum-home-ljubljana',
+    }),
+    procedureEvent('procedure.linked-to-case', at('11:00'), { ...ids, caseId: CASE_ID }),
+    procedureEvent('procedure.nationality-established', at('12:00'), {
+      ...ids,
+      nationality: 'AF',
+    }),
+  ];
+}
+
+/** One event of every joint operation type: the partner police's figures, as reported. */
+const JOINT_OPERATION_ID = '5b0f3c1e-8d2a-5e4f-9a6b-7c8d9e0f1a2b';
+function jointOperationEvents(): JointOperationEvent[] {
+  return [
+    jointOperationEvent('joint-operation.partner-figures-reported', scenario.at('10:00', 18), {
+      code: 'HR-SI-2024-03',
+      partnerCountry: 'HR',
+      authority: 'Croatian police (MUP RH)',
+      area: 'covered-sections',
+      migrants: 172,
+      smugglers: 3,
+      source: 'Joint press release, March 2024',
+    }),
+  ];
+}
+
+function envelopeOf(
+  event: Pick<CaseEvent | ProcedureEvent | JointOperationEvent, 'type' | 'schemaVersion' | 'data'>,
+  stream: Pick<EventEnvelope, 'streamId' | 'streamType'> = {
+    streamId: CASE_ID,
+    streamType: 'case',
+  },
+): EventEnvelope {
   const commandId = '9d1c2b3a-4e5f-4a6b-8c7d-0e1f2a3b4c5d';
   return {
     type: event.type,
     schemaVersion: event.schemaVersion,
     eventId: EVENT_ID,
-    streamId: CASE_ID,
-    streamType: 'case',
+    ...stream,
     streamVersion: 2,
     position: '41',
     occurredAt: '2024-03-14T09:00:00.000Z',
@@ -55,9 +141,13 @@ function envelopeOf(event: Pick<CaseEvent, 'type' | 'schemaVersion' | 'data'>): 
 
 describe('the event contract against the domain', () => {
   it('has a data schema for every event type in every version from 1 to its current one, and no other', () => {
-    const expected = CASE_EVENT_TYPES.flatMap((type) =>
-      Array.from({ length: CASE_EVENT_SCHEMA_VERSIONS[type] }, (_, i) => `${type} v${i + 1}`),
-    ).sort();
+    const versions = (types: readonly string[], current: Readonly<Record<string, number>>) =>
+      types.flatMap((type) => Array.from({ length: current[type] }, (_, i) => `${type} v${i + 1}`));
+    const expected = [
+      ...versions(CASE_EVENT_TYPES, CASE_EVENT_SCHEMA_VERSIONS),
+      ...versions(PROCEDURE_EVENT_TYPES, PROCEDURE_EVENT_SCHEMA_VERSIONS),
+      ...versions(JOINT_OPERATION_EVENT_TYPES, JOINT_OPERATION_EVENT_SCHEMA_VERSIONS),
+    ].sort();
     const described = eventSchemaVersions()
       .map(({ type, schemaVersion }) => `${type} v${schemaVersion}`)
       .sort();
@@ -66,6 +156,7 @@ describe('the event contract against the domain', () => {
     expect(described).toContain('person.suspect-arrested v2');
     expect(eventDataSchema('person.suspect-arrested', 3)).toBeUndefined();
     expect(eventDataSchema('case.reopened', 1)).toBeUndefined();
+    expect(described).toContain('procedure.foreigner-apprehended v1');
   });
 
   it('compiles every schema under a strict validator', () => {
@@ -103,6 +194,86 @@ describe('the event contract against the domain', () => {
         [],
       ]);
     }
+  });
+
+  it('accepts the events of every procedure type, each in its current version', () => {
+    const events = procedureEvents();
+    expect(events.map((e) => e.type).sort()).toEqual([...PROCEDURE_EVENT_TYPES].sort());
+    for (const event of events) {
+      expect([event.type, dataErrors(event.type, event.schemaVersion, event.data)]).toEqual([
+        event.type,
+        [],
+      ]);
+    }
+    const [apprehended] = events;
+    const linked = { ...apprehended.data, caseId: CASE_ID, nationality: 'SY', personalData: null };
+    expect(dataErrors(apprehended.type, 1, linked)).toEqual([]);
+  });
+
+  it('refuses procedure data that drifted: a case member, a country or destination not listed', () => {
+    const [apprehended, detained, , referred, handedOver] = procedureEvents();
+    expect(dataErrors(detained.type, 1, { ...detained.data, caseId: CASE_ID })).toEqual([
+      ' must NOT have additional properties',
+    ]);
+    const { procedureId: _id, ...withoutProcedure } = detained.data;
+    expect(dataErrors(detained.type, 1, withoutProcedure)).toEqual([
+      " must have required property 'procedureId'",
+    ]);
+    expect(dataErrors(apprehended.type, 1, { ...apprehended.data, cameFrom: 'DE' })).toEqual([
+      '/cameFrom must be equal to one of the allowed values',
+    ]);
+    expect(dataErrors(apprehended.type, 1, { ...apprehended.data, groupId: null })).toEqual([
+      '/groupId must be string',
+    ]);
+    expect(dataErrors(handedOver.type, 1, { ...handedOver.data, country: 'RS' })).toEqual([
+      '/country must be equal to one of the allowed values',
+    ]);
+    expect(
+      dataErrors(referred.type, 1, { ...referred.data, destination: 'aliens-centre' }),
+    ).toEqual([]);
+    expect(dataErrors(referred.type, 1, { ...referred.data, destination: 'prison' })).toEqual([
+      '/destination must be equal to one of the allowed values',
+    ]);
+  });
+
+  it('accepts the events of every joint operation type, each in its current version', () => {
+    const events = jointOperationEvents();
+    expect(events.map((e) => e.type).sort()).toEqual([...JOINT_OPERATION_EVENT_TYPES].sort());
+    for (const event of events) {
+      expect([event.type, dataErrors(event.type, event.schemaVersion, event.data)]).toEqual([
+        event.type,
+        [],
+      ]);
+    }
+    const [reported] = events;
+    const elsewhere = { ...reported.data, area: 'elsewhere', migrants: null, smugglers: 6 };
+    expect(dataErrors(reported.type, 1, elsewhere)).toEqual([]);
+    expect(dataErrors(reported.type, 1, { ...reported.data, migrants: 0 })).toEqual([]);
+  });
+
+  it('refuses joint operation data that drifted: a count, an area or a partner not allowed', () => {
+    const [{ type, data }] = jointOperationEvents();
+    expect(dataErrors(type, 1, { ...data, migrants: -1 })).toEqual([
+      '/migrants must be >= 0',
+      '/migrants must be null',
+      '/migrants must match a schema in anyOf',
+    ]);
+    expect(dataErrors(type, 1, { ...data, smugglers: 2.5 })).toContain(
+      '/smugglers must be integer',
+    );
+    expect(dataErrors(type, 1, { ...data, area: 'everywhere' })).toEqual([
+      '/area must be equal to one of the allowed values',
+    ]);
+    expect(dataErrors(type, 1, { ...data, partnerCountry: 'RS' })).toEqual([
+      '/partnerCountry must be equal to one of the allowed values',
+    ]);
+    expect(dataErrors(type, 1, { ...data, caseId: CASE_ID })).toEqual([
+      ' must NOT have additional properties',
+    ]);
+    const { smugglers: _smugglers, ...withoutSmugglers } = data;
+    expect(dataErrors(type, 1, withoutSmugglers)).toEqual([
+      " must have required property 'smugglers'",
+    ]);
   });
 
   it('refuses data that drifted: a member too many or missing, a kind or id of the wrong form', () => {
@@ -154,6 +325,11 @@ describe('the event contract against the domain', () => {
     expect(dataErrors(type, 1, correction('case.correction-recorded', arrest))).toContain(
       '/correctedEventType must be equal to one of the allowed values',
     );
+    // A procedure's events are not the case's: a case's correction never names them.
+    const [apprehended] = procedureEvents();
+    expect(dataErrors(type, 1, correction(apprehended.type, apprehended.data))).toContain(
+      '/correctedEventType must be equal to one of the allowed values',
+    );
   });
 });
 
@@ -172,6 +348,30 @@ describe('the envelope and the Kafka message', () => {
     expect(errorsOf(schema, { ...envelope, schemaVersion: 2 })).toEqual([
       '/schemaVersion must be equal to constant',
     ]);
+  });
+
+  it("accepts a procedure's envelope, and no stream type but a case's or a procedure's", () => {
+    for (const event of procedureEvents()) {
+      const schema = envelopeSchemaFor(event.type, 1, eventDataSchema(event.type, 1)!);
+      const stream = { streamId: PROCEDURE_ID, streamType: PROCEDURE_STREAM_TYPE };
+      const envelope = envelopeOf(event, stream);
+      expect([event.type, errorsOf(schema, envelope)]).toEqual([event.type, []]);
+      expect(errorsOf(schema, { ...envelope, streamType: 'person' })).toEqual([
+        '/streamType must be equal to one of the allowed values',
+      ]);
+    }
+  });
+
+  it("accepts a joint operation's envelope under its own stream type", () => {
+    for (const event of jointOperationEvents()) {
+      const schema = envelopeSchemaFor(event.type, 1, eventDataSchema(event.type, 1)!);
+      const stream = { streamId: JOINT_OPERATION_ID, streamType: JOINT_OPERATION_STREAM_TYPE };
+      const envelope = envelopeOf(event, stream);
+      expect([event.type, errorsOf(schema, envelope)]).toEqual([event.type, []]);
+      expect(errorsOf(schema, { ...envelope, streamType: 'operation' })).toEqual([
+        '/streamType must be equal to one of the allowed values',
+      ]);
+    }
   });
 
   it('describes the headers toKafkaMessage writes, with and without a ledger link, and only those', () => {
@@ -251,6 +451,21 @@ describe('the AsyncAPI document', () => {
     });
     expect(payload('person.suspect-arrested.v1')(JSON.parse(JSON.stringify(arrestV1)))).toBe(true);
     expect(payload('person.suspect-arrested.v2')(JSON.parse(JSON.stringify(arrestV1)))).toBe(false);
+    const stream = { streamId: PROCEDURE_ID, streamType: PROCEDURE_STREAM_TYPE };
+    for (const event of procedureEvents()) {
+      const envelope = envelopeOf(event, stream);
+      expect([event.type, payload(messageId(event.type, 1))(envelope)]).toEqual([event.type, true]);
+      expect(headers(messageId(event.type, 1))(toKafkaMessage(envelope).headers)).toBe(true);
+    }
+    const handedOver = envelopeOf(procedureEvents()[4], stream);
+    expect(payload('procedure.released.v1')(handedOver)).toBe(false);
+    const operation = { streamId: JOINT_OPERATION_ID, streamType: JOINT_OPERATION_STREAM_TYPE };
+    for (const event of jointOperationEvents()) {
+      const envelope = envelopeOf(event, operation);
+      expect([event.type, payload(messageId(event.type, 1))(envelope)]).toEqual([event.type, true]);
+      expect(headers(messageId(event.type, 1))(toKafkaMessage(envelope).headers)).toBe(true);
+      expect(payload('procedure.released.v1')(envelope)).toBe(false);
+    }
   });
 
   it('is what docs/asyncapi.json holds (else run npm run docs:asyncapi and review the diff)', () => {

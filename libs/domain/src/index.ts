@@ -23,3 +23,5 @@ export * from './case/state/timeline';
 export * from './case/state/breaches';
 export * from './case/case.decider';
 export * from './case/case-upcasters';
+export * from './procedure';
+export * from './joint-operation';

@@ -31,6 +31,21 @@ export interface StreamCommand<State, Event extends DomainEvent, Prepared = unde
   readonly idempotency?: Idempotency;
 }
 
+/** New streams opened together by one command, e.g. one procedure per person of a group. */
+export interface NewStreamsCommand<Event extends DomainEvent, Prepared = undefined> {
+  readonly streamType: string;
+  /** Writes the decision depends on, in the transaction of the appends (see StreamCommand). */
+  readonly prepare?: (tx: Transaction) => Promise<Prepared>;
+  /** The streams to start, each with its events; all are appended or none. */
+  readonly decide: (
+    prepared: Prepared,
+  ) => readonly { readonly streamId: string; readonly events: readonly Event[] }[];
+  /** The answer to the command, kept for replays: it is all the caller learns of the streams. */
+  readonly answer: (prepared: Prepared) => Record<string, unknown>;
+  readonly metadata: EventMetadata;
+  readonly idempotency?: Idempotency;
+}
+
 /**
  * Load, decide, append: the whole of what a command handler does.
  * The decision is made on the version read here, and that version is what the append
@@ -48,19 +63,51 @@ export class CommandExecutor {
   ): Promise<AppendResult> {
     const { idempotency, metadata } = command;
     if (!idempotency && !command.prepare) return this.decideAndAppend(command);
+    return this.store.transaction(
+      async (tx) =>
+        (await this.priorResult(metadata, idempotency, tx)) ?? this.decideAndAppend(command, tx),
+    );
+  }
+
+  /**
+   * Starts several streams in one transaction, their events in one statement: a stream id that
+   * exists already fails the whole command.
+   */
+  async startStreams<Event extends DomainEvent, Prepared = undefined>(
+    command: NewStreamsCommand<Event, Prepared>,
+  ): Promise<AppendResult> {
+    const { idempotency, metadata } = command;
     return this.store.transaction(async (tx) => {
-      if (idempotency) {
-        await this.store.lockIdempotencyKey(metadata.actorId, idempotency.key, tx);
-        const prior = await this.store.findCommandResult(metadata.actorId, idempotency.key, tx);
-        if (prior) {
-          if (prior.requestHash !== idempotency.requestHash) {
-            throw new IdempotencyKeyReusedError(idempotency.key);
-          }
-          return prior.result;
-        }
-      }
-      return this.decideAndAppend(command, tx);
+      const prior = await this.priorResult(metadata, idempotency, tx);
+      if (prior) return prior;
+      const prepared = (command.prepare ? await command.prepare(tx) : undefined) as Prepared;
+      return this.store.appendNewStreams(
+        {
+          streamType: command.streamType,
+          streams: command.decide(prepared),
+          metadata,
+          idempotency,
+          answer: command.answer(prepared),
+        },
+        tx,
+      );
     });
+  }
+
+  /** The first answer to a command retried with the same idempotency key, if any. */
+  private async priorResult(
+    metadata: EventMetadata,
+    idempotency: Idempotency | undefined,
+    tx: Transaction,
+  ): Promise<AppendResult | null> {
+    if (!idempotency) return null;
+    await this.store.lockIdempotencyKey(metadata.actorId, idempotency.key, tx);
+    const prior = await this.store.findCommandResult(metadata.actorId, idempotency.key, tx);
+    if (!prior) return null;
+    if (prior.requestHash !== idempotency.requestHash) {
+      throw new IdempotencyKeyReusedError(idempotency.key);
+    }
+    return prior.result;
   }
 
   private async decideAndAppend<State, Event extends DomainEvent, Prepared>(

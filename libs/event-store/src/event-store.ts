@@ -29,6 +29,15 @@ export interface AppendRequest {
   readonly answer?: Readonly<Record<string, unknown>>;
 }
 
+/** Streams started together, each at version 1; all are stored or none. */
+export interface NewStreamsRequest {
+  readonly streamType: string;
+  readonly streams: readonly { readonly streamId: string; readonly events: readonly NewEvent[] }[];
+  readonly metadata: EventMetadata;
+  readonly idempotency?: Idempotency;
+  readonly answer?: Readonly<Record<string, unknown>>;
+}
+
 export interface AppendResult {
   readonly streamId: string;
   /** The stream's version after the append. */
@@ -54,6 +63,13 @@ export abstract class EventStore {
    * at `expectedVersion`. Returns the first answer when the key was already used.
    */
   abstract append(request: AppendRequest, tx?: Transaction): Promise<AppendResult>;
+
+  /**
+   * Starts several streams in one statement, with their publication records and the command
+   * result. Throws ConcurrencyConflictError when a stream exists already; returns the first
+   * answer when the idempotency key was already used. The result names the last stream.
+   */
+  abstract appendNewStreams(request: NewStreamsRequest, tx?: Transaction): Promise<AppendResult>;
 
   abstract findCommandResult(
     actorId: string,

@@ -9,6 +9,7 @@ import {
   AppendResult,
   EventStore,
   Idempotency,
+  NewStreamsRequest,
   StoredCommandResult,
   Transaction,
 } from './event-store';
@@ -99,6 +100,45 @@ WITH RECURSIVE input AS MATERIALIZED (
 )
 SELECT max(version) AS version, max(position)::text AS position, count(*)::int AS appended FROM appended`;
 
+/*
+ * New streams, each from version 1, in one statement (a group of people apprehended together:
+ * a procedure each). As APPEND_SQL, with one hash chain per stream, each starting afresh; a
+ * stream id that exists fails the whole statement on events_stream_version_unique.
+ */
+const APPEND_NEW_STREAMS_SQL = `
+WITH RECURSIVE input AS MATERIALIZED (
+  SELECT e.event_id, e.stream_id, $1::text AS stream_type, e.version, e.type, e.schema_version,
+         e.data, $2::jsonb AS metadata, e.occurred_at, clock_timestamp() AS recorded_at, e.ord
+  FROM unnest($3::uuid[], $4::uuid[], $5::int[], $6::text[], $7::int[], $8::jsonb[], $9::timestamptz[])
+       WITH ORDINALITY AS e(event_id, stream_id, version, type, schema_version, data, occurred_at, ord)
+), chained (stream_id, version, hash) AS (
+  SELECT DISTINCT stream_id, 0, NULL::bytea FROM input
+  UNION ALL
+  SELECT i.stream_id, i.version, ${eventHashSql('c.hash', storedEventColumns('i'))}
+  FROM chained c JOIN input i ON i.stream_id = c.stream_id AND i.version = c.version + 1
+), appended AS (
+  INSERT INTO event_store.events
+    (event_id, stream_id, stream_type, version, type, schema_version, data, metadata, occurred_at,
+     recorded_at, hash)
+  SELECT i.event_id, i.stream_id, i.stream_type, i.version, i.type, i.schema_version, i.data,
+         i.metadata, i.occurred_at, i.recorded_at, c.hash
+  FROM input i JOIN chained c USING (stream_id, version)
+  ORDER BY i.ord
+  RETURNING position, stream_id, version
+), published AS (
+  INSERT INTO event_store.outbox (position) SELECT position FROM appended
+), last AS (
+  SELECT stream_id, version, position FROM appended ORDER BY position DESC LIMIT 1
+), remembered AS (
+  INSERT INTO event_store.command_results (actor_id, idempotency_key, request_hash, result)
+  SELECT $10, $11, $12,
+         jsonb_build_object('streamId', stream_id::text, 'version', version,
+                            'position', position::text, 'answer', $13::jsonb)
+  FROM last
+  WHERE $11::text IS NOT NULL
+)
+SELECT stream_id::text AS stream_id, version, position::text AS position FROM last`;
+
 interface AppendedRow {
   version: number | null;
   position: string | null;
@@ -133,7 +173,7 @@ export class PostgresEventStore extends EventStore {
     const { streamId, expectedVersion, events, idempotency } = request;
     let rows: AppendedRow[];
     try {
-      rows = await this.appendStatement(tx, [
+      rows = await this.namedStatement<AppendedRow>(tx, 'event_store_append', APPEND_SQL, [
         streamId,
         request.streamType,
         expectedVersion,
@@ -172,29 +212,74 @@ export class PostgresEventStore extends EventStore {
     return { streamId, version: row.version, position: row.position, answer: request.answer };
   }
 
+  async appendNewStreams(request: NewStreamsRequest, tx?: Transaction): Promise<AppendResult> {
+    const { idempotency } = request;
+    const events = request.streams.flatMap((stream) =>
+      stream.events.map((event, i) => ({ streamId: stream.streamId, version: i + 1, event })),
+    );
+    let rows: { stream_id: string; version: number; position: string }[];
+    try {
+      rows = await this.namedStatement(
+        tx,
+        'event_store_append_new_streams',
+        APPEND_NEW_STREAMS_SQL,
+        [
+          request.streamType,
+          JSON.stringify(request.metadata),
+          events.map(() => randomUUID()),
+          events.map((e) => e.streamId),
+          events.map((e) => e.version),
+          events.map((e) => e.event.type),
+          events.map((e) => e.event.schemaVersion),
+          events.map((e) => JSON.stringify(e.event.data)),
+          events.map((e) => e.event.occurredAt.toISOString()),
+          request.metadata.actorId,
+          idempotency?.key ?? null,
+          idempotency?.requestHash ?? null,
+          request.answer ? JSON.stringify(request.answer) : null,
+        ],
+      );
+    } catch (error) {
+      const constraint = uniqueViolation(error);
+      if (constraint === 'command_results_pkey' && idempotency) {
+        const replayed = await this.replayIfStored(request.metadata.actorId, idempotency);
+        if (replayed) return replayed;
+      }
+      if (constraint === 'events_stream_version_unique') {
+        const taken = (error as QueryFailedError).driverError as { detail?: string };
+        const streamId = /stream_id, version\)=\(([0-9a-f-]+)/.exec(taken.detail ?? '')?.[1];
+        throw await this.conflict(streamId ?? request.streams[0].streamId, 0);
+      }
+      throw error;
+    }
+    const [last] = rows;
+    return {
+      streamId: last.stream_id,
+      version: last.version,
+      position: last.position,
+      answer: request.answer,
+    };
+  }
+
   /**
-   * Sends APPEND_SQL as a named statement, which Postgres prepares once per connection: sent
-   * unnamed, it was planned on every call, 0.45 ms of a 1.2 ms append (bench/results.md, B1).
-   * TypeORM cannot name a statement, so this goes to its pg connection, and wraps errors as
+   * Sends an append as a named statement, which Postgres prepares once per connection: sent
+   * unnamed, APPEND_SQL was planned on every call, 0.45 ms of a 1.2 ms append (bench/results.md,
+   * B1). TypeORM cannot name a statement, so this goes to its pg connection, and wraps errors as
    * TypeORM would so that callers see one kind.
    */
-  private async appendStatement(
+  private async namedStatement<Row extends object>(
     tx: Transaction | undefined,
+    name: string,
+    text: string,
     values: unknown[],
-  ): Promise<AppendedRow[]> {
+  ): Promise<Row[]> {
     const runner = tx?.queryRunner ?? this.db.createQueryRunner();
     try {
       const client = (await runner.connect()) as PoolClient;
-      const result = await client.query<AppendedRow>({
-        name: 'event_store_append',
-        text: APPEND_SQL,
-        values,
-      });
+      const result = await client.query<Row>({ name, text, values });
       return result.rows;
     } catch (error) {
-      throw error instanceof DatabaseError
-        ? new QueryFailedError(APPEND_SQL, values, error)
-        : error;
+      throw error instanceof DatabaseError ? new QueryFailedError(text, values, error) : error;
     } finally {
       if (!tx) await runner.release();
     }

@@ -30,15 +30,17 @@ export class PersonIntake {
     tx: Transaction,
   ): Promise<AdmittedPerson[]> {
     await this.register.register(identifications, requests, tx);
-    const admitted: AdmittedPerson[] = [];
-    for (const [i, identification] of identifications.entries()) {
+    const withData = identifications.flatMap(({ personId }, i) => {
       const data = requests[i].personalData;
       const hasData = data !== undefined && Object.values(data).some((v) => v !== undefined);
-      admitted.push({
-        ...identification,
-        personalData: hasData ? await this.vault.seal(identification.personId, data, tx) : null,
-      });
-    }
-    return admitted;
+      return hasData ? [{ personId, data }] : [];
+    });
+    const sealed = new Map(
+      (await this.vault.sealAll(withData, tx)).map((s) => [s.personId, s] as const),
+    );
+    return identifications.map((identification) => ({
+      ...identification,
+      personalData: sealed.get(identification.personId) ?? null,
+    }));
   }
 }

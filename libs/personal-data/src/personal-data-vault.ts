@@ -4,12 +4,14 @@ import { PersonalData } from './personal-data';
 
 /** Port of the vault that seals personal data with a key of the person's own. */
 export abstract class PersonalDataVault {
-  /** Creates the person's key on first use, in `tx` when given. */
-  abstract seal(
-    personId: string,
-    data: PersonalData,
-    tx?: Transaction,
-  ): Promise<SealedPersonalData>;
+  /**
+   * Seals each person's data with their own key, created on first use, in `tx`; in the order
+   * given, for all the persons of a command at once (a group apprehended together).
+   */
+  abstract sealAll(
+    entries: readonly { readonly personId: string; readonly data: PersonalData }[],
+    tx: Transaction,
+  ): Promise<SealedPersonalData[]>;
 
   /** The data, or null once the person's key has been erased. */
   abstract open(sealed: SealedPersonalData): Promise<PersonalData | null>;

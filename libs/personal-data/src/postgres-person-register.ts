@@ -29,26 +29,37 @@ export class PostgresPersonRegister extends PersonRegister {
         'The same document or biometric reference is given twice in one request.',
       );
     }
-    const identified: Identification[] = [];
-    for (const [i, { personId }] of requests.entries()) {
-      if (personId && !(await this.knows(personId, tx))) {
+    // Two lookups for the whole request, however many persons it names.
+    const named = requests.flatMap((r) => (r.personId ? [r.personId] : []));
+    const known = new Set(
+      named.length === 0
+        ? []
+        : (
+            await tx.query<{ person_id: string }[]>(
+              'SELECT person_id FROM personal_data.persons WHERE person_id = ANY($1::uuid[])',
+              [named],
+            )
+          ).map((r) => r.person_id),
+    );
+    const ownerOf = await this.ownersByHash(all, tx);
+    return requests.map(({ personId }, i) => {
+      if (personId && !known.has(personId)) {
         throw new DomainError('PERSON.NOT_FOUND', 'No person is registered with this id.', {
           personId,
         });
       }
-      const owners = await this.owners(hashes[i], tx);
+      const owners = [
+        ...new Set(hashes[i].flatMap((h) => (ownerOf.has(h) ? [ownerOf.get(h)!] : []))),
+      ];
       const others = owners.filter((owner) => owner !== personId);
       if (others.length > (personId ? 0 : 1))
         throw conflict(personId ? [personId, ...others] : others);
-      identified.push(
-        personId
-          ? { personId, recognised: true }
-          : owners.length === 1
-            ? { personId: owners[0], recognised: true }
-            : { personId: randomUUID(), recognised: false },
-      );
-    }
-    return identified;
+      return personId
+        ? { personId, recognised: true }
+        : owners.length === 1
+          ? { personId: owners[0], recognised: true }
+          : { personId: randomUUID(), recognised: false };
+    });
   }
 
   async register(
@@ -56,20 +67,31 @@ export class PostgresPersonRegister extends PersonRegister {
     requests: readonly AdmissionRequest[],
     tx: Transaction,
   ): Promise<void> {
-    for (const [i, { personId, recognised }] of identifications.entries()) {
-      await tx.query(
-        'INSERT INTO personal_data.persons (person_id) VALUES ($1) ON CONFLICT DO NOTHING',
-        [personId],
-      );
-      const hashes = this.hashes(requests[i]);
-      if (hashes.length === 0) continue;
-      // Waits for a concurrent transaction that inserts the same hash, then sees its outcome.
-      await tx.query(
-        `INSERT INTO personal_data.identity_refs (ref_hash, person_id)
-         SELECT unnest($1::text[]), $2 ON CONFLICT (ref_hash) DO NOTHING`,
-        [hashes, personId],
-      );
-      const owners = await this.owners(hashes, tx);
+    await tx.query(
+      `INSERT INTO personal_data.persons (person_id) SELECT unnest($1::uuid[])
+       ON CONFLICT DO NOTHING`,
+      // Sorted, as the hashes below, so that concurrent requests lock in one order.
+      [identifications.map((p) => p.personId).sort()],
+    );
+    // In the order of the hashes, so that two requests naming the same documents wait for
+    // each other in the same order rather than deadlock.
+    const refs = identifications
+      .flatMap(({ personId }, i) => this.hashes(requests[i]).map((hash) => ({ hash, personId })))
+      .sort((a, b) => (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0));
+    if (refs.length === 0) return;
+    // Waits for a concurrent transaction that inserts the same hash, then sees its outcome.
+    await tx.query(
+      `INSERT INTO personal_data.identity_refs (ref_hash, person_id)
+       SELECT * FROM unnest($1::text[], $2::uuid[]) ON CONFLICT (ref_hash) DO NOTHING`,
+      [refs.map((r) => r.hash), refs.map((r) => r.personId)],
+    );
+    const ownerOf = await this.ownersByHash(
+      refs.map((r) => r.hash),
+      tx,
+    );
+    for (const { personId, recognised } of identifications) {
+      const theirs = refs.filter((r) => r.personId === personId);
+      const owners = theirs.map((r) => ownerOf.get(r.hash)!);
       if (owners.some((owner) => owner !== personId)) {
         throw recognised ? conflict([personId, ...owners]) : new RegistrationRaceError();
       }
@@ -92,13 +114,14 @@ export class PostgresPersonRegister extends PersonRegister {
     return rows.length > 0;
   }
 
-  private async owners(hashes: string[], tx: Transaction): Promise<string[]> {
-    if (hashes.length === 0) return [];
-    const rows: { person_id: string }[] = await tx.query(
-      'SELECT DISTINCT person_id FROM personal_data.identity_refs WHERE ref_hash = ANY($1::text[])',
+  /** Who holds each of these hashes, if anyone. */
+  private async ownersByHash(hashes: string[], tx: Transaction): Promise<Map<string, string>> {
+    if (hashes.length === 0) return new Map();
+    const rows: { ref_hash: string; person_id: string }[] = await tx.query(
+      'SELECT ref_hash, person_id FROM personal_data.identity_refs WHERE ref_hash = ANY($1::text[])',
       [hashes],
     );
-    return rows.map((r) => r.person_id);
+    return new Map(rows.map((r) => [r.ref_hash, r.person_id]));
   }
 }
 

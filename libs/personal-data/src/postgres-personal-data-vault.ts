@@ -24,12 +24,33 @@ export class PostgresPersonalDataVault extends PersonalDataVault {
     super();
   }
 
-  async seal(personId: string, data: PersonalData, tx?: Transaction): Promise<SealedPersonalData> {
-    const key = await this.dataKey(personId, tx ?? this.db.manager);
-    if (!key)
-      throw new DomainError('PERSON.ERASED', "The person's personal data has been erased.", {
-        personId,
-      });
+  async sealAll(
+    entries: readonly { readonly personId: string; readonly data: PersonalData }[],
+    tx: Transaction,
+  ): Promise<SealedPersonalData[]> {
+    if (entries.length === 0) return [];
+    const master = this.config.personalData.masterKey;
+    // Sorted: two commands about the same people wait for each other rather than deadlock.
+    const personIds = entries.map((e) => e.personId).sort();
+    // Two statements for the whole group: the keys of those who have none yet, then every key.
+    await tx.query(
+      `INSERT INTO personal_data.person_keys (person_id, wrapped_key)
+       SELECT * FROM unnest($1::uuid[], $2::bytea[]) ON CONFLICT (person_id) DO NOTHING`,
+      [personIds, personIds.map((id) => encrypt(master, randomBytes(32), `person-key:${id}`))],
+    );
+    const rows: { person_id: string; wrapped_key: Buffer | null }[] = await tx.query(
+      'SELECT person_id, wrapped_key FROM personal_data.person_keys WHERE person_id = ANY($1::uuid[])',
+      [personIds],
+    );
+    const wrapped = new Map(rows.map((r) => [r.person_id, r.wrapped_key]));
+    return entries.map(({ personId, data }) => {
+      const key = wrapped.get(personId);
+      if (!key) throw erased(personId);
+      return this.sealWith(decrypt(master, key, `person-key:${personId}`), personId, data);
+    });
+  }
+
+  private sealWith(key: Buffer, personId: string, data: PersonalData): SealedPersonalData {
     const sealed = encrypt(key, Buffer.from(JSON.stringify(data), 'utf8'), `person:${personId}`);
     return { scheme: SEAL_SCHEME, personId, ciphertext: sealed.toString('base64') };
   }
@@ -59,22 +80,17 @@ export class PostgresPersonalDataVault extends PersonalDataVault {
     return rows[0]?.erased_at ?? null;
   }
 
-  /** The person's data key: created first if `create` is given; null once erased or never created. */
-  private async dataKey(personId: string, create?: Transaction): Promise<Buffer | null> {
-    const master = this.config.personalData.masterKey;
+  /** The person's data key; null once erased or never created. */
+  private async dataKey(personId: string): Promise<Buffer | null> {
     const associatedData = `person-key:${personId}`;
-    if (create) {
-      await create.query(
-        `INSERT INTO personal_data.person_keys (person_id, wrapped_key) VALUES ($1, $2)
-         ON CONFLICT (person_id) DO NOTHING`,
-        [personId, encrypt(master, randomBytes(32), associatedData)],
-      );
-    }
-    const rows: { wrapped_key: Buffer | null }[] = await (create ?? this.db).query(
+    const rows: { wrapped_key: Buffer | null }[] = await this.db.query(
       'SELECT wrapped_key FROM personal_data.person_keys WHERE person_id = $1',
       [personId],
     );
     const wrapped = rows[0]?.wrapped_key;
-    return wrapped ? decrypt(master, wrapped, associatedData) : null;
+    return wrapped ? decrypt(this.config.personalData.masterKey, wrapped, associatedData) : null;
   }
 }
+
+const erased = (personId: string) =>
+  new DomainError('PERSON.ERASED', "The person's personal data has been erased.", { personId });

@@ -4,6 +4,8 @@ import { CustodyBoardProjection } from './custody-board/custody-board.projection
 import { CustodyBreachRow } from './custody-board/custody-breach.entity';
 import { CustodyClockRow } from './custody-board/custody-clock.entity';
 import { PeopleProjection } from './people/people.projection';
+import { ProcedureRow } from './procedures/procedure.entity';
+import { ProceduresProjection } from './procedures/procedures.projection';
 import { StatisticsProjection } from './statistics/statistics.projection';
 
 export * from './projection';
@@ -15,9 +17,17 @@ export * from './custody-board/custody-breach.entity';
 export * from './custody-board/custody-board.projection';
 export * from './statistics/statistics.projection';
 export * from './people/people.projection';
+export * from './procedures/procedure.entity';
+export * from './procedures/procedures.projection';
 
 /** Every TypeORM entity of the read side, listed explicitly. */
-export const READ_MODEL_ENTITIES = [CaseRow, CasePersonRow, CustodyClockRow, CustodyBreachRow];
+export const READ_MODEL_ENTITIES = [
+  CaseRow,
+  CasePersonRow,
+  CustodyClockRow,
+  CustodyBreachRow,
+  ProcedureRow,
+];
 
 /** Every projection, one of each name in PROJECTION_NAMES. */
 export const READ_MODEL_PROJECTIONS = [
@@ -25,6 +35,7 @@ export const READ_MODEL_PROJECTIONS = [
   CustodyBoardProjection,
   StatisticsProjection,
   PeopleProjection,
+  ProceduresProjection,
 ];
 export * from './rebuild';
 export * from './dead-letters';

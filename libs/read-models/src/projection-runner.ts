@@ -11,7 +11,7 @@ import {
   poisonLikelihood,
   readDeadLetters,
 } from './dead-letters';
-import { Projection, READ_MODEL_SCHEMA } from './projection';
+import { PROJECTION_STREAM_TYPES, Projection, READ_MODEL_SCHEMA } from './projection';
 
 /** A stream's next event is missing: applying a later one would corrupt the read model. */
 export class StreamGapError extends Error {
@@ -33,7 +33,8 @@ export interface PartitionProgress {
 }
 
 /**
- * Applies the events of a batch not applied yet and advances the per-stream checkpoints, in
+ * Applies the events of a batch not applied yet (of the kind of stream the projection reads)
+ * and advances the per-stream checkpoints, in
  * the caller's transaction, with the partition's progress when given. Kafka delivers at least
  * once and the relay may publish an event twice after a crash, so the checkpoint, not the
  * offset, decides: a version already applied is skipped, and a version that skips one stops
@@ -41,10 +42,11 @@ export interface PartitionProgress {
  */
 export async function applyOnce(
   projection: Projection,
-  events: readonly EventEnvelope[],
+  batch: readonly EventEnvelope[],
   tx: EntityManager,
   progress?: PartitionProgress,
 ): Promise<void> {
+  const events = batch.filter((e) => e.streamType === PROJECTION_STREAM_TYPES[projection.name]);
   const streamIds = [...new Set(events.map((e) => e.streamId))];
   // Locks the streams' checkpoints: a zombie consumer of the same group waits here. It is the
   // first lock a batch takes, which `swapInReadModels` relies on to hold the projector back.

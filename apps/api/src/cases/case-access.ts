@@ -15,12 +15,12 @@ export function assertCaseVisible<Case extends { readonly directorate: string }>
   }
 }
 
-/** Opening a case: only in a directorate within the caller's reach. */
-export function assertMayOpenIn(actor: Actor, directorate: string): void {
+/** Opening a case, or recording a procedure: only in a directorate within the caller's reach. */
+export function assertMayOpenIn(actor: Actor, directorate: string, what = 'open a case'): void {
   if (!mayAccessDirectorate(actor, directorate)) {
     throw new AccessDeniedError(
       'AUTH.FORBIDDEN',
-      `An ${actor.role} of ${actor.directorate} may not open a case for ${directorate}.`,
+      `${/^[aeiou]/.test(actor.role) ? 'An' : 'A'} ${actor.role} of ${actor.directorate} may not ${what} for ${directorate}.`,
     );
   }
 }

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
-const CODE = /'([A-Z]+\.[A-Z][A-Z_]+)'/g;
+const CODE = /'([A-Z][A-Z_]*\.[A-Z][A-Z_]+)'/g;
 
 /** The source files a refusal can come from: the domain, the person register, the store. */
 const SOURCES = ['libs/domain/src', 'libs/personal-data/src', 'libs/event-store/src'];
@@ -22,7 +22,9 @@ function apiRefusalCodes(): Set<string> {
   const text = sourceFiles('apps/api/src')
     .map((file) => readFileSync(join(ROOT, file), 'utf8'))
     .join('\n');
-  return new Set([...text.matchAll(/DomainError\(\s*'([A-Z]+\.[A-Z][A-Z_]+)'/g)].map((m) => m[1]));
+  return new Set(
+    [...text.matchAll(/DomainError\(\s*'([A-Z][A-Z_]*\.[A-Z][A-Z_]+)'/g)].map((m) => m[1]),
+  );
 }
 
 function readmeSection(heading: string): string {

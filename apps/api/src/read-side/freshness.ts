@@ -1,5 +1,5 @@
 import { APP_CONFIG, AppConfig } from '@app/platform';
-import { ProjectionName } from '@app/read-models';
+import { PROJECTION_STREAM_TYPES, ProjectionName } from '@app/read-models';
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
@@ -35,8 +35,9 @@ const POLL_MS = 20;
 
 /**
  * Read-your-writes across the asynchronous projections. A position names one stored event;
- * a projection applies each stream in version order, so once its checkpoint of that stream
- * holds the event's version, the event and every earlier one of the case are in the model.
+ * a projection applies each stream (of the kind it reads) in version order, so once its
+ * checkpoint of that stream holds the event's version, the event and every earlier one of the
+ * case or procedure are in the model.
  */
 @Injectable()
 export class ReadModelFreshness {
@@ -47,15 +48,19 @@ export class ReadModelFreshness {
 
   async waitFor(projection: ProjectionName, { minPosition }: ReadAfterDto): Promise<void> {
     if (minPosition === undefined) return;
-    const [event]: { stream_id: string; version: number }[] = await this.db.query(
-      `SELECT stream_id, version FROM event_store.events WHERE position = $1`,
-      [minPosition],
-    );
+    const [event]: { stream_id: string; stream_type: string; version: number }[] =
+      await this.db.query(
+        `SELECT stream_id, stream_type, version FROM event_store.events WHERE position = $1`,
+        [minPosition],
+      );
     if (!event) {
       throw new RequestValidationError([
         { field: 'minPosition', messages: ['no event is stored at this position'] },
       ]);
     }
+    // A projection that does not read this kind of stream reflects it already: nothing of it
+    // goes into that read model.
+    if (PROJECTION_STREAM_TYPES[projection] !== event.stream_type) return;
     const deadline = Date.now() + this.config.http.readWaitMaxMs;
     for (;;) {
       const [checkpoint]: { version: number }[] = await this.db.query(

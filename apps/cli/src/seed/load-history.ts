@@ -1,10 +1,19 @@
-import { BodyValue, PersonRef, PlannedCase, PlannedHistory, PlannedStep } from './seed-history';
+import {
+  BodyValue,
+  CaseRef,
+  PersonRef,
+  PlannedHistory,
+  PlannedStep,
+  PlannedUnit,
+} from './seed-history';
 
 export interface LoadProgress {
   readonly commandsSent: number;
   readonly commandsTotal: number;
   readonly casesDone: number;
   readonly casesTotal: number;
+  readonly procedureGroupsDone: number;
+  readonly procedureGroupsTotal: number;
   /** Requests sent again: answered 429, 502, 503 or 504, or their connection was lost. */
   readonly retries: number;
   /** Why the last request was sent again, while there have been retries. */
@@ -14,7 +23,9 @@ export interface LoadProgress {
 export interface LoadOptions {
   readonly baseUrl: string;
   readonly token: string;
-  /** Cases loaded at once; the steps of one case always go one after another. */
+  /**
+   * Cases and procedure groups loaded at once; the steps of one always go one after another.
+   */
   readonly concurrency?: number;
   /**
    * Starts every Idempotency-Key: a load interrupted and run again with the same prefix and
@@ -29,6 +40,7 @@ export interface LoadOptions {
 export interface LoadResult {
   readonly commands: number;
   readonly cases: number;
+  readonly procedureGroups: number;
   /** The highest global position answered: the read side has caught up when it is there. */
   readonly lastPosition: string | null;
   readonly seconds: number;
@@ -53,6 +65,7 @@ interface Answer {
   caseId?: unknown;
   position?: unknown;
   persons?: { personId?: unknown }[];
+  procedures?: { procedureId?: unknown; personId?: unknown; recognised?: unknown }[];
 }
 
 const RETRY_AFTER_MAX_MS = 120_000;
@@ -129,9 +142,12 @@ export function retryDelayMs(
 }
 
 /**
- * Sends a planned history through the HTTP API. Cases go concurrently, each case's steps in
- * order, and a case that names people of earlier cases waits until those cases are loaded.
- * Any answer but 201 stops the load, but for those `retryDelayMs` sends again.
+ * Sends a planned history through the HTTP API. Cases, then procedure groups, go concurrently,
+ * each one's steps in order (a group's apprehension, then the departures from the asylum home
+ * on its procedures), and a unit that names people or a case of earlier units waits until those
+ * are loaded: a group catching again people who left the asylum home waits for the groups they
+ * were caught in before, a group of procedures linked to a case for the case. Any answer but
+ * 201 stops the load, but for those `retryDelayMs` sends again.
  */
 export async function loadHistory(plan: PlannedHistory, options: LoadOptions): Promise<LoadResult> {
   const concurrency = options.concurrency ?? 8;
@@ -141,11 +157,15 @@ export async function loadHistory(plan: PlannedHistory, options: LoadOptions): P
   const maxRetries = options.maxRetries ?? 10;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const started = performance.now();
+  const units: readonly PlannedUnit[] = [...plan.cases, ...plan.procedureGroups];
+  const isCase = new Set(plan.cases.map((c) => c.key));
   const caseIds = new Map<string, string>();
   const personIds = new Map<string, string>();
-  const commandsTotal = plan.cases.reduce((n, c) => n + c.steps.length, 0);
+  const procedureIds = new Map<string, string>();
+  const commandsTotal = units.reduce((n, c) => n + c.steps.length, 0);
   let commandsSent = 0;
   let casesDone = 0;
+  let procedureGroupsDone = 0;
   let retries = 0;
   let lastRetry: RetryReason | undefined;
   // Written by the workers: kept in an object, so that no narrowing of a `let` outlives them.
@@ -153,10 +173,10 @@ export async function loadHistory(plan: PlannedHistory, options: LoadOptions): P
     lastPosition: null,
   };
 
-  // Settled when a case is loaded (or could not be): cases naming its people wait for it.
+  // Settled when a unit is loaded (or could not be): units naming its people wait for it.
   const loaded = new Map<string, Promise<void>>();
   const settle = new Map<string, { resolve: () => void; reject: (error: unknown) => void }>();
-  for (const planned of plan.cases) {
+  for (const planned of units) {
     const promise = new Promise<void>((resolve, reject) =>
       settle.set(planned.key, { resolve, reject }),
     );
@@ -171,35 +191,43 @@ export async function loadHistory(plan: PlannedHistory, options: LoadOptions): P
       commandsTotal,
       casesDone,
       casesTotal: plan.cases.length,
+      procedureGroupsDone,
+      procedureGroupsTotal: plan.procedureGroups.length,
       retries,
       lastRetry,
     });
 
-  const personId = (step: PlannedStep, key: string): string => {
-    const id = personIds.get(key);
+  const answered = (ids: Map<string, string>, what: string) => (step: PlannedStep, key: string) => {
+    const id = ids.get(key);
     if (id === undefined) {
-      throw new LoadError(step.key, null, null, `step ${step.key}: no person ${key} answered yet`);
+      throw new LoadError(step.key, null, null, `step ${step.key}: no ${what} ${key} answered yet`);
     }
     return id;
   };
+  const personId = answered(personIds, 'person');
+  const procedureId = answered(procedureIds, 'procedure');
+  const caseIdOf = answered(caseIds, 'case');
 
   const resolve = (step: PlannedStep, value: BodyValue): unknown => {
     if (Array.isArray(value)) return value.map((v: BodyValue) => resolve(step, v));
     if (typeof value === 'object' && value !== null) {
-      if (isPersonRef(value)) return personId(step, value.$person);
+      if (isRef<PersonRef>(value, '$person')) return personId(step, value.$person);
+      if (isRef<CaseRef>(value, '$case')) return caseIdOf(step, value.$case);
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(step, v)]));
     }
     return value;
   };
 
-  const send = async (planned: PlannedCase, step: PlannedStep): Promise<void> => {
+  const send = async (planned: PlannedUnit, step: PlannedStep): Promise<void> => {
+    const ofCase = step.route.startsWith('/cases/');
     const caseId = caseIds.get(planned.key);
-    if (step.route !== '/cases' && caseId === undefined) {
+    if (ofCase && caseId === undefined) {
       throw new LoadError(step.key, null, null, `step ${step.key}: the case has no id yet`);
     }
     const path = step.route
       .replace(':caseId', caseId ?? '')
-      .replace(':personId', step.personKey ? personId(step, step.personKey) : '');
+      .replace(':personId', step.personKey ? personId(step, step.personKey) : '')
+      .replace(':procedureId', step.procedureKey ? procedureId(step, step.procedureKey) : '');
     const body = JSON.stringify(resolve(step, step.body));
     const where = `step ${step.key} (${step.method} ${path})`;
     for (let attempt = 0; ; attempt++) {
@@ -252,7 +280,7 @@ export async function loadHistory(plan: PlannedHistory, options: LoadOptions): P
     }
   };
 
-  const record = (planned: PlannedCase, step: PlannedStep, raw: unknown, where: string) => {
+  const record = (planned: PlannedUnit, step: PlannedStep, raw: unknown, where: string) => {
     const answer = (raw ?? {}) as Answer;
     if (step.route === '/cases') {
       if (typeof answer.caseId !== 'string') {
@@ -261,7 +289,9 @@ export async function loadHistory(plan: PlannedHistory, options: LoadOptions): P
       caseIds.set(planned.key, answer.caseId);
     }
     const keys = step.answers ?? [];
-    if (keys.length > 0) {
+    if (step.route === '/procedures') {
+      recordProcedures(step, keys, answer, raw, where);
+    } else if (keys.length > 0) {
       const persons = answer.persons ?? [];
       if (persons.length !== keys.length || persons.some((p) => typeof p.personId !== 'string')) {
         throw new LoadError(
@@ -281,26 +311,67 @@ export async function loadHistory(plan: PlannedHistory, options: LoadOptions): P
     progress();
   };
 
+  /**
+   * Each procedure key to its procedure's id and its person's id. A person the plan does not
+   * name by id must be new: recognised by a document as someone else, the plan's people would
+   * merge and its figures would not come out.
+   */
+  const recordProcedures = (
+    step: PlannedStep,
+    keys: readonly string[],
+    answer: Answer,
+    raw: unknown,
+    where: string,
+  ) => {
+    const procedures = answer.procedures ?? [];
+    const planned = step.body.persons as readonly { person?: { personId?: unknown } }[];
+    if (
+      procedures.length !== keys.length ||
+      procedures.some((p) => typeof p.procedureId !== 'string' || typeof p.personId !== 'string')
+    ) {
+      throw new LoadError(
+        step.key,
+        201,
+        raw,
+        `${where} answered ${procedures.length} procedures for ${keys.length}`,
+      );
+    }
+    procedures.forEach((p, i) => {
+      const named = planned[i]?.person?.personId !== undefined;
+      if (p.recognised === true && !named) {
+        throw new LoadError(
+          step.key,
+          201,
+          raw,
+          `${where} recognised its person ${i} as ${String(p.personId)}, whom the plan does not name`,
+        );
+      }
+      procedureIds.set(keys[i], p.procedureId as string);
+      personIds.set(keys[i], p.personId as string);
+    });
+  };
+
   const stopIfFailed = () => {
     if (run.failure !== undefined) throw run.failure.error;
   };
   let next = 0;
   const worker = async () => {
-    while (run.failure === undefined && next < plan.cases.length) {
-      const planned = plan.cases[next++];
+    while (run.failure === undefined && next < units.length) {
+      const planned = units[next++];
       const settled = settle.get(planned.key)!;
       try {
         for (const key of planned.after) {
           const earlier = loaded.get(key);
-          if (!earlier) throw new Error(`case ${planned.key} waits for ${key}, not in the plan`);
+          if (!earlier) throw new Error(`${planned.key} waits for ${key}, not in the plan`);
           await earlier;
         }
         for (const step of planned.steps) {
-          // Another case failed meanwhile: stop here too.
+          // Another unit failed meanwhile: stop here too.
           stopIfFailed();
           await send(planned, step);
         }
-        casesDone += 1;
+        if (isCase.has(planned.key)) casesDone += 1;
+        else procedureGroupsDone += 1;
         settled.resolve();
         progress();
       } catch (error) {
@@ -309,13 +380,14 @@ export async function loadHistory(plan: PlannedHistory, options: LoadOptions): P
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, plan.cases.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(concurrency, units.length) }, worker));
   stopIfFailed();
 
   const seconds = (performance.now() - started) / 1000;
   return {
     commands: commandsSent,
     cases: casesDone,
+    procedureGroups: procedureGroupsDone,
     lastPosition: run.lastPosition === null ? null : String(run.lastPosition),
     seconds,
     commandsPerSecond: seconds > 0 ? commandsSent / seconds : 0,
@@ -323,9 +395,10 @@ export async function loadHistory(plan: PlannedHistory, options: LoadOptions): P
   };
 }
 
-function isPersonRef(value: object): value is PersonRef {
+/** `{ $person: key }` or `{ $case: key }`: an id the API answered for an earlier step. */
+function isRef<Ref extends object>(value: object, name: '$person' | '$case'): value is Ref {
   const keys = Object.keys(value);
-  return keys.length === 1 && keys[0] === '$person';
+  return keys.length === 1 && keys[0] === name;
 }
 
 function parse(text: string): unknown {

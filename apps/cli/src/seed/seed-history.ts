@@ -3,16 +3,20 @@ import {
   CUSTODY_RULES,
   Directorate,
   INTENT_STATEMENTS,
+  NeighbouringCountry,
+  ReferralDestination,
   addMonths,
   earliestInstantShowing,
   localIsoTime,
 } from '@app/domain';
 
 /**
- * A deterministic case history of 2022 to March 2024, planned as the HTTP commands an
- * investigator would send, so that loading it through the API makes the statistics come out
- * as the police press releases state them. Pure: no clock, no I/O; the same seed gives the
- * same plan, command for command.
+ * A deterministic history of 2022 to March 2024, planned as the HTTP commands an investigator
+ * or a border officer would send, so that loading it through the API makes the statistics come
+ * out as the police press releases state them: the smuggling cases, and the police procedures
+ * with the foreigners apprehended after crossing the border illegally (most of the people the
+ * releases count were never found with a smuggler). Pure: no clock, no I/O; the same seed gives
+ * the same plan, command for command.
  */
 
 /**
@@ -20,11 +24,16 @@ import {
  * idempotency keys, so a newer plan never replays an older plan's key with another body
  * (which the API refuses with IDEMPOTENCY.KEY_REUSED).
  */
-export const PLAN_VERSION = 1;
+export const PLAN_VERSION = 4;
 
 /** Where a body names a person whose id the API answered for an earlier step. */
 export interface PersonRef {
   readonly $person: string;
+}
+
+/** Where a body names a case whose id the API answered when it was opened. */
+export interface CaseRef {
+  readonly $case: string;
 }
 
 export type BodyValue =
@@ -33,6 +42,7 @@ export type BodyValue =
   | boolean
   | null
   | PersonRef
+  | CaseRef
   | readonly BodyValue[]
   | { readonly [key: string]: BodyValue };
 
@@ -60,8 +70,24 @@ export type PersonAction =
   | 'asylum-referral'
   | 'reception-departure';
 
+/** Later facts of a police procedure with a foreigner, each on its own route. */
+export type ProcedureAction =
+  | 'asylum-home-departure'
+  | 'asylum-intents'
+  | 'referral'
+  | 'handover'
+  | 'release'
+  | 'border-detention'
+  | 'case-link'
+  | 'nationality';
+
 export type StepRoute =
-  '/cases' | `/cases/:caseId/${CaseAction}` | `/cases/:caseId/persons/:personId/${PersonAction}`;
+  | '/cases'
+  | `/cases/:caseId/${CaseAction}`
+  | `/cases/:caseId/persons/:personId/${PersonAction}`
+  | '/procedures'
+  | `/procedures/:procedureId/${ProcedureAction}`
+  | '/joint-operations/partner-reports';
 
 export interface PlannedStep {
   /** Unique in the plan and stable for a seed: the loader's idempotency key ends with it. */
@@ -70,41 +96,92 @@ export interface PlannedStep {
   readonly route: StepRoute;
   /** For a route with :personId, the person key whose answered id goes there. */
   readonly personKey?: string;
+  /** For a route with :procedureId, the procedure key whose answered id goes there. */
+  readonly procedureKey?: string;
   readonly body: Body;
-  /** Person keys bound, in order, to the `persons` of the answer. */
+  /**
+   * Person keys bound, in order, to the `persons` of the answer; for POST /procedures, the
+   * procedure keys bound to the `procedures` of the answer: each to its procedure's id (for
+   * :procedureId) and to its person's id (for a PersonRef).
+   */
   readonly answers?: readonly string[];
 }
 
-export interface PlannedCase {
-  /** e.g. `2023-042`: the year of opening and the case's place in that year. */
+/** What the loader sends one step after another, once the units it names are loaded. */
+export interface PlannedUnit {
+  /** A case `2023-042` (year of opening, place in it) or a procedure group `pg2023-0042`. */
   readonly key: string;
-  /** Cases whose steps must all be accepted first: this one names people they registered. */
+  /** Units whose steps must all be accepted first: this one names what they registered. */
   readonly after: readonly string[];
   readonly steps: readonly PlannedStep[];
 }
+
+/** A smuggling case, opened by its first step. */
+export type PlannedCase = PlannedUnit;
+
+/**
+ * Foreigners apprehended together: one POST /procedures (a procedure each, with the intents,
+ * referrals and other steps recorded with it), then the departures from the asylum home
+ * recorded on their procedures days later.
+ */
+export type PlannedProcedureGroup = PlannedUnit;
 
 export interface PlannedHistory {
   readonly seed: number;
   readonly version: number;
   /** In order of opening; a case depends only on cases before it. */
   readonly cases: readonly PlannedCase[];
+  /**
+   * In order of apprehension; a group depends only on cases (the joint operation's) and on
+   * groups before it (where the people it catches again were caught before).
+   */
+  readonly procedureGroups: readonly PlannedProcedureGroup[];
 }
 
-/** Cases, commands and the events they store (a group apprehension stores one per person). */
+/** The steps recorded with a procedure's opening, each stored as an event of its own. */
+export const NESTED_PROCEDURE_STEPS = [
+  'borderDetention',
+  'intent',
+  'referral',
+  'handover',
+  'release',
+] as const;
+
+/**
+ * Units, commands and the events they store: a group apprehension stores one event per
+ * person, a POST /procedures one per person and per step recorded with it.
+ */
 export function planSize(plan: PlannedHistory): {
   cases: number;
+  procedureGroups: number;
+  procedures: number;
   commands: number;
   events: number;
 } {
   let commands = 0;
   let events = 0;
-  for (const planned of plan.cases) {
-    for (const step of planned.steps) {
+  let procedures = 0;
+  for (const unit of [...plan.cases, ...plan.procedureGroups]) {
+    for (const step of unit.steps) {
       commands += 1;
-      events += step.route.endsWith('/apprehension-groups') ? (step.answers?.length ?? 0) : 1;
+      if (step.route === '/procedures') {
+        const persons = step.body.persons as readonly Body[];
+        procedures += persons.length;
+        for (const person of persons) {
+          events += 1 + NESTED_PROCEDURE_STEPS.filter((s) => person[s] !== undefined).length;
+        }
+      } else {
+        events += step.route.endsWith('/apprehension-groups') ? (step.answers?.length ?? 0) : 1;
+      }
     }
   }
-  return { cases: plan.cases.length, commands, events };
+  return {
+    cases: plan.cases.length,
+    procedureGroups: plan.procedureGroups.length,
+    procedures,
+    commands,
+    events,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -204,6 +281,15 @@ const JOINT_OPERATION = {
   from: '2024-03-13T00:00:00+01:00',
   to: '2024-03-15T23:59:00+01:00',
   linkedAt: { day: '2024-03-16', minutes: 10 * 60 + 30 },
+  /**
+   * The Croatian police's own figures, as the release reports them: 172 migrants and 3
+   * smugglers on the sections the mixed patrols covered, 6 more smugglers elsewhere. Recorded
+   * with the first case, apart from what the Slovenian police recorded themselves.
+   */
+  partnerReports: [
+    { area: 'covered-sections', migrants: 172, smugglers: 3 },
+    { area: 'elsewhere', migrants: null, smugglers: 6 },
+  ],
   cases: [
     {
       directorate: 'novo-mesto' as Directorate,
@@ -408,6 +494,22 @@ const NAMES: Readonly<Record<string, { given: readonly string[]; family: readonl
     given: ['Ahmad', 'Mohammad', 'Ali', 'Hassan', 'Omar', 'Khalid', 'Abdullah', 'Bilal', 'Yusuf'],
     family: ['Ahmadi', 'Hosseini', 'Rahimi', 'Al-Hassan', 'Haddad', 'Karimi', 'Khan', 'Nazari'],
   },
+  southAsian: {
+    given: ['Mohammed', 'Rahim', 'Sajid', 'Imran', 'Rakib', 'Arjun', 'Gurpreet', 'Sandeep'],
+    family: ['Hossain', 'Rahman', 'Islam', 'Uddin', 'Singh', 'Kumar', 'Sharma', 'Gurung'],
+  },
+  cuban: {
+    given: ['Yoandri', 'Yasmani', 'Reinier', 'Osmel', 'Yunior', 'Dayron'],
+    family: ['González', 'Rodríguez', 'Pérez', 'Hernández', 'Díaz', 'Fernández'],
+  },
+  burundian: {
+    given: ['Jean-Claude', 'Emmanuel', 'Gervais', 'Pacifique', 'Éric', 'Thierry'],
+    family: ['Ndayishimiye', 'Niyonzima', 'Hakizimana', 'Nshimirimana', 'Irakoze'],
+  },
+  chinese: {
+    given: ['Wei', 'Jun', 'Hao', 'Lei', 'Ming', 'Jian'],
+    family: ['Wang', 'Li', 'Zhang', 'Liu', 'Chen', 'Yang'],
+  },
 };
 
 const NAME_POOL: Readonly<Record<string, keyof typeof NAMES>> = {
@@ -423,6 +525,12 @@ const NAME_POOL: Readonly<Record<string, keyof typeof NAMES>> = {
   TR: 'turkish',
   GE: 'georgian',
   BG: 'bulgarian',
+  BD: 'southAsian',
+  IN: 'southAsian',
+  NP: 'southAsian',
+  CU: 'cuban',
+  BI: 'burundian',
+  CN: 'chinese',
 };
 
 /** Interceptions peak at night; 02:00-02:59 is left out, the hour summer time skips or repeats. */
@@ -556,7 +664,25 @@ const ZONE = CUSTODY_RULES.timeZone;
 const atLocal = (day: string, minutes: number): number =>
   earliestInstantShowing(Date.parse(`${day}T00:00:00Z`) + minutes * MINUTE, ZONE);
 
-const iso = (t: number): string => localIsoTime(new Date(t), ZONE);
+/** Ljubljana's offset from UTC in minutes, by UTC hour: it changes only on the hour. */
+const offsetByHour = new Map<number, number>();
+
+/** As localIsoTime, which the plan calls for every step: remembering the offsets, far faster. */
+const iso = (t: number): string => {
+  const second = Math.floor(t / 1000) * 1000;
+  const hour = Math.floor(second / HOUR);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const shown = localIsoTime(new Date(hour * HOUR), ZONE);
+    const sign = shown[19] === '-' ? -1 : 1;
+    offset = sign * (Number(shown.slice(20, 22)) * 60 + Number(shown.slice(23, 25)));
+    offsetByHour.set(hour, offset);
+  }
+  const minutes = Math.abs(offset);
+  const hhmm = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  const wall = new Date(second + offset * MINUTE).toISOString().slice(0, 19);
+  return `${wall}${offset < 0 ? '-' : '+'}${hhmm}`;
+};
 const localDay = (t: number): string => iso(t).slice(0, 10);
 const yearOf = (t: number): number => Number(localDay(t).slice(0, 4));
 
@@ -602,6 +728,8 @@ interface CaseDraft {
   smugglers: SmugglerDraft[];
   groups: GroupDraft[];
   jointOperation: boolean;
+  /** The case with which the partner police's figures of the joint operation are recorded. */
+  partnerReports?: boolean;
 }
 
 function sectionOf(directorate: Directorate, name: string): Section {
@@ -733,7 +861,7 @@ function markWithoutIntent(rng: Rng, drafts: readonly CaseDraft[], count: number
 }
 
 function draftJointOperation(rng: Rng): CaseDraft[] {
-  return JOINT_OPERATION.cases.map((spec) => {
+  return JOINT_OPERATION.cases.map((spec, index) => {
     const draft: CaseDraft = {
       openedAt: atLocal(spec.opened.day, spec.opened.minutes),
       directorate: spec.directorate,
@@ -750,6 +878,7 @@ function draftJointOperation(rng: Rng): CaseDraft[] {
         migrants: draftMigrants(rng, g.size, JOINT_OPERATION_NATIONALITIES),
       })),
       jointOperation: true,
+      partnerReports: index === 0,
     };
     markWithoutIntent(rng, [draft], spec.withoutIntent);
     return draft;
@@ -767,12 +896,36 @@ interface Departed {
   readonly leftAt: number;
 }
 
+/**
+ * A migrant of the joint operation, as their case records them: their police procedure, linked
+ * to the case, records the same facts at the same times.
+ */
+interface JointMigrant {
+  readonly key: string;
+  readonly nationality: string;
+  readonly minor: boolean;
+  intent?: { at: number; statement: string };
+  referral?: { at: number; facility: (typeof ASYLUM_FACILITIES)[number] };
+  handover?: { at: number; authority: string };
+  leftAt?: number;
+}
+
+interface JointGroup {
+  readonly caseKey: string;
+  readonly directorate: Directorate;
+  readonly section: Section;
+  readonly at: number;
+  readonly migrants: JointMigrant[];
+}
+
 /** What runs through the whole plan: numbering, documents issued, people who left reception. */
 interface Writer {
   readonly rng: Rng;
   readonly counters: Map<string, number>;
   readonly documents: Set<string>;
   departed: Departed[];
+  /** The joint operation's groups, as their cases record them. */
+  readonly joint: JointGroup[];
 }
 
 function nextNumber(writer: Writer, series: string): number {
@@ -925,33 +1078,52 @@ function writeCase(writer: Writer, key: string, draft: CaseDraft): PlannedCase {
   }
 
   for (const g of groups) {
+    const joint: JointGroup | null = draft.jointOperation
+      ? {
+          caseKey: key,
+          directorate: draft.directorate,
+          section: draft.section,
+          at: g.at,
+          migrants: [],
+        }
+      : null;
+    if (joint) writer.joint.push(joint);
     for (const m of g.migrants) {
+      const recorded: JointMigrant = { key: m.key, nationality: m.nationality, minor: m.minor };
+      joint?.migrants.push(recorded);
       if (!m.intent) {
-        personStep(g.at + between(rng, 4 * 60, 20 * 60) * MINUTE, m.key, 'handover', {
+        const handedOverAt = g.at + between(rng, 4 * 60, 20 * 60) * MINUTE;
+        const authority = draft.section.handoverTo ?? 'PU Zagrebačka';
+        personStep(handedOverAt, m.key, 'handover', {
           country: 'HR',
-          authority: draft.section.handoverTo ?? 'PU Zagrebačka',
+          authority,
           legalBasis: 'readmission-agreement',
         });
+        recorded.handover = { at: handedOverAt, authority };
         continue;
       }
       const intentAt = g.at + between(rng, 20, 240) * MINUTE;
       const byArmy = rng() < 0.03;
+      const statement = weighted(rng, [
+        [INTENT_STATEMENTS[0], 70],
+        [INTENT_STATEMENTS[1], 25],
+        [INTENT_STATEMENTS[2], 5],
+      ]);
       personStep(intentAt, m.key, 'asylum-intents', {
         expressedTo: byArmy ? 'other-authority' : 'police',
         ...(byArmy ? { authority: 'Slovenska vojska, border patrol' } : {}),
-        statement: weighted(rng, [
-          [INTENT_STATEMENTS[0], 70],
-          [INTENT_STATEMENTS[1], 25],
-          [INTENT_STATEMENTS[2], 5],
-        ]),
+        statement,
       });
       const referredAt = intentAt + between(rng, 60, 600) * MINUTE;
       const facility = rng() < 0.65 ? ASYLUM_FACILITIES[0] : ASYLUM_FACILITIES[1];
       personStep(referredAt, m.key, 'asylum-referral', { facility });
+      recorded.intent = { at: intentAt, statement };
+      recorded.referral = { at: referredAt, facility };
       // Leaving before lodging counts as withdrawal; such people are often caught again.
       const leftAt = referredAt + between(rng, 24 * 60, 6 * 24 * 60) * MINUTE;
       if (rng() < LEAVING_SHARE && leftAt <= yearEnd(year)) {
         personStep(leftAt, m.key, 'reception-departure', { facility });
+        recorded.leftAt = leftAt;
         writer.departed.push({
           personKey: m.key,
           caseKey: key,
@@ -974,6 +1146,18 @@ function writeCase(writer: Writer, key: string, draft: CaseDraft): PlannedCase {
       from: JOINT_OPERATION.from,
       to: JOINT_OPERATION.to,
     });
+    if (draft.partnerReports) {
+      for (const report of JOINT_OPERATION.partnerReports) {
+        add(linkedAt, `partner-report-${report.area}`, '/joint-operations/partner-reports', {
+          occurredAt: iso(linkedAt),
+          code: JOINT_OPERATION.code,
+          partnerCountry: JOINT_OPERATION.partnerCountry,
+          authority: 'Croatian police',
+          source: 'Joint press release of the Slovenian police, March 2024',
+          ...report,
+        });
+      }
+    }
   }
 
   // Older cases are closed once everything in them is done; recent ones are still in court.
@@ -1119,8 +1303,637 @@ function summaryOf(rng: Rng, draft: CaseDraft): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The police procedures with foreigners: most of the people the releases count.
 
-/** The whole history for a seed: 2022, 2023, 2024 to 1 March and the joint operation in March. */
+/** The code the joint operation's procedures carry (GET /procedures?jointOperation=...). */
+export const JOINT_OPERATION_CODE: string = JOINT_OPERATION.code;
+
+interface ProcedurePeriod {
+  /** Local dates, both inclusive; the days kept free are left out. */
+  readonly from: string;
+  readonly to: string;
+  /** Procedures opened in the period, besides the joint operation's (linked to its cases). */
+  readonly procedures: number;
+  /** Of them, people who left the asylum home and were caught again: a new procedure each. */
+  readonly caughtAgain: number;
+  /** Departures from the asylum home recorded of people first caught in the period. */
+  readonly departures: number;
+  /** First procedures without an intent (handed over, to the Aliens Centre, released), `eu` included. */
+  readonly withoutIntent: number;
+  /** People caught again who do not say the intent again: the Aliens Centre, for return. */
+  readonly againWithoutIntent: number;
+  /** EU citizens: released after the misdemeanour procedure, never an intent. */
+  readonly eu: number;
+  /** Nationality not known (no document, not said). */
+  readonly unknownNationality: number;
+  /** People held in border detention before their intent (those without one are counted apart). */
+  readonly detainedWithIntent: number;
+}
+
+/*
+ * The release of 27 September 2023: over 41,700 foreign nationals apprehended this year, more
+ * than 40,000 persons dealt with. The 1,610 migrants of the cases opened from 1 January to 26
+ * September count among the apprehended: 40,130 procedures more make 41,740, of whom 1,380 left
+ * the asylum home and were caught again (counted at each apprehension, once as persons).
+ * The release of March 2024: more than 7,850 third-country citizens by mid-March: 7,140
+ * procedures (a few EU citizens and unknown nationalities among them), the joint operation's
+ * 127 and the 757 migrants of the cases to 1 March. About 1.5% do not ask for protection.
+ */
+const PROCEDURE_PERIODS: readonly ProcedurePeriod[] = [
+  {
+    from: '2023-01-01',
+    to: '2023-09-26',
+    procedures: 40_130,
+    caughtAgain: 1_380,
+    departures: 1_700,
+    withoutIntent: 570,
+    againWithoutIntent: 24,
+    eu: 12,
+    unknownNationality: 110,
+    detainedWithIntent: 40,
+  },
+  {
+    from: '2024-01-01',
+    to: '2024-03-15',
+    procedures: 7_140,
+    caughtAgain: 90,
+    departures: 110,
+    withoutIntent: 100,
+    againWithoutIntent: 2,
+    eu: 5,
+    unknownNationality: 28,
+    detainedWithIntent: 8,
+  },
+];
+
+/** Of the people caught again, the share caught a second time (they left again). */
+const CAUGHT_THIRD_TIME_SHARE = 0.06;
+/** The largest group one POST /procedures records: a lorry, or a column on a forest path. */
+const PROCEDURE_GROUP_MAX = 120;
+
+interface ProcedureSection {
+  readonly name: string;
+  readonly weight: number;
+  /** The neighbouring country people cross from here. */
+  readonly cameFrom: NeighbouringCountry;
+  /** Its police administration across the border: readmission goes there. */
+  readonly handoverTo?: string;
+}
+
+/** Pressure on the border with Croatia first, then Ljubljana; Hungary the other watched border. */
+const PROCEDURE_DIRECTORATES: readonly (readonly [Directorate, number])[] = [
+  ['novo-mesto', 38],
+  ['koper', 29],
+  ['ljubljana', 16],
+  ['maribor', 6],
+  ['murska-sobota', 6],
+  ['nova-gorica', 2],
+  ['celje', 2],
+  ['kranj', 1],
+];
+
+const fromCroatia = (d: Directorate): ProcedureSection[] =>
+  SECTIONS[d].map((s) => ({ ...s, cameFrom: 'HR' }));
+
+const PROCEDURE_SECTIONS: Readonly<Record<Directorate, readonly ProcedureSection[]>> = {
+  'novo-mesto': fromCroatia('novo-mesto'),
+  koper: fromCroatia('koper'),
+  ljubljana: fromCroatia('ljubljana'),
+  maribor: [
+    ...fromCroatia('maribor').filter((s) => s.handoverTo !== undefined),
+    // Caught inland on the motorway, having come through Hungary.
+    { name: 'A5 motorway, Maribor', weight: 2, cameFrom: 'HU' },
+  ],
+  'murska-sobota': [
+    { name: 'Dolga vas', weight: 3, cameFrom: 'HU', handoverTo: 'Zala County Police, Lenti' },
+    { name: 'Pince', weight: 2, cameFrom: 'HU', handoverTo: 'Zala County Police, Lenti' },
+    { name: 'Hodoš', weight: 2, cameFrom: 'HU', handoverTo: 'Vas County Police, Szentgotthárd' },
+  ],
+  'nova-gorica': [{ name: 'Vrtojba', weight: 1, cameFrom: 'HR' }],
+  celje: [{ name: 'A1 motorway, Celje', weight: 1, cameFrom: 'HR' }],
+  kranj: [{ name: 'Karavanke tunnel', weight: 1, cameFrom: 'HR' }],
+};
+
+/**
+ * Where people who left the asylum home are caught again: on the way to Italy or Austria, or
+ * handed back by the Italian police under the readmission agreement.
+ */
+const CAUGHT_AGAIN_AT: readonly (readonly [
+  { directorate: Directorate; section: ProcedureSection },
+  number,
+])[] = [
+  [{ directorate: 'nova-gorica', section: { name: 'Vrtojba', weight: 1, cameFrom: 'HR' } }, 4],
+  [{ directorate: 'nova-gorica', section: { name: 'Rožna Dolina', weight: 1, cameFrom: 'IT' } }, 2],
+  [{ directorate: 'koper', section: { name: 'Fernetiči', weight: 1, cameFrom: 'IT' } }, 2],
+  [{ directorate: 'koper', section: { name: 'Škofije', weight: 1, cameFrom: 'HR' } }, 2],
+  [
+    {
+      directorate: 'ljubljana',
+      section: { name: 'A1 motorway, Ljubljana ring road', weight: 1, cameFrom: 'HR' },
+    },
+    3,
+  ],
+  [{ directorate: 'kranj', section: { name: 'Karavanke tunnel', weight: 1, cameFrom: 'HR' } }, 1],
+  [{ directorate: 'maribor', section: { name: 'Šentilj', weight: 1, cameFrom: 'HR' } }, 1],
+];
+
+/**
+ * Who crosses: Afghans, Moroccans, Pakistanis, Bangladeshis, Syrians, Turks, Indians, and
+ * (the release of September 2023) "until recently also Cuba, Burundi and Tunisia", who came
+ * visa-free through Serbia in the winter and spring.
+ */
+function foreignerNationalities(day: string): readonly (readonly [string, number])[] {
+  const spring2023 = day < '2023-06-01';
+  const year2024 = day >= '2024-01-01';
+  return [
+    ['AF', year2024 ? 17 : 16],
+    ['MA', year2024 ? 17 : 15],
+    ['PK', 12],
+    ['BD', year2024 ? 12 : 10],
+    ['SY', year2024 ? 15 : 9],
+    ['TR', 8],
+    ['IN', 6],
+    ['CU', spring2023 ? 8 : 1],
+    ['BI', spring2023 ? 6 : 1],
+    ['TN', spring2023 ? 5 : 1],
+    ['RU', 2],
+    ['CN', 2],
+    ['EG', 2],
+    ['IQ', 2],
+    ['NP', 2],
+    ['IR', 1],
+    ['DZ', 1],
+  ];
+}
+
+/** EU citizens crossing the green border with the others: a handful. */
+const EU_CROSSERS: readonly (readonly [string, number])[] = [
+  ['RO', 4],
+  ['BG', 3],
+  ['HR', 2],
+];
+
+const INTENT_STATEMENT_WEIGHTS: readonly (readonly [string, number])[] = [
+  [INTENT_STATEMENTS[0], 70],
+  [INTENT_STATEMENTS[1], 25],
+  [INTENT_STATEMENTS[2], 5],
+];
+
+interface ForeignerDraft {
+  readonly nationality: string | null;
+  readonly minor: boolean;
+  identity?: Body;
+  /** The procedure before, of someone who left the asylum home and is caught again. */
+  readonly previous?: ForeignerDraft;
+  /** The joint operation's: the migrant of the case the procedure is linked to. */
+  readonly caseMigrantKey?: string;
+  detainedAt?: number;
+  intent?: { at: number; statement: string };
+  referral?: { at: number; destination: ReferralDestination };
+  handover?: { at: number; country: NeighbouringCountry; authority: string };
+  release?: { at: number; reason: string };
+  /** The departure from the asylum home it was referred to. */
+  leftAt?: number;
+  /** The procedure's key, once its group is numbered. */
+  key?: string;
+  groupKey?: string;
+}
+
+interface ForeignerGroupDraft {
+  readonly at: number;
+  readonly directorate: Directorate;
+  readonly section: ProcedureSection;
+  readonly place: string;
+  readonly caseKey?: string;
+  readonly jointOperation?: string;
+  readonly persons: ForeignerDraft[];
+}
+
+/** What the procedures draw on: their own randomness, and the documents issued so far. */
+interface ProcedureWriter {
+  readonly rng: Rng;
+  readonly documents: Set<string>;
+}
+
+/** Groups of 1 to 120 (most of 15 to 60) over the period's days, as many people as `total`. */
+function draftForeignerGroups(
+  w: ProcedureWriter,
+  period: ProcedurePeriod,
+  total: number,
+): ForeignerGroupDraft[] {
+  const { rng } = w;
+  const dayTable = daysBetween(period.from, period.to)
+    .filter((d) => !KEPT_FREE_DAYS.includes(d))
+    .map((day) => {
+      const [year, month] = day.split('-').map(Number);
+      return [day, MONTH_WEIGHTS[year][month - 1]] as const;
+    });
+  const groups: ForeignerGroupDraft[] = [];
+  for (let left = total; left > 0;) {
+    const drawn = Math.round(Math.exp(Math.log(30) + 0.8 * gaussian(rng)));
+    const size = Math.min(left, Math.max(1, Math.min(PROCEDURE_GROUP_MAX, drawn)));
+    left -= size;
+    const day = weighted(rng, dayTable);
+    const directorate = weighted(rng, PROCEDURE_DIRECTORATES);
+    const section = weighted(
+      rng,
+      PROCEDURE_SECTIONS[directorate].map((s) => [s, s.weight] as const),
+    );
+    const nationalities = foreignerNationalities(day);
+    const main = weighted(rng, nationalities);
+    groups.push({
+      at: atLocal(day, weighted(rng, OPENING_HOURS) * 60 + between(rng, 0, 59)),
+      directorate,
+      section,
+      place: `${section.name}, ${pick(rng, SPOTS)}`,
+      persons: Array.from({ length: size }, () => ({
+        nationality: rng() < 0.7 ? main : weighted(rng, nationalities),
+        minor: rng() < 0.08,
+      })),
+    });
+  }
+  return groups.sort((a, b) => a.at - b.at);
+}
+
+/** The intent within hours, and the referral to the asylum home (families to Logatec). */
+function withIntent(rng: Rng, at: number, person: ForeignerDraft, detained: boolean): void {
+  let t = at;
+  if (detained) {
+    person.detainedAt = at + between(rng, 10, 40) * MINUTE;
+    t = person.detainedAt;
+  }
+  const intentAt = t + between(rng, 20, 300) * MINUTE;
+  person.intent = { at: intentAt, statement: weighted(rng, INTENT_STATEMENT_WEIGHTS) };
+  person.referral = {
+    at: intentAt + between(rng, 60, 720) * MINUTE,
+    destination: rng() < (person.minor ? 0.75 : 0.3) ? ASYLUM_FACILITIES[1] : ASYLUM_FACILITIES[0],
+  };
+}
+
+/**
+ * No intent: readmission to the police across the border within the 48 hours of border
+ * detention, or the Aliens Centre, or release with an order to leave.
+ */
+function withoutIntent(rng: Rng, at: number, section: ProcedureSection, person: ForeignerDraft) {
+  const roll = rng();
+  if (section.handoverTo !== undefined && roll < 0.7) {
+    if (rng() < 0.6) person.detainedAt = at + between(rng, 15, 45) * MINUTE;
+    person.handover = {
+      at: at + between(rng, 3 * 60, 30 * 60) * MINUTE,
+      country: section.cameFrom,
+      authority: section.handoverTo,
+    };
+  } else if (roll < 0.95) {
+    person.detainedAt = at + between(rng, 15, 45) * MINUTE;
+    person.referral = {
+      at: at + between(rng, 4 * 60, 40 * 60) * MINUTE,
+      destination: 'aliens-centre',
+    };
+  } else {
+    person.release = {
+      at: at + between(rng, 2 * 60, 10 * 60) * MINUTE,
+      reason: 'Ordered to leave the country within 7 days',
+    };
+  }
+}
+
+/** Names and a date of birth as far as known; a passport or an identity card now and then. */
+function foreignerIdentity(
+  w: ProcedureWriter,
+  nationality: string,
+  minor: boolean,
+  year: number,
+  document: 'passport' | 'id-card' | null,
+): Body {
+  const { rng } = w;
+  const names = NAMES[NAME_POOL[nationality] ?? 'arabic'];
+  const age = minor ? between(rng, 14, 17) : between(rng, 18, 45);
+  const born = Date.UTC(year - age - 1, between(rng, 0, 11), between(rng, 1, 28));
+  let documents: Body[] = [];
+  if (document !== null) {
+    let number: string;
+    do {
+      const letters = String.fromCharCode(65 + between(rng, 0, 25), 65 + between(rng, 0, 25));
+      number = `${letters}${between(rng, 1_000_000, 9_999_999)}`;
+    } while (w.documents.has(`${nationality}:${number}`));
+    w.documents.add(`${nationality}:${number}`);
+    documents = [{ type: document, number, issuingCountry: nationality }];
+  }
+  return {
+    givenName: pick(rng, names.given),
+    familyName: pick(rng, names.family),
+    dateOfBirth: new Date(born).toISOString().slice(0, 10),
+    ...(documents.length > 0 ? { documents } : {}),
+  };
+}
+
+/** Who of the people first caught is an EU citizen, has no intent, no known nationality... */
+function draftFirstProcedures(
+  w: ProcedureWriter,
+  period: ProcedurePeriod,
+  groups: readonly ForeignerGroupDraft[],
+): void {
+  const { rng } = w;
+  type Slot = { group: ForeignerGroupDraft; index: number };
+  const slots: Slot[] = groups.flatMap((group) =>
+    group.persons.map((_, index) => ({ group, index })),
+  );
+  const person = (s: Slot) => s.group.persons[s.index];
+  const set = (s: Slot, p: ForeignerDraft) => (s.group.persons[s.index] = p);
+  const adults = slots.filter((s) => !person(s).minor);
+  const eu = new Set(sample(rng, adults, period.eu, () => 1));
+  const without = new Set(
+    sample(
+      rng,
+      adults.filter((s) => !eu.has(s)),
+      period.withoutIntent - period.eu,
+      (s) => (s.group.section.handoverTo !== undefined ? 3 : 1),
+    ),
+  );
+  const rest = slots.filter((s) => !eu.has(s) && !without.has(s));
+  const unknown = new Set(sample(rng, rest, period.unknownNationality, () => 1));
+  const detained = new Set(sample(rng, rest, period.detainedWithIntent, () => 1));
+  for (const s of slots) {
+    const { at, section } = s.group;
+    const year = yearOf(at);
+    if (eu.has(s)) {
+      const nationality = weighted(rng, EU_CROSSERS);
+      set(s, {
+        nationality,
+        minor: false,
+        identity: foreignerIdentity(w, nationality, false, year, 'id-card'),
+        release: {
+          at: at + between(rng, 60, 6 * 60) * MINUTE,
+          reason: 'EU citizen: misdemeanour procedure for the illegal crossing, released',
+        },
+      });
+      continue;
+    }
+    const drafted = person(s);
+    const p: ForeignerDraft = unknown.has(s)
+      ? { nationality: null, minor: drafted.minor }
+      : { ...drafted };
+    if (p.nationality !== null && rng() < 0.15) {
+      p.identity = foreignerIdentity(
+        w,
+        p.nationality,
+        p.minor,
+        year,
+        rng() < 0.25 ? 'passport' : null,
+      );
+    }
+    if (without.has(s)) withoutIntent(rng, at, section, p);
+    else withIntent(rng, at, p, detained.has(s));
+    set(s, p);
+  }
+}
+
+/** Left the asylum home they were referred to, within hours or days. */
+function leave(rng: Rng, p: ForeignerDraft): void {
+  p.leftAt = p.referral!.at + between(rng, 8 * 60, 6 * 24 * 60) * MINUTE;
+}
+
+const toAsylumHome = (p: ForeignerDraft) =>
+  p.referral !== undefined && p.referral.destination !== 'aliens-centre';
+
+/**
+ * When someone who left is caught again: from 4 hours to 3 weeks later, mostly soon, by the
+ * period's last evening and never on a day kept free. Null: not in time.
+ */
+function caughtAt(rng: Rng, leftAt: number, lastAt: number): number | null {
+  const span = Math.min(21 * DAY, lastAt - leftAt) - 4 * HOUR;
+  if (span < 0) return null;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const at = leftAt + 4 * HOUR + Math.floor((rng() ** 2 * span) / MINUTE) * MINUTE;
+    if (!KEPT_FREE_DAYS.includes(localDay(at))) return at;
+  }
+  return null;
+}
+
+/**
+ * Exactly `count` of the people who left, caught again, in small groups of people caught
+ * within two days of each other, each group at the time its last one was caught.
+ */
+function catchAgain(
+  rng: Rng,
+  departed: readonly ForeignerDraft[],
+  count: number,
+  lastAt: number,
+): ForeignerGroupDraft[] {
+  const caught: { previous: ForeignerDraft; at: number }[] = [];
+  for (const previous of sample(rng, departed, departed.length, () => 1)) {
+    if (caught.length === count) break;
+    const at = caughtAt(rng, previous.leftAt!, lastAt);
+    if (at !== null) caught.push({ previous, at });
+  }
+  if (caught.length < count) {
+    throw new Error(`only ${caught.length} of ${count} people who left can be caught again`);
+  }
+  caught.sort((a, b) => a.at - b.at);
+  const groups: ForeignerGroupDraft[] = [];
+  for (let i = 0; i < caught.length;) {
+    const size = weighted(rng, [
+      [1, 30],
+      [2, 25],
+      [3, 18],
+      [4, 12],
+      [5, 8],
+      [6, 7],
+    ] as const);
+    let n = 1;
+    while (n < size && i + n < caught.length && caught[i + n].at - caught[i].at <= 2 * DAY) n++;
+    const members = caught.slice(i, i + n);
+    i += n;
+    const { directorate, section } = weighted(rng, CAUGHT_AGAIN_AT);
+    groups.push({
+      at: members[members.length - 1].at,
+      directorate,
+      section,
+      place: `${section.name}, ${pick(rng, SPOTS)}`,
+      persons: members.map(({ previous }) => ({
+        nationality: previous.nationality,
+        minor: previous.minor,
+        previous,
+      })),
+    });
+  }
+  return groups;
+}
+
+/**
+ * A period's procedures: the people first caught, a number of whom leave the asylum home;
+ * some of those caught again (a new procedure, the intent said again), and a few of them leave
+ * and are caught once more.
+ */
+function draftProcedurePeriod(w: ProcedureWriter, period: ProcedurePeriod): ForeignerGroupDraft[] {
+  const { rng } = w;
+  const lastAt = atLocal(period.to, 21 * 60 + 59);
+  const third = Math.round(period.caughtAgain * CAUGHT_THIRD_TIME_SHARE);
+  const second = period.caughtAgain - third;
+
+  const first = draftForeignerGroups(w, period, period.procedures - period.caughtAgain);
+  draftFirstProcedures(w, period, first);
+  const leaving = first
+    .flatMap((g) => g.persons)
+    .filter((p) => toAsylumHome(p) && p.nationality !== null);
+  const departed = sample(rng, leaving, period.departures, () => 1);
+  for (const p of departed) leave(rng, p);
+
+  const again = catchAgain(rng, departed, second, lastAt);
+  const caughtAgain = again.flatMap((g) => g.persons.map((p) => ({ group: g, p })));
+  const without = new Set(sample(rng, caughtAgain, period.againWithoutIntent, () => 1));
+  for (const c of caughtAgain) {
+    if (without.has(c)) {
+      // The application counts as withdrawn: held for return.
+      c.p.detainedAt = c.group.at + between(rng, 15, 45) * MINUTE;
+      c.p.referral = {
+        at: c.group.at + between(rng, 4 * 60, 40 * 60) * MINUTE,
+        destination: 'aliens-centre',
+      };
+    } else {
+      withIntent(rng, c.group.at, c.p, false);
+    }
+  }
+  const leavingAgain = caughtAgain.map((c) => c.p).filter(toAsylumHome);
+  const departedAgain = sample(rng, leavingAgain, Math.ceil(third * 1.6), () => 1);
+  for (const p of departedAgain) leave(rng, p);
+  const once = catchAgain(rng, departedAgain, third, lastAt);
+  for (const g of once) for (const p of g.persons) withIntent(rng, g.at, p, false);
+
+  return [...first, ...again, ...once];
+}
+
+/**
+ * The joint operation's migrants, as their cases record them: a procedure each, linked to the
+ * case (so that each is counted once), with the same facts at the same times.
+ */
+function draftJointProcedures(joint: readonly JointGroup[]): ForeignerGroupDraft[] {
+  return joint.map((g) => ({
+    at: g.at,
+    directorate: g.directorate,
+    section: { ...g.section, cameFrom: 'HR' },
+    place: `${g.section.name}, mixed patrol with the Croatian police`,
+    caseKey: g.caseKey,
+    jointOperation: JOINT_OPERATION.code,
+    persons: g.migrants.map((m) => ({
+      nationality: m.nationality,
+      minor: m.minor,
+      caseMigrantKey: m.key,
+      ...(m.handover
+        ? {
+            detainedAt: g.at + 20 * MINUTE,
+            handover: {
+              at: m.handover.at,
+              country: 'HR' as const,
+              authority: m.handover.authority,
+            },
+          }
+        : {}),
+      ...(m.intent ? { intent: m.intent } : {}),
+      ...(m.referral ? { referral: { at: m.referral.at, destination: m.referral.facility } } : {}),
+      ...(m.leftAt !== undefined ? { leftAt: m.leftAt } : {}),
+    })),
+  }));
+}
+
+/** One group as its commands: the apprehension with its steps, then the departures. */
+function writeProcedureGroup(key: string, g: ForeignerGroupDraft): PlannedProcedureGroup {
+  g.persons.forEach((p, i) => {
+    p.key = `${key}.p${i + 1}`;
+    p.groupKey = key;
+  });
+  const after = new Set<string>(g.caseKey ? [g.caseKey] : []);
+  const step = (at: { at: number }) => ({ occurredAt: iso(at.at) });
+  const persons = g.persons.map((p): Body => {
+    let person: Body | undefined;
+    if (p.previous) {
+      if (p.previous.key === undefined || p.previous.groupKey === undefined) {
+        throw new Error(`${p.key} is caught again before the procedure before it is planned`);
+      }
+      after.add(p.previous.groupKey);
+      person = { personId: { $person: p.previous.key } };
+    } else if (p.caseMigrantKey) {
+      person = { personId: { $person: p.caseMigrantKey } };
+    } else {
+      person = p.identity;
+    }
+    return {
+      nationality: p.nationality,
+      minor: p.minor,
+      ...(person ? { person } : {}),
+      ...(p.detainedAt !== undefined ? { borderDetention: step({ at: p.detainedAt }) } : {}),
+      ...(p.intent ? { intent: { ...step(p.intent), statement: p.intent.statement } } : {}),
+      ...(p.referral
+        ? { referral: { ...step(p.referral), destination: p.referral.destination } }
+        : {}),
+      ...(p.handover
+        ? {
+            handover: {
+              ...step(p.handover),
+              country: p.handover.country,
+              authority: p.handover.authority,
+            },
+          }
+        : {}),
+      ...(p.release ? { release: { ...step(p.release), reason: p.release.reason } } : {}),
+    };
+  });
+  const steps: PlannedStep[] = [
+    {
+      key: `${key}.apprehend`,
+      method: 'POST',
+      route: '/procedures',
+      body: {
+        occurredAt: iso(g.at),
+        directorate: g.directorate,
+        borderSection: g.section.name,
+        cameFrom: g.section.cameFrom,
+        place: g.place,
+        ...(g.caseKey ? { caseId: { $case: g.caseKey } } : {}),
+        ...(g.jointOperation ? { jointOperation: g.jointOperation } : {}),
+        persons,
+      },
+      answers: g.persons.map((p) => p.key!),
+    },
+  ];
+  const leaving = g.persons
+    .filter((p) => p.leftAt !== undefined)
+    .sort((a, b) => a.leftAt! - b.leftAt!);
+  for (const p of leaving) {
+    steps.push({
+      key: `${p.key}.departure`,
+      method: 'POST',
+      route: '/procedures/:procedureId/asylum-home-departure',
+      procedureKey: p.key,
+      body: { occurredAt: iso(p.leftAt!), facility: p.referral!.destination },
+    });
+  }
+  return { key, after: [...after].sort(), steps };
+}
+
+/** Every procedure group, numbered by year in order of apprehension. */
+function planProcedures(seed: number, documents: Set<string>, joint: readonly JointGroup[]) {
+  // Randomness of its own: the cases' plan is the same with or without the procedures.
+  const w: ProcedureWriter = { rng: mulberry32(seed + 0x2545f491), documents };
+  const groups = [
+    ...PROCEDURE_PERIODS.flatMap((period) => draftProcedurePeriod(w, period)),
+    ...draftJointProcedures(joint),
+  ].sort((a, b) => a.at - b.at);
+  const numberInYear = new Map<number, number>();
+  return groups.map((g) => {
+    const year = yearOf(g.at);
+    const n = (numberInYear.get(year) ?? 0) + 1;
+    numberInYear.set(year, n);
+    return writeProcedureGroup(`pg${year}-${String(n).padStart(4, '0')}`, g);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The whole history for a seed: the cases of 2022, 2023, 2024 to 1 March and the joint operation
+ * in March; the police procedures of 2023 to 26 September and of 2024 to 15 March.
+ */
 export function planHistory(seed: number): PlannedHistory {
   if (!Number.isSafeInteger(seed)) throw new Error(`the seed must be an integer, not ${seed}`);
   const rng = mulberry32(seed);
@@ -1130,7 +1943,13 @@ export function planHistory(seed: number): PlannedHistory {
   ];
   drafts.sort((a, b) => a.openedAt - b.openedAt);
 
-  const writer: Writer = { rng, counters: new Map(), documents: new Set(), departed: [] };
+  const writer: Writer = {
+    rng,
+    counters: new Map(),
+    documents: new Set(),
+    departed: [],
+    joint: [],
+  };
   const numberInYear = new Map<number, number>();
   const cases = drafts.map((draft) => {
     const year = yearOf(draft.openedAt);
@@ -1138,5 +1957,6 @@ export function planHistory(seed: number): PlannedHistory {
     numberInYear.set(year, n);
     return writeCase(writer, `${year}-${String(n).padStart(3, '0')}`, draft);
   });
-  return { seed, version: PLAN_VERSION, cases };
+  const procedureGroups = planProcedures(seed, writer.documents, writer.joint);
+  return { seed, version: PLAN_VERSION, cases, procedureGroups };
 }

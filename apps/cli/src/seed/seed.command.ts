@@ -53,7 +53,8 @@ function progressReporter(): { update: (p: LoadProgress) => void; stop: () => vo
       bar.update(
         p.commandsSent,
         p.commandsTotal,
-        `${p.casesDone}/${p.casesTotal} cases, ${rate}/s`,
+        `${p.casesDone}/${p.casesTotal} cases, ` +
+          `${p.procedureGroupsDone}/${p.procedureGroupsTotal} procedure groups, ${rate}/s`,
       );
     },
     stop: () => bar.stop(),
@@ -69,8 +70,9 @@ async function seed(options: {
   const plan = planHistory(options.seed);
   const size = planSize(plan);
   process.stderr.write(
-    `[seed] seed ${options.seed}: ${size.cases} cases, ${size.commands} commands, ` +
-      `${size.events} events, to ${options.api}\n`,
+    `[seed] seed ${options.seed}: ${size.cases} cases, ${size.procedures} procedures in ` +
+      `${size.procedureGroups} groups, ${size.commands} commands, ${size.events} events, ` +
+      `to ${options.api}\n`,
   );
   const token = options.token ?? (await localSupervisorToken());
   const reporter = progressReporter();
@@ -85,7 +87,8 @@ async function seed(options: {
     });
     reporter.stop();
     process.stdout.write(
-      `loaded ${result.commands} commands in ${result.cases} cases in ${result.seconds.toFixed(1)} s ` +
+      `loaded ${result.commands} commands in ${result.cases} cases and ` +
+        `${result.procedureGroups} procedure groups in ${result.seconds.toFixed(1)} s ` +
         `(${result.commandsPerSecond.toFixed(0)} commands/s); last position ${result.lastPosition}\n`,
     );
   } catch (error) {
@@ -100,12 +103,12 @@ async function seed(options: {
 export function seedCommand(): Command {
   return new Command('seed')
     .description(
-      'load a deterministic case history (2022 to March 2024) through the HTTP API, with the ' +
-        "figures of the police's press releases",
+      'load a deterministic history (2022 to March 2024: smuggling cases and police procedures ' +
+        "with foreigners) through the HTTP API, with the figures of the police's press releases",
     )
     .option('--seed <n>', 'seed of the generated history', integer(0), 2024)
     .option('--api <url>', 'base URL of the API', `http://127.0.0.1:${process.env.PORT ?? 3000}`)
-    .option('--concurrency <n>', 'cases loaded at once', integer(1), 8)
+    .option('--concurrency <n>', 'cases and procedure groups loaded at once', integer(1), 8)
     .option(
       '--token <jwt>',
       'bearer token of a supervisor (default: a local one for "seed-loader", from the local secrets)',

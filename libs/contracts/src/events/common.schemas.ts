@@ -24,5 +24,11 @@ export const personFact = (
   optional: Readonly<Record<string, JsonSchema>> = {},
 ): JsonSchema => closedObject({ caseId: uuid, personId: uuid, ...required }, optional);
 
+/** The data of an event of one person's procedure (the procedure stream). */
+export const procedureFact = (
+  required: Readonly<Record<string, JsonSchema>> = {},
+  optional: Readonly<Record<string, JsonSchema>> = {},
+): JsonSchema => closedObject({ procedureId: uuid, personId: uuid, ...required }, optional);
+
 /** Data schemas by event type, then by schema version. */
 export type EventSchemaTable = Readonly<Record<string, Readonly<Record<number, JsonSchema>>>>;

@@ -6,10 +6,12 @@ import {
   correctionRecordedV1,
   entryWithdrawnV1,
 } from './lifecycle.schemas';
+import { JOINT_OPERATION_EVENT_SCHEMAS } from './joint-operation.schemas';
 import { PEOPLE_EVENT_SCHEMAS } from './people.schemas';
+import { PROCEDURE_EVENT_SCHEMAS } from './procedure.schemas';
 import { PROTECTION_EVENT_SCHEMAS } from './protection.schemas';
 
-/** Every event type a correction may correct: all but the correction itself. */
+/** Every event type a correction may correct: all of the case's but the correction itself. */
 export const CORRECTABLE_EVENT_SCHEMAS: EventSchemaTable = {
   ...LIFECYCLE_EVENT_SCHEMAS,
   ...PEOPLE_EVENT_SCHEMAS,
@@ -40,6 +42,8 @@ export const EVENT_DATA_SCHEMAS: EventSchemaTable = {
       'case.entry-withdrawn',
     ]),
   },
+  ...PROCEDURE_EVENT_SCHEMAS,
+  ...JOINT_OPERATION_EVENT_SCHEMAS,
 };
 
 /** The data schema of one type and version, or undefined when no such version exists. */

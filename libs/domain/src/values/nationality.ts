@@ -27,3 +27,58 @@ export function assertCitizenship(nationality: Nationality, slovenianCitizen: bo
     );
   }
 }
+
+/**
+ * The 27 member states of the European Union, as ISO 3166-1 alpha-2 codes (Greece is GR, not
+ * the EU's own EL). The statistics split the foreigners apprehended into EU nationals and
+ * third-country nationals by these.
+ */
+export const EU_MEMBER_STATES = [
+  'AT',
+  'BE',
+  'BG',
+  'CY',
+  'CZ',
+  'DE',
+  'DK',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GR',
+  'HR',
+  'HU',
+  'IE',
+  'IT',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SE',
+  'SI',
+  'SK',
+] as const;
+
+export type NationalityClass = 'eu' | 'third-country' | 'unknown';
+
+/** EU national, third-country national, or not known yet (no nationality established). */
+export function nationalityClass(nationality: Nationality): NationalityClass {
+  if (nationality === null) return 'unknown';
+  return (EU_MEMBER_STATES as readonly string[]).includes(nationality) ? 'eu' : 'third-country';
+}
+
+/** A foreigner's nationality, or null when not known: a Slovenian citizen is not one. */
+export function foreignNationality(raw: string | null): Nationality {
+  const nationality = Nationality.from(raw);
+  if (nationality === SLOVENIA) {
+    throw new DomainError(
+      'PERSON.SLOVENIAN_NOT_MIGRANT',
+      'A Slovenian national is not a foreigner who crossed illegally.',
+    );
+  }
+  return nationality;
+}

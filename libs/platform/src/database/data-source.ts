@@ -31,8 +31,20 @@ type ConnectCallback = (error: Error | null, client?: Client) => void;
  * pg's client, but a failure to connect says so (markConnectFailure): whatever Postgres
  * answers then (the server starting or stopping, a database that refuses connections, no
  * slot left), the request could not get a connection, and that is an outage, not a defect.
+ *
+ * And a connection Postgres ends between two queries never ends the process. pg emits the
+ * server's "terminating connection" (57P01) as an 'error' event, which the pool (idle clients)
+ * and TypeORM's query runner (clients in use) listen to. Once, while Postgres stopped in the
+ * fault suite, such an event reached a client neither was listening to, and Node threw it and
+ * ended the API. The connection is dead either way: the next query on it fails, and that
+ * request answers 503; this listener only keeps the event from ending the process.
  */
 class ConnectFailureMarkingClient extends Client {
+  constructor(...args: ConstructorParameters<typeof Client>) {
+    super(...args);
+    this.on('error', () => undefined);
+  }
+
   override connect(): Promise<Client>;
   override connect(callback: ConnectCallback): void;
   override connect(callback?: ConnectCallback): Promise<Client> | void {

@@ -11,9 +11,13 @@ import { UUID_PATTERN, decodeCursor, encodeCursor, pageSize } from '../../http/c
 import { isInstant } from '../../http/iso-instant';
 import { ReadModelFreshness } from '../../read-side/freshness';
 import { CustodyBoardRequestDto, durationMs } from './custody-board.request.dto';
-import { BoardCursor, CustodyBoardQuery } from './custody-board.query';
+import { BoardCursor, CustodyBoardQuery, HeldPerson } from './custody-board.query';
 import { InstantDto } from '../../http/instant.dto';
-import { CustodyBoardResponseDto, HeldPersonDto } from './custody-board.response.dto';
+import {
+  CustodyBoardResponseDto,
+  CustodyClockDto,
+  HeldPersonDto,
+} from './custody-board.response.dto';
 
 @ApiTags('custody')
 @Controller('custody-board')
@@ -28,13 +32,14 @@ export class CustodyBoardController {
   @Policy('case.read')
   @Consulted<CustodyBoardResponseDto>('optional', (answer) =>
     answer.items.flatMap((held) => [
-      { kind: 'case', id: held.caseId },
-      { kind: 'person', id: held.personId },
+      ...(held.caseId ? [{ kind: 'case' as const, id: held.caseId }] : []),
+      { kind: 'person' as const, id: held.personId },
     ]),
   )
   @ApiOperation({
     operationId: 'getCustodyBoard',
-    summary: 'Everyone held now, under which clocks, nearest deadline first',
+    summary:
+      'Everyone held now, in criminal custody or border detention, under which clocks, nearest deadline first',
   })
   @ApiOkResponse({ type: CustodyBoardResponseDto })
   @ApiProblemResponses(400, 503)
@@ -44,6 +49,7 @@ export class CustodyBoardController {
   ): Promise<CustodyBoardResponseDto> {
     const directorate = directorateScope(actor, query.directorate);
     await this.freshness.waitFor('custody-board', query);
+    await this.freshness.waitFor('procedures', query);
     const now = this.clock.now();
     const limit = pageSize(query);
     const items = await this.queries.execute(
@@ -61,31 +67,12 @@ export class CustodyBoardController {
     const last = items.at(-1);
     return {
       asOf: InstantDto.of(now),
-      items: items.map(({ caseId, personId, nextDeadline, clocks }): HeldPersonDto => {
-        const [first] = clocks;
-        return {
-          caseId,
-          personId,
-          directorate: first.directorate,
-          role: first.role,
-          nationality: first.nationality,
-          phase: first.phase,
-          heldSince: InstantDto.of(first.heldSince),
-          nextDeadline: InstantDto.of(nextDeadline),
-          clocks: clocks.map((c) => ({
-            kind: c.kind,
-            startedAt: InstantDto.of(c.startedAt),
-            deadline: InstantDto.of(c.deadline),
-            metAt: c.metAt ? InstantDto.of(c.metAt) : null,
-            overdue: c.metAt === null && c.deadline < now,
-          })),
-        };
-      }),
+      items: items.map((held) => toDto(held, now)),
       nextCursor:
         last && items.length === limit
           ? encodeCursor({
               nextDeadline: last.nextDeadline.toISOString(),
-              caseId: last.caseId,
+              streamId: last.kind === 'border-detention' ? last.procedureId : last.caseId,
               personId: last.personId,
             })
           : null,
@@ -96,7 +83,55 @@ export class CustodyBoardController {
 function isBoardCursor(cursor: BoardCursor): boolean {
   return (
     isInstant(cursor.nextDeadline) &&
-    UUID_PATTERN.test(cursor.caseId) &&
+    UUID_PATTERN.test(cursor.streamId) &&
     UUID_PATTERN.test(cursor.personId)
   );
+}
+
+function clockDto(
+  kind: string,
+  startedAt: Date,
+  deadline: Date,
+  metAt: Date | null,
+  now: Date,
+): CustodyClockDto {
+  return {
+    kind,
+    startedAt: InstantDto.of(startedAt),
+    deadline: InstantDto.of(deadline),
+    metAt: metAt ? InstantDto.of(metAt) : null,
+    overdue: metAt === null && deadline < now,
+  };
+}
+
+function toDto(held: HeldPerson, now: Date): HeldPersonDto {
+  if (held.kind === 'border-detention') {
+    return {
+      detention: 'border-detention',
+      caseId: held.caseId,
+      procedureId: held.procedureId,
+      personId: held.personId,
+      directorate: held.directorate,
+      role: 'migrant',
+      nationality: held.nationality,
+      phase: 'border-detention',
+      heldSince: InstantDto.of(held.startedAt),
+      nextDeadline: InstantDto.of(held.nextDeadline),
+      clocks: [clockDto('border-detention', held.startedAt, held.nextDeadline, null, now)],
+    };
+  }
+  const [first] = held.clocks;
+  return {
+    detention: 'criminal-custody',
+    caseId: held.caseId,
+    procedureId: null,
+    personId: held.personId,
+    directorate: first.directorate,
+    role: first.role,
+    nationality: first.nationality,
+    phase: first.phase,
+    heldSince: InstantDto.of(first.heldSince),
+    nextDeadline: InstantDto.of(held.nextDeadline),
+    clocks: held.clocks.map((c) => clockDto(c.kind, c.startedAt, c.deadline, c.metAt, now)),
+  };
 }

@@ -2,8 +2,11 @@ import { CLOCK_KINDS, DIRECTORATES } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { InstantDto } from '../../http/instant.dto';
 
+/** Border detention (State Border Control Act) is a clock of its own, never criminal custody. */
+export const BOARD_CLOCK_KINDS = [...CLOCK_KINDS, 'border-detention'] as const;
+
 export class CustodyClockDto {
-  @ApiProperty({ enum: CLOCK_KINDS })
+  @ApiProperty({ enum: BOARD_CLOCK_KINDS })
   kind!: string;
 
   @ApiProperty({ type: InstantDto })
@@ -20,8 +23,27 @@ export class CustodyClockDto {
 }
 
 export class HeldPersonDto {
-  @ApiProperty({ format: 'uuid' })
-  caseId!: string;
+  @ApiProperty({
+    enum: ['criminal-custody', 'border-detention'],
+    description: 'Held in a case, or detained in a police procedure with a foreigner',
+  })
+  detention!: 'criminal-custody' | 'border-detention';
+
+  @ApiProperty({
+    format: 'uuid',
+    type: String,
+    nullable: true,
+    description: 'The case; for a border detention, the case the procedure is linked to, if any',
+  })
+  caseId!: string | null;
+
+  @ApiProperty({
+    format: 'uuid',
+    type: String,
+    nullable: true,
+    description: 'The procedure of a border detention; null in criminal custody',
+  })
+  procedureId!: string | null;
 
   @ApiProperty({ format: 'uuid' })
   personId!: string;
@@ -35,7 +57,9 @@ export class HeldPersonDto {
   @ApiPropertyOptional({ type: String, nullable: true, example: 'RS' })
   nationality!: string | null;
 
-  @ApiProperty({ enum: ['arrested', 'police-detention', 'before-judge', 'remand'] })
+  @ApiProperty({
+    enum: ['arrested', 'police-detention', 'before-judge', 'remand', 'border-detention'],
+  })
   phase!: string;
 
   @ApiProperty({ type: InstantDto, description: 'When the deprivation of liberty began' })

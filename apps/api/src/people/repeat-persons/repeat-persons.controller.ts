@@ -37,7 +37,8 @@ export class RepeatPersonsController {
   )
   @ApiOperation({
     operationId: 'listPeople',
-    summary: 'People with their apprehensions and asylum intents over all cases (repeats first)',
+    summary:
+      'People with their apprehensions and asylum intents over all cases and police procedures (repeats first)',
   })
   @ApiOkResponse({ type: RepeatPersonsResponseDto })
   @ApiProblemResponses(400, 503)
@@ -47,6 +48,7 @@ export class RepeatPersonsController {
   ): Promise<RepeatPersonsResponseDto> {
     const directorate = directorateScope(actor, query.directorate);
     await this.freshness.waitFor('people', query);
+    await this.freshness.waitFor('procedures', query);
     const page = Number(query.page ?? 1);
     const limit = pageSize(query);
     const { total, items } = await this.queries.execute(

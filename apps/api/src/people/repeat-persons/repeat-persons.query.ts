@@ -23,25 +23,54 @@ export class RepeatPersonsQuery extends Query<PeoplePage> {
   }
 }
 
-/** A person's rows of every case summed: the same person id across cases is one person. */
+/**
+ * A person's rows of every case and every police procedure summed: the same person id across
+ * cases and procedures is one person. A procedure linked to a case is the case's apprehension
+ * seen again: it adds no apprehension or intent of its own, only its procedure counts.
+ */
 const PEOPLE = `
-  WITH people AS (
+  WITH seen AS (
+    SELECT person_id, nationality, nationality_at, 1 AS cases, apprehensions, asylum_intents,
+           first_seen_at, last_seen_at, role, directorate
+      FROM read_model.person_cases
+    UNION ALL
+    SELECT person_id, nationality, nationality_at, 0,
+           (case_id IS NULL)::int, (case_id IS NULL AND intent_at IS NOT NULL)::int,
+           apprehended_at, apprehended_at, 'migrant', directorate
+      FROM read_model.procedures
+  ), people AS (
     SELECT person_id,
-           -- One nationality per person: the one established last, in any case.
+           -- One nationality per person: the one established last, in any case or procedure.
            (array_agg(nationality ORDER BY nationality_at DESC NULLS LAST, last_seen_at DESC)
               FILTER (WHERE nationality IS NOT NULL))[1] AS nationality,
-           count(*)::int AS cases,
+           sum(cases)::int AS cases,
            sum(apprehensions)::int AS apprehensions,
            sum(asylum_intents)::int AS asylum_intents,
            min(first_seen_at) AS first_seen_at,
            max(last_seen_at) AS last_seen_at,
            array_agg(DISTINCT role ORDER BY role) AS roles,
            array_agg(DISTINCT directorate ORDER BY directorate) AS directorates
-      FROM read_model.person_cases GROUP BY person_id)
+      FROM seen GROUP BY person_id)
   SELECT * FROM people
    WHERE apprehensions >= $1 AND asylum_intents >= $2
      AND ($3::text IS NULL OR nationality = $3)
      AND ($4::text IS NULL OR $4 = ANY (directorates))`;
+
+/**
+ * The procedures of a page's person, over the whole country like the other counts: counted
+ * for the page only, each person's by their index (person_id, apprehended_at). Caught again
+ * after leaving: a procedure whose person had left the asylum home, after an earlier
+ * procedure, by this apprehension (as the statistics count it).
+ */
+const PROCEDURE_COUNTS = `
+  SELECT count(*)::int AS procedures,
+         count(*) FILTER (WHERE p.intent_at IS NOT NULL)::int AS procedure_intents,
+         count(*) FILTER (WHERE p.referred_at IS NOT NULL)::int AS referrals,
+         count(*) FILTER (WHERE EXISTS (
+           SELECT 1 FROM read_model.procedures e
+            WHERE e.person_id = p.person_id AND e.apprehended_at < p.apprehended_at
+              AND e.left_asylum_home_at <= p.apprehended_at))::int AS caught_again
+    FROM read_model.procedures p WHERE p.person_id = page.person_id`;
 
 @QueryHandler(RepeatPersonsQuery)
 export class RepeatPersonsHandler implements IQueryHandler<RepeatPersonsQuery, PeoplePage> {
@@ -59,8 +88,11 @@ export class RepeatPersonsHandler implements IQueryHandler<RepeatPersonsQuery, P
         `SELECT count(*)::int AS total FROM (${PEOPLE}) selected`,
         params,
       );
+      const order = `${filter.sort} DESC, person_id`;
       const rows: PersonRow[] = await tx.query(
-        `${PEOPLE} ORDER BY ${filter.sort} DESC, person_id LIMIT $5 OFFSET $6`,
+        `SELECT page.*, counts.* FROM (${PEOPLE} ORDER BY ${order} LIMIT $5 OFFSET $6) page
+           CROSS JOIN LATERAL (${PROCEDURE_COUNTS}) counts
+          ORDER BY ${order}`,
         [...params, filter.limit, filter.offset],
       );
       return {
@@ -75,6 +107,10 @@ export class RepeatPersonsHandler implements IQueryHandler<RepeatPersonsQuery, P
           lastSeenAt: r.last_seen_at.toISOString(),
           roles: r.roles,
           directorates: r.directorates,
+          procedures: r.procedures,
+          intents: r.procedure_intents,
+          referrals: r.referrals,
+          caughtAgainAfterLeaving: r.caught_again,
         })),
       };
     });
@@ -91,4 +127,8 @@ interface PersonRow {
   last_seen_at: Date;
   roles: string[];
   directorates: string[];
+  procedures: number;
+  procedure_intents: number;
+  referrals: number;
+  caught_again: number;
 }

@@ -28,6 +28,24 @@ export class PersonRecordDto {
 
   @ApiProperty({ type: [String], enum: DIRECTORATES })
   directorates!: string[];
+
+  @ApiProperty({
+    description: 'Police procedures after an illegal crossing, over the whole country',
+  })
+  procedures!: number;
+
+  @ApiProperty({ description: 'Of those procedures, the ones with an intent to seek protection' })
+  intents!: number;
+
+  @ApiProperty({ description: 'Of those procedures, the ones that ended in a referral' })
+  referrals!: number;
+
+  @ApiProperty({
+    description:
+      'Of those procedures, the ones after the person had left the asylum home following an ' +
+      'earlier procedure',
+  })
+  caughtAgainAfterLeaving!: number;
 }
 
 export class RepeatPersonsResponseDto {

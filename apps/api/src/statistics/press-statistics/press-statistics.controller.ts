@@ -29,13 +29,16 @@ export class PressStatisticsController {
   @ApiOperation({
     operationId: 'getStatistics',
     summary:
-      'Cases, smugglers, migrants, remands and asylum intents of a period, and a year earlier',
+      'Cases, smugglers, migrants, remands, asylum intents and foreigners apprehended of a ' +
+      'period, and a year earlier',
   })
   @ApiOkResponse({ type: PressStatisticsResponseDto })
   @ApiProblemResponses(400, 503)
   async statistics(@Query() query: PressStatisticsRequestDto): Promise<PressStatisticsResponseDto> {
     const period = checkedPeriod(query);
+    // The foreigners come from the procedures as well: both have the caller's write.
     await this.freshness.waitFor('statistics', query);
+    await this.freshness.waitFor('procedures', query);
     const [figures, earlier] = await this.queries.execute(
       new PressStatisticsQuery([period, yearEarlier(period)], query.directorate ?? null),
     );

@@ -16,7 +16,10 @@ export class PressStatisticsRequestDto extends ReadAfterDto {
   @IsCalendarDate()
   to!: string;
 
-  @ApiPropertyOptional({ enum: DIRECTORATES, description: 'Only cases of this directorate' })
+  @ApiPropertyOptional({
+    enum: DIRECTORATES,
+    description: 'Only cases and procedures of this directorate',
+  })
   @IsOptional()
   @IsIn(DIRECTORATES)
   directorate?: string;

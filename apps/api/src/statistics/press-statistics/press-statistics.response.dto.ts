@@ -1,4 +1,4 @@
-import { DIRECTORATES } from '@app/domain';
+import { DIRECTORATES, NEIGHBOURING_COUNTRIES } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
 
 export class PeriodDto {
@@ -72,6 +72,87 @@ export class DirectorateFiguresDto {
   smugglersRemanded!: number;
 }
 
+export class ReferralFiguresDto {
+  @ApiProperty()
+  'asylum-home-ljubljana'!: number;
+
+  @ApiProperty()
+  'asylum-home-logatec'!: number;
+
+  @ApiProperty()
+  'aliens-centre'!: number;
+}
+
+export class NeighbourCountDto {
+  @ApiProperty({ enum: NEIGHBOURING_COUNTRIES, description: 'Where the people came from' })
+  country!: string;
+
+  @ApiProperty()
+  count!: number;
+}
+
+/**
+ * Foreigners apprehended after crossing illegally: the police procedures, and the migrants of
+ * smuggling cases no procedure counts already (the counting rules are in the README).
+ */
+export class ForeignersDto {
+  @ApiProperty({
+    example: 11214,
+    description:
+      'Procedures opened in the period, plus foreign migrants of cases first apprehended in ' +
+      'the period whom no procedure counts',
+  })
+  apprehended!: number;
+
+  @ApiProperty({ description: 'Distinct people among them' })
+  persons!: number;
+
+  @ApiProperty({ description: 'Of apprehended: nationality established last outside the EU' })
+  thirdCountry!: number;
+
+  @ApiProperty({ description: 'Of apprehended: nationality established last in the EU' })
+  eu!: number;
+
+  @ApiProperty({ description: 'Of apprehended: no nationality established' })
+  unknownNationality!: number;
+
+  @ApiProperty({
+    description: 'Procedures with an intent, plus counted case migrants with one in their case',
+  })
+  expressedIntent!: number;
+
+  @ApiProperty({ example: 0.87, description: 'expressedIntent / apprehended; 0 without any' })
+  intentShare!: number;
+
+  @ApiProperty({ type: ReferralFiguresDto, description: 'Procedures referred, by destination' })
+  referrals!: ReferralFiguresDto;
+
+  @ApiProperty({ description: 'Procedures ended by a handover to a neighbouring country' })
+  handedOver!: number;
+
+  @ApiProperty({ description: 'Procedures ended by a release' })
+  released!: number;
+
+  @ApiProperty({
+    description:
+      'Procedures whose person has an earlier procedure and had left the asylum home by this ' +
+      'apprehension',
+  })
+  caughtAgainAfterLeaving!: number;
+
+  @ApiProperty({ description: 'Of them, those with an intent again' })
+  repeatIntentsAfterLeaving!: number;
+
+  @ApiProperty({ type: [NationalityCountDto], description: 'Most frequent first' })
+  byNationality!: NationalityCountDto[];
+
+  @ApiProperty({
+    type: [NeighbourCountDto],
+    description: 'Procedures by the country the people came from; most frequent first',
+  })
+  byNeighbour!: NeighbourCountDto[];
+}
+
 /** The figures of one period, in the shape the police press releases give them. */
 export class PeriodFiguresDto {
   @ApiProperty({ type: PeriodDto })
@@ -97,6 +178,9 @@ export class PeriodFiguresDto {
 
   @ApiProperty({ type: [DirectorateFiguresDto] })
   byDirectorate!: DirectorateFiguresDto[];
+
+  @ApiProperty({ type: ForeignersDto })
+  foreigners!: ForeignersDto;
 }
 
 export class PressStatisticsResponseDto extends PeriodFiguresDto {

@@ -8,6 +8,7 @@ import { TamperEvidence1732262400006 } from './1732262400006-tamper-evidence';
 import { AuditHistory1732262400007 } from './1732262400007-audit-history';
 import { CustodyBreaches1732262400008 } from './1732262400008-custody-breaches';
 import { NationalityAt1732262400009 } from './1732262400009-nationality-at';
+import { Procedures1732262400010 } from './1732262400010-procedures';
 
 /** Every schema change, in order. Explicit, never a glob: a bundler or a rename cannot lose one. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AuditHistory1732262400007,
   CustodyBreaches1732262400008,
   NationalityAt1732262400009,
+  Procedures1732262400010,
 ];

@@ -1,0 +1,43 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { Policy } from '../../auth/policy';
+import { uuidParam } from '../../cases/shared/request-parts.dto';
+import { CommandContext, CurrentCommandContext } from '../../http/request-context';
+import { ProcedureAcceptedResponseDto } from '../procedure-accepted.response.dto';
+import { sendProcedureCommand } from '../shared/send-procedure-command';
+import { ProcedureCommandMessage } from '../procedure-command';
+import { ApiProcedureCommand } from '../shared/api-procedure-command';
+import { IntentStepDto } from '../shared/steps.dto';
+
+@ApiTags('procedures')
+@Controller('procedures/:procedureId')
+export class ExpressIntentController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('asylum-intents')
+  @HttpCode(201)
+  @Policy('procedure.write')
+  @ApiProcedureCommand(
+    'expressIntentInProcedure',
+    'Record the intent to apply for international protection: from then on the person cannot be returned',
+  )
+  expressIntentInProcedure(
+    @Param('procedureId', uuidParam('procedureId')) procedureId: string,
+    @Body() body: IntentStepDto,
+    @CurrentCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ProcedureAcceptedResponseDto> {
+    const occurredAt = new Date(body.occurredAt);
+    return sendProcedureCommand(
+      this.commands,
+      new ProcedureCommandMessage(
+        { type: 'ExpressIntentInProcedure', procedureId, occurredAt, statement: body.statement },
+        context,
+        body,
+      ),
+      res,
+    );
+  }
+}
