@@ -64,6 +64,8 @@ const MATRIX: Readonly<Record<string, Entry>> = {
   'GET /cases/:caseId': READ_CASE,
   'GET /cases': READ,
   'GET /custody-board': READ,
+  'GET /custody-board/stale': READ,
+  'GET /custody-board/stream': READ,
   'GET /custody-breaches': { access: 'breach.read', object: false },
   'GET /cases/:caseId/timeline': WRITE_CASE,
   'POST /cases/:caseId/withdrawals': WRITE_CASE,
@@ -100,6 +102,8 @@ const MATRIX: Readonly<Record<string, Entry>> = {
   'POST /cases/:caseId/persons/:personId/remand-extensions': WRITE_CASE,
   'POST /cases/:caseId/persons/:personId/release': WRITE_CASE,
   'POST /cases/:caseId/persons/:personId/appeals': WRITE_CASE,
+  'POST /cases/:caseId/persons/:personId/safeguards': WRITE_CASE,
+  'POST /cases/:caseId/persons/:personId/detention-place': WRITE_CASE,
   'POST /cases/:caseId/persons/:personId/appeal-decisions': WRITE_CASE,
   'POST /cases/:caseId/persons/:personId/handover': WRITE_CASE,
   // Protection.

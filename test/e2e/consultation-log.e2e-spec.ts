@@ -23,7 +23,8 @@ interface Entry {
  */
 describe('consultation log', () => {
   const sut = useSystem();
-  const at = timeline();
+  // A day ago: the suspect's police custody still runs, so the board shows them.
+  const at = timeline(Date.now() - 24 * 3600_000);
   let tokens: Record<'investigator' | 'koper' | 'liaison' | 'auditor' | 'supervisor', string>;
   let caseId: string;
   let suspectId: string;

@@ -251,6 +251,8 @@ describe('the OpenAPI document (/docs-json)', () => {
           mismatches.push(`${key} -> ${answer.status} ${mediaType}: no schema documented`);
           continue;
         }
+        // A stream's messages are documented in words (README "The custody desk"): it never ends.
+        if (mediaType === 'text/event-stream') continue;
         const error = validate(schema, answer.body);
         if (error) mismatches.push(`${key} -> ${answer.status}: ${error}`);
       }

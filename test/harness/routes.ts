@@ -67,6 +67,8 @@ export const SAMPLE_REQUESTS: Record<
 > = {
   'GET /cases/:caseId': (c) => ({ path: `/cases/${c.caseId}` }),
   'GET /custody-board': () => ({ path: '/custody-board?expiringWithin=2d&limit=20' }),
+  'GET /custody-board/stale': () => ({ path: '/custody-board/stale' }),
+  'GET /custody-board/stream': () => ({ path: '/custody-board/stream?expiringWithin=6h' }),
   'GET /custody-breaches': () => ({
     path: '/custody-breaches?directorate=novo-mesto&from=2024-01-01T00:00:00Z&limit=20',
   }),
@@ -221,6 +223,14 @@ export const SAMPLE_REQUESTS: Record<
   'POST /cases/:caseId/persons/:personId/release': (c) => ({
     path: suspect(c, 'release'),
     body: { occurredAt: c.at(10), reason: 'released-by-investigating-judge', note: null },
+  }),
+  'POST /cases/:caseId/persons/:personId/safeguards': (c) => ({
+    path: suspect(c, 'safeguards'),
+    body: { occurredAt: c.at(10), safeguard: 'rights-information', step: 'provided' },
+  }),
+  'POST /cases/:caseId/persons/:personId/detention-place': (c) => ({
+    path: suspect(c, 'detention-place'),
+    body: { occurredAt: c.at(10), facility: 'PP Novo mesto, detention rooms' },
   }),
   'POST /cases/:caseId/persons/:personId/appeals': (c) => ({
     path: suspect(c, 'appeals'),

@@ -174,6 +174,11 @@ export async function http<T = Record<string, unknown>>(
     headers['content-type'] ??= 'application/json';
   }
   const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
+  // A stream that opened never ends by itself: its status and headers are the answer.
+  if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+    await response.body?.cancel();
+    return { status: response.status, headers: response.headers, body: undefined as T };
+  }
   const text = await response.text();
   return {
     status: response.status,

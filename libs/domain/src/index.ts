@@ -4,6 +4,7 @@ export * from './shared/rules';
 export * from './shared/time';
 export * from './shared/upcasting';
 export * from './values/directorate';
+export * from './values/case-reference';
 export * from './values/nationality';
 export * from './values/offence';
 export * from './values/personal-data';
@@ -11,6 +12,10 @@ export * from './case/events';
 export * from './case/state/case.state';
 export * from './case/state/custody';
 export * from './case/state/clocks';
+export * from './case/state/safeguards';
+export * from './case/state/remand';
+export * from './custody-desk';
+export { SAFEGUARD_STEPS } from './case/custody/record-safeguard/record-safeguard.command';
 export {
   chronology,
   evolveCase,

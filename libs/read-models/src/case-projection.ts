@@ -16,6 +16,8 @@ export interface ProjectedCase {
   readonly file: CaseFile;
   /** The latest event of the case the projection applied. */
   readonly last: EventEnvelope;
+  /** Who opened the case: its responsible officer. Null for facts kept before actors were. */
+  readonly openedBy: string | null;
 }
 
 /**
@@ -49,16 +51,25 @@ export abstract class CaseProjection implements Projection {
       `WITH ${this.tables
         .map((table, i) => `gone_${i} AS (DELETE FROM ${table} WHERE case_id = ANY($2::uuid[]))`)
         .join(', ')}
-       SELECT case_id, version, event_id, type, schema_version, occurred_at, data
+       SELECT case_id, version, event_id, type, schema_version, occurred_at, data, actor_id
          FROM case_facts WHERE projection = $1 AND case_id = ANY($2::uuid[])
         ORDER BY case_id, version`,
       [this.name, caseIds],
     );
     const rows = new Map<string, object[]>(this.tables.map((table) => [table, []]));
+    const openers = new Map([
+      ...kept.filter((f) => f.version === 1).map((f) => [f.case_id, f.actor_id] as const),
+      ...facts
+        .filter((e) => e.streamVersion === 1)
+        .map((e) => [e.streamId, e.metadata.actorId] as const),
+    ]);
     for (const file of foldCases(this.name, kept, facts)) {
-      for (const [table, tableRows] of Object.entries(
-        this.rows({ file, last: latest.get(file.caseId)! }),
-      )) {
+      const projected = {
+        file,
+        last: latest.get(file.caseId)!,
+        openedBy: openers.get(file.caseId) ?? null,
+      };
+      for (const [table, tableRows] of Object.entries(this.rows(projected))) {
         rows.get(table)!.push(...tableRows);
       }
     }
@@ -73,6 +84,7 @@ export abstract class CaseProjection implements Projection {
         schema_version: e.schemaVersion,
         occurred_at: e.occurredAt,
         data: e.data,
+        actor_id: e.metadata.actorId,
       })),
     );
     await insertRows(tx, rows);
@@ -127,6 +139,7 @@ interface FactRow {
   schema_version: number;
   occurred_at: Date;
   data: unknown;
+  actor_id: string | null;
 }
 
 /** Each person's standing facts in the case (corrections applied, withdrawals left out), in time order. */

@@ -3,6 +3,7 @@ import { CasesProjection } from './cases/cases.projection';
 import { CustodyBoardProjection } from './custody-board/custody-board.projection';
 import { CustodyBreachRow } from './custody-board/custody-breach.entity';
 import { CustodyClockRow } from './custody-board/custody-clock.entity';
+import { CustodyHeldRow } from './custody-board/custody-held.entity';
 import { PeopleProjection } from './people/people.projection';
 import { ProcedureRow } from './procedures/procedure.entity';
 import { ProceduresProjection } from './procedures/procedures.projection';
@@ -13,6 +14,7 @@ export * from './projection-runner';
 export * from './cases/case.entity';
 export * from './cases/cases.projection';
 export * from './custody-board/custody-clock.entity';
+export * from './custody-board/custody-held.entity';
 export * from './custody-board/custody-breach.entity';
 export * from './custody-board/custody-board.projection';
 export * from './statistics/statistics.projection';
@@ -25,6 +27,7 @@ export const READ_MODEL_ENTITIES = [
   CaseRow,
   CasePersonRow,
   CustodyClockRow,
+  CustodyHeldRow,
   CustodyBreachRow,
   ProcedureRow,
 ];

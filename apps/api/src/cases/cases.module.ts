@@ -11,6 +11,8 @@ import { IssueDetentionDecisionController } from './custody/issue-detention-deci
 import { OrderRemandController } from './custody/order-remand/order-remand.controller';
 import { ReleaseFromCustodyController } from './custody/release-from-custody/release-from-custody.controller';
 import { LodgeAppealController } from './custody/lodge-appeal/lodge-appeal.controller';
+import { RecordDetentionPlaceController } from './custody/record-detention-place/record-detention-place.controller';
+import { RecordSafeguardController } from './custody/record-safeguard/record-safeguard.controller';
 import { DecideAppealController } from './custody/decide-appeal/decide-appeal.controller';
 import { ServeRemandOrderController } from './custody/serve-remand-order/serve-remand-order.controller';
 import { StartPoliceDetentionController } from './custody/start-police-detention/start-police-detention.controller';
@@ -45,6 +47,8 @@ import { ReferToAsylumCentreController } from './protection/refer-to-asylum-cent
     OrderRemandController,
     ReleaseFromCustodyController,
     LodgeAppealController,
+    RecordSafeguardController,
+    RecordDetentionPlaceController,
     DecideAppealController,
     ServeRemandOrderController,
     StartPoliceDetentionController,

@@ -5,7 +5,7 @@ import { Server, ServerResponse } from 'node:http';
  * new connections, idle keep-alive connections are closed, and each answer still being made
  * carries `Connection: close`, so its socket ends once the answer is sent. Node's own close
  * would otherwise keep a busy keep-alive connection open, for more requests, until its idle
- * timeout. Resolves when the last connection has ended.
+ * timeout; an event stream is ended. Resolves when the last connection has ended.
  */
 export function trackRequestsForDrain(server: Server): () => Promise<void> {
   const answering = new Set<ServerResponse>();
@@ -20,6 +20,11 @@ export function trackRequestsForDrain(server: Server): () => Promise<void> {
       draining = true;
       for (const response of answering) {
         if (!response.headersSent) response.setHeader('Connection', 'close');
+        // A stream never ends by itself: ended now, its client reconnects to another instance
+        // and resumes with Last-Event-ID.
+        else if (String(response.getHeader('content-type')).startsWith('text/event-stream')) {
+          response.end();
+        }
       }
       server.close(() => resolve());
     });

@@ -5,6 +5,7 @@ import {
   RELEASE_REASONS,
   REMAND_EXTENDERS,
   REMAND_GROUNDS,
+  SAFEGUARDS,
 } from '@app/domain';
 import { choice, closedObject, nullable, text } from '../json-schema';
 import { EventSchemaTable, personFact } from './common.schemas';
@@ -44,4 +45,12 @@ export const CUSTODY_EVENT_SCHEMAS: EventSchemaTable = {
       legalBasis: choice(['readmission-agreement', 'other']),
     }),
   },
+  'custody.safeguard-requested': { 1: personFact({ safeguard: choice(SAFEGUARDS) }) },
+  'custody.safeguard-provided': {
+    1: personFact({ safeguard: choice(SAFEGUARDS), by: text, detail: nullable(text) }),
+  },
+  'custody.safeguard-delayed': {
+    1: personFact({ safeguard: choice(SAFEGUARDS), reason: text, authorisedBy: text }),
+  },
+  'custody.detention-place-recorded': { 1: personFact({ facility: text }) },
 };

@@ -17,6 +17,10 @@ import { OrderRemand } from './custody/order-remand/order-remand.command';
 import { orderRemand } from './custody/order-remand/order-remand.decision';
 import { ReleaseFromCustody } from './custody/release-from-custody/release-from-custody.command';
 import { releaseFromCustody } from './custody/release-from-custody/release-from-custody.decision';
+import { RecordDetentionPlace } from './custody/record-detention-place/record-detention-place.command';
+import { recordDetentionPlace } from './custody/record-detention-place/record-detention-place.decision';
+import { RecordSafeguard } from './custody/record-safeguard/record-safeguard.command';
+import { recordSafeguard } from './custody/record-safeguard/record-safeguard.decision';
 import { ServeRemandOrder } from './custody/serve-remand-order/serve-remand-order.command';
 import { serveRemandOrder } from './custody/serve-remand-order/serve-remand-order.decision';
 import { StartPoliceDetention } from './custody/start-police-detention/start-police-detention.command';
@@ -78,6 +82,8 @@ export type CaseCommand =
   | LodgeAppeal
   | DecideAppeal
   | HandOverToForeignAuthorities
+  | RecordSafeguard
+  | RecordDetentionPlace
   | ExpressAsylumIntent
   | ReferToAsylumCentre
   | RecordLeftReception;
@@ -141,6 +147,10 @@ function decide(command: CaseCommand, state: CaseState, now: Date): CaseEvent[] 
       return decideAppeal(command, state, now);
     case 'HandOverToForeignAuthorities':
       return handOverToForeignAuthorities(command, state, now);
+    case 'RecordSafeguard':
+      return recordSafeguard(command, state, now);
+    case 'RecordDetentionPlace':
+      return recordDetentionPlace(command, state, now);
     case 'ExpressAsylumIntent':
       return expressAsylumIntent(command, state, now);
     case 'ReferToAsylumCentre':

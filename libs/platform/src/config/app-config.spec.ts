@@ -31,6 +31,13 @@ describe('configuration from the environment', () => {
       port: 3000,
       databaseUrl: 'postgres://u:p@db:5432/cases',
       databasePoolSize: 10,
+      custodyDesk: {
+        staleAfterHours: 72,
+        reminderBeforeMinutes: 60,
+        safeguardReminderAfterMinutes: 120,
+        tickMs: 1000,
+        heartbeatMs: 15_000,
+      },
       kafka: {
         brokers: ['k1:9092', 'k2:9092'],
         clientId: 'smuggling-cases',

@@ -48,6 +48,21 @@ export interface AppConfig {
     readonly server: HttpServerConfig;
   };
   readonly observability: ObservabilityConfig;
+  readonly custodyDesk: CustodyDeskConfig;
+}
+
+/** The custody desk's tolerances: operational choices, not the law. */
+export interface CustodyDeskConfig {
+  /** Held on no lawful ground for longer than this, a person is listed apart as stale. */
+  readonly staleAfterHours: number;
+  /** A reminder is sent when a running clock has this much left. */
+  readonly reminderBeforeMinutes: number;
+  /** A reminder is sent when a safeguard has been owed and open this long. */
+  readonly safeguardReminderAfterMinutes: number;
+  /** How often the stream looks for board changes and reminders fall due. */
+  readonly tickMs: number;
+  /** A comment line keeps idle streams open through proxies. */
+  readonly heartbeatMs: number;
 }
 
 /** The API's HTTP server: how long it waits for a client, and how many it serves at once. */
@@ -366,6 +381,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     observability: {
       logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
       tracing: readTracing(read),
+    },
+    custodyDesk: {
+      staleAfterHours: int('CUSTODY_STALE_AFTER_HOURS', 72, 1, 24 * 365),
+      reminderBeforeMinutes: int('CUSTODY_REMINDER_BEFORE_MINUTES', 60, 1, 24 * 60),
+      safeguardReminderAfterMinutes: int('SAFEGUARD_REMINDER_AFTER_MINUTES', 120, 1, 7 * 24 * 60),
+      tickMs: int('CUSTODY_DESK_TICK_MS', 1000, 100, 60_000),
+      heartbeatMs: int('CUSTODY_STREAM_HEARTBEAT_MS', 15_000, 1_000, 120_000),
     },
   };
   for (const origin of config.http.corsOrigins) {

@@ -73,14 +73,7 @@ export class ConsultationInterceptor implements NestInterceptor {
     const req = context
       .switchToHttp()
       .getRequest<AuthenticatedRequest & { correlationId?: string }>();
-    const justification = headerText(req, JUSTIFICATION_HEADER, 10, 500);
-    const recipient = headerText(req, RECIPIENT_HEADER, 2, 200);
-    if (justification === null && (policy.justification === 'required' || recipient !== null)) {
-      throw new DomainError(
-        'CONSULTATION.JUSTIFICATION_REQUIRED',
-        `This read ${recipient !== null ? 'discloses data' : 'shows personal data'}: state why in the ${JUSTIFICATION_HEADER} header.`,
-      );
-    }
+    const { justification, recipient } = consultationHeaders(req, policy.justification);
     const actor = actorOf(req);
     const purpose = `${req.method} ${(req.route as { path: string }).path}`;
     return next.handle().pipe(
@@ -100,6 +93,22 @@ export class ConsultationInterceptor implements NestInterceptor {
       }),
     );
   }
+}
+
+/** Why the caller reads, and for a disclosure to whom, from the request's headers. */
+export function consultationHeaders(
+  req: Request,
+  justificationIs: ConsultationPolicy['justification'],
+): { justification: string | null; recipient: string | null } {
+  const justification = headerText(req, JUSTIFICATION_HEADER, 10, 500);
+  const recipient = headerText(req, RECIPIENT_HEADER, 2, 200);
+  if (justification === null && (justificationIs === 'required' || recipient !== null)) {
+    throw new DomainError(
+      'CONSULTATION.JUSTIFICATION_REQUIRED',
+      `This read ${recipient !== null ? 'discloses data' : 'shows personal data'}: state why in the ${JUSTIFICATION_HEADER} header.`,
+    );
+  }
+  return { justification, recipient };
 }
 
 /**

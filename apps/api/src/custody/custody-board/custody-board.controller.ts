@@ -1,23 +1,38 @@
 import { Actor, directorateScope } from '@app/auth';
 import { Clock } from '@app/platform';
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Request } from 'express';
 import { Consulted } from '../../audit/consultation-log/consulted';
 import { CurrentActor } from '../../auth/current-actor';
 import { Policy } from '../../auth/policy';
 import { ApiProblemResponses } from '../../http/openapi';
-import { UUID_PATTERN, decodeCursor, encodeCursor, pageSize } from '../../http/cursor';
+import { decodeCursor, encodeCursor, pageSize } from '../../http/cursor';
 import { isInstant } from '../../http/iso-instant';
-import { ReadModelFreshness } from '../../read-side/freshness';
-import { CustodyBoardRequestDto, durationMs } from './custody-board.request.dto';
-import { BoardCursor, CustodyBoardQuery, HeldPerson } from './custody-board.query';
 import { InstantDto } from '../../http/instant.dto';
+import { ReadModelFreshness } from '../../read-side/freshness';
+import { PersonNames, namesAsked } from '../custody-desk/person-names';
+import { recordsShown } from './records-shown';
+import {
+  CustodyBoardRequestDto,
+  StaleCustodyRequestDto,
+  durationMs,
+} from './custody-board.request.dto';
+import {
+  BoardCursor,
+  CustodyBoardQuery,
+  StaleCustodyQuery,
+  boardPosition,
+} from './custody-board.query';
 import {
   CustodyBoardResponseDto,
-  CustodyClockDto,
   HeldPersonDto,
+  StaleCustodyResponseDto,
 } from './custody-board.response.dto';
+import { heldPeopleShown } from './held-person.mapper';
+
+const onTheBoard = (answer: { items: HeldPersonDto[] }) => recordsShown(answer.items);
 
 @ApiTags('custody')
 @Controller('custody-board')
@@ -26,33 +41,31 @@ export class CustodyBoardController {
     private readonly queries: QueryBus,
     private readonly clock: Clock,
     private readonly freshness: ReadModelFreshness,
+    private readonly names: PersonNames,
   ) {}
 
   @Get()
   @Policy('case.read')
-  @Consulted<CustodyBoardResponseDto>('optional', (answer) =>
-    answer.items.flatMap((held) => [
-      ...(held.caseId ? [{ kind: 'case' as const, id: held.caseId }] : []),
-      { kind: 'person' as const, id: held.personId },
-    ]),
-  )
+  @Consulted<CustodyBoardResponseDto>('optional', onTheBoard)
   @ApiOperation({
     operationId: 'getCustodyBoard',
     summary:
-      'Everyone held now, in criminal custody or border detention, under which clocks, nearest deadline first',
+      'Everyone held now, in criminal custody or border detention: the overdue first, then by time left, each clock with what must happen by when',
   })
   @ApiOkResponse({ type: CustodyBoardResponseDto })
-  @ApiProblemResponses(400, 503)
+  @ApiProblemResponses(400, 403, 503)
   async board(
     @Query() query: CustodyBoardRequestDto,
     @CurrentActor() actor: Actor,
+    @Req() req: Request,
   ): Promise<CustodyBoardResponseDto> {
     const directorate = directorateScope(actor, query.directorate);
+    const names = namesAsked(query, actor, req);
     await this.freshness.waitFor('custody-board', query);
     await this.freshness.waitFor('procedures', query);
     const now = this.clock.now();
     const limit = pageSize(query);
-    const items = await this.queries.execute(
+    const page = await this.queries.execute(
       new CustodyBoardQuery({
         now,
         directorate,
@@ -64,74 +77,48 @@ export class CustodyBoardController {
         limit,
       }),
     );
-    const last = items.at(-1);
+    const last = page.items.at(-1);
     return {
       asOf: InstantDto.of(now),
-      items: items.map((held) => toDto(held, now)),
-      nextCursor:
-        last && items.length === limit
-          ? encodeCursor({
-              nextDeadline: last.nextDeadline.toISOString(),
-              streamId: last.kind === 'border-detention' ? last.procedureId : last.caseId,
-              personId: last.personId,
-            })
-          : null,
+      items: await heldPeopleShown(page.items, now, names, this.names),
+      staleCount: page.staleCount,
+      nextCursor: last && page.items.length === limit ? encodeCursor(boardPosition(last)) : null,
+    };
+  }
+
+  @Get('stale')
+  @Policy('case.read')
+  @Consulted<StaleCustodyResponseDto>('optional', onTheBoard)
+  @ApiOperation({
+    operationId: 'getStaleCustody',
+    summary:
+      'People on record as held with no running lawful ground for longer than the stale limit: a release or a step never recorded, to mend',
+  })
+  @ApiOkResponse({ type: StaleCustodyResponseDto })
+  @ApiProblemResponses(400, 403, 503)
+  async stale(
+    @Query() query: StaleCustodyRequestDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+  ): Promise<StaleCustodyResponseDto> {
+    const directorate = directorateScope(actor, query.directorate);
+    const names = namesAsked(query, actor, req);
+    await this.freshness.waitFor('custody-board', query);
+    await this.freshness.waitFor('procedures', query);
+    const now = this.clock.now();
+    const entries = await this.queries.execute(new StaleCustodyQuery(directorate, now));
+    return {
+      asOf: InstantDto.of(now),
+      items: await heldPeopleShown(entries, now, names, this.names),
     };
   }
 }
 
 function isBoardCursor(cursor: BoardCursor): boolean {
   return (
-    isInstant(cursor.nextDeadline) &&
-    UUID_PATTERN.test(cursor.streamId) &&
-    UUID_PATTERN.test(cursor.personId)
+    (cursor.group === 0 || cursor.group === 1) &&
+    (cursor.at === null || isInstant(cursor.at)) &&
+    typeof cursor.key === 'string' &&
+    /^[0-9a-f-]{36}:[0-9a-f-]{36}$/.test(cursor.key)
   );
-}
-
-function clockDto(
-  kind: string,
-  startedAt: Date,
-  deadline: Date,
-  metAt: Date | null,
-  now: Date,
-): CustodyClockDto {
-  return {
-    kind,
-    startedAt: InstantDto.of(startedAt),
-    deadline: InstantDto.of(deadline),
-    metAt: metAt ? InstantDto.of(metAt) : null,
-    overdue: metAt === null && deadline < now,
-  };
-}
-
-function toDto(held: HeldPerson, now: Date): HeldPersonDto {
-  if (held.kind === 'border-detention') {
-    return {
-      detention: 'border-detention',
-      caseId: held.caseId,
-      procedureId: held.procedureId,
-      personId: held.personId,
-      directorate: held.directorate,
-      role: 'migrant',
-      nationality: held.nationality,
-      phase: 'border-detention',
-      heldSince: InstantDto.of(held.startedAt),
-      nextDeadline: InstantDto.of(held.nextDeadline),
-      clocks: [clockDto('border-detention', held.startedAt, held.nextDeadline, null, now)],
-    };
-  }
-  const [first] = held.clocks;
-  return {
-    detention: 'criminal-custody',
-    caseId: held.caseId,
-    procedureId: null,
-    personId: held.personId,
-    directorate: first.directorate,
-    role: first.role,
-    nationality: first.nationality,
-    phase: first.phase,
-    heldSince: InstantDto.of(first.heldSince),
-    nextDeadline: InstantDto.of(held.nextDeadline),
-    clocks: held.clocks.map((c) => clockDto(c.kind, c.startedAt, c.deadline, c.metAt, now)),
-  };
 }

@@ -1,136 +1,111 @@
-import { BORDER_DETENTION_MAX_HOURS } from '@app/domain';
-import { CustodyClockRow } from '@app/read-models';
+import { deskOrder, inDeskWindow } from '@app/domain';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { DataSource } from 'typeorm';
+import { CustodyDesk, DeskEntry } from '../custody-desk/custody-desk';
 
-/** Where a page of the board starts: after this person, in board order. */
+/** Where a page of the board starts: after this entry, in board order. */
 export interface BoardCursor {
-  readonly nextDeadline: string;
-  /** The case, or for a border detention the procedure. */
-  readonly streamId: string;
-  readonly personId: string;
+  /** 0: overdue, 1: not. */
+  readonly group: 0 | 1;
+  /** The instant the entry is ordered by in its group (its latest breach, or next deadline). */
+  readonly at: string | null;
+  readonly key: string;
 }
 
 export interface BoardFilter {
   readonly now: Date;
   readonly directorate: string | null;
-  /** Next deadline between now and this instant. */
+  /** The end of the window: any running clock ending by then puts a person in it. */
   readonly expiringBy: Date | null;
   readonly overdue: boolean | null;
   readonly after: BoardCursor | null;
   readonly limit: number;
 }
 
-/** A person held in a case, with its legal clocks. */
-export interface HeldInCase {
-  readonly kind: 'criminal-custody';
-  readonly caseId: string;
-  readonly personId: string;
-  readonly nextDeadline: Date;
-  readonly clocks: CustodyClockRow[];
+export interface BoardPage {
+  readonly items: DeskEntry[];
+  readonly staleCount: number;
 }
 
-/** A foreigner in border detention (State Border Control Act): one 48-hour clock. */
-export interface InBorderDetention {
-  readonly kind: 'border-detention';
-  readonly procedureId: string;
-  readonly caseId: string | null;
-  readonly personId: string;
-  readonly directorate: string;
-  readonly nationality: string | null;
-  readonly startedAt: Date;
-  readonly nextDeadline: Date;
-}
-
-export type HeldPerson = HeldInCase | InBorderDetention;
-
-export class CustodyBoardQuery extends Query<HeldPerson[]> {
+export class CustodyBoardQuery extends Query<BoardPage> {
   constructor(readonly filter: BoardFilter) {
     super();
   }
 }
 
+/** Where an entry stands in board order, as a cursor would name it. */
+export function boardPosition(entry: DeskEntry): BoardCursor {
+  const { overdueSince, nextDeadline } = entry.standing;
+  const at = overdueSince ?? nextDeadline;
+  return { group: overdueSince ? 0 : 1, at: at ? at.toISOString() : null, key: entry.key };
+}
+
+/** Board order: overdue first, the most recent breach on top, then by time left; then by key. */
+export function byBoardOrder(a: DeskEntry, b: DeskEntry): number {
+  return deskOrder(a.standing, b.standing) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
 /**
- * Everyone held, one entry per person in a case and per running border detention, ordered by
- * their nearest running deadline. Border detentions are read from the procedures' read model:
- * a detention runs from its start until the procedure's referral, handover or release.
+ * Today's work on the desk: everyone held whose lawful ground still runs or ran out lately, in
+ * the window asked for. Those held on no lawful ground for longer than the stale limit are a
+ * release never recorded: counted here, listed apart (`StaleCustodyQuery`).
  */
 @QueryHandler(CustodyBoardQuery)
-export class CustodyBoardHandler implements IQueryHandler<CustodyBoardQuery, HeldPerson[]> {
-  constructor(private readonly db: DataSource) {}
+export class CustodyBoardHandler implements IQueryHandler<CustodyBoardQuery, BoardPage> {
+  constructor(private readonly desk: CustodyDesk) {}
 
-  async execute({ filter }: CustodyBoardQuery): Promise<HeldPerson[]> {
-    // One statement, so the board's two sources are read at one moment; a border detention's
-    // columns come with it.
-    const entries: {
-      stream_id: string;
-      person_id: string;
-      next_deadline: Date;
-      procedure: boolean;
-      case_id: string | null;
-      directorate: string | null;
-      nationality: string | null;
-      started_at: Date | null;
-    }[] = await this.db.query(
-      `WITH held AS (
-         SELECT case_id AS stream_id, person_id,
-                min(deadline) FILTER (WHERE met_at IS NULL) AS next_deadline, false AS procedure,
-                NULL::uuid AS case_id, NULL::text AS directorate, NULL::text AS nationality,
-                NULL::timestamptz AS started_at
-           FROM read_model.custody_clocks
-          WHERE $1::text IS NULL OR directorate = $1
-          GROUP BY case_id, person_id
-         UNION ALL
-         SELECT procedure_id, person_id, border_detention_at + make_interval(hours => $9), true,
-                case_id, directorate, nationality, border_detention_at
-           FROM read_model.procedures
-          WHERE border_detention_at IS NOT NULL
-            AND referred_at IS NULL AND handed_over_at IS NULL AND released_at IS NULL
-            AND ($1::text IS NULL OR directorate = $1))
-       SELECT * FROM held
-        WHERE ($2::timestamptz IS NULL OR next_deadline BETWEEN $3 AND $2)
-          AND ($4::boolean IS NULL OR (next_deadline < $3) = $4)
-          AND ($5::timestamptz IS NULL OR (next_deadline, stream_id, person_id) > ($5, $6, $7))
-        ORDER BY next_deadline, stream_id, person_id
-        LIMIT $8`,
-      [
-        filter.directorate,
-        filter.expiringBy,
-        filter.now,
-        filter.overdue,
-        filter.after?.nextDeadline ?? null,
-        filter.after?.streamId ?? null,
-        filter.after?.personId ?? null,
-        filter.limit,
-        BORDER_DETENTION_MAX_HOURS,
-      ],
-    );
-    const inCases = entries.filter((e) => !e.procedure);
-    const clocks = inCases.length
-      ? await this.db.getRepository(CustodyClockRow).find({
-          where: inCases.map((p) => ({ caseId: p.stream_id, personId: p.person_id })),
-          order: { deadline: 'ASC', kind: 'ASC' },
-        })
-      : [];
-    return entries.map((e): HeldPerson =>
-      e.procedure
-        ? {
-            kind: 'border-detention',
-            procedureId: e.stream_id,
-            caseId: e.case_id,
-            personId: e.person_id,
-            directorate: e.directorate!,
-            nationality: e.nationality,
-            startedAt: e.started_at!,
-            nextDeadline: e.next_deadline,
-          }
-        : {
-            kind: 'criminal-custody',
-            caseId: e.stream_id,
-            personId: e.person_id,
-            nextDeadline: e.next_deadline,
-            clocks: clocks.filter((c) => c.caseId === e.stream_id && c.personId === e.person_id),
-          },
-    );
+  async execute({ filter }: CustodyBoardQuery): Promise<BoardPage> {
+    return boardOf(await this.desk.entries(filter.directorate, filter.now), filter);
+  }
+}
+
+/** The board a filter shows of the desk's entries (of its directorate already). */
+export function boardOf(
+  entries: readonly DeskEntry[],
+  filter: Omit<BoardFilter, 'now' | 'directorate'>,
+): BoardPage {
+  const current = entries.filter((e) => !e.standing.stale);
+  const ordered = current
+    .filter((e) => inDeskWindow(e.standing, filter.expiringBy, filter.overdue))
+    .sort(byBoardOrder);
+  const after = filter.after;
+  const start = after ? ordered.findIndex((e) => comparePositions(boardPosition(e), after) > 0) : 0;
+  return {
+    items: start < 0 ? [] : ordered.slice(start, start + filter.limit),
+    staleCount: entries.length - current.length,
+  };
+}
+
+function comparePositions(a: BoardCursor, b: BoardCursor): number {
+  if (a.group !== b.group) return a.group - b.group;
+  const time = (c: BoardCursor) => (c.at === null ? Infinity : Date.parse(c.at));
+  // The overdue group runs from the latest breach back.
+  const byTime = a.group === 0 ? time(b) - time(a) : time(a) - time(b);
+  if (byTime !== 0 && !Number.isNaN(byTime)) return byTime;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+/** Held on no lawful ground for longer than the stale limit, the longest first. */
+export class StaleCustodyQuery extends Query<DeskEntry[]> {
+  constructor(
+    readonly directorate: string | null,
+    readonly now: Date,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(StaleCustodyQuery)
+export class StaleCustodyHandler implements IQueryHandler<StaleCustodyQuery, DeskEntry[]> {
+  constructor(private readonly desk: CustodyDesk) {}
+
+  async execute({ directorate, now }: StaleCustodyQuery): Promise<DeskEntry[]> {
+    const entries = await this.desk.entries(directorate, now);
+    return entries
+      .filter((e) => e.standing.stale)
+      .sort(
+        (a, b) =>
+          a.standing.noGroundSince!.getTime() - b.standing.noGroundSince!.getTime() ||
+          (a.key < b.key ? -1 : 1),
+      );
   }
 }

@@ -72,3 +72,44 @@ export type HandedOverToForeignAuthorities = PersonFact<
   'custody.handed-over',
   { country: string; authority: string; legalBasis: 'readmission-agreement' | 'other' }
 >;
+
+/**
+ * The safeguards of a person deprived of liberty: informed of their rights in a language they
+ * understand (ZKP Art. 4, Directive 2012/13/EU), an interpreter (2010/64/EU), counsel
+ * (2013/48/EU), a family member or person of trust informed (2013/48/EU Art. 5), the consulate
+ * informed at a foreigner's request (Vienna Convention Art. 36), a minor's parent or guardian
+ * informed (2016/800/EU).
+ */
+export const SAFEGUARDS = [
+  'rights-information',
+  'interpreter',
+  'counsel',
+  'family-notification',
+  'consular-notification',
+  'guardian-notification',
+] as const;
+export type Safeguard = (typeof SAFEGUARDS)[number];
+
+/** The person asked for a safeguard due on request (counsel, family, consulate, interpreter). */
+export type SafeguardRequested = PersonFact<
+  'custody.safeguard-requested',
+  { safeguard: Safeguard }
+>;
+
+/** The safeguard was given: `by` is the officer who gave it, `detail` e.g. counsel's name. */
+export type SafeguardProvided = PersonFact<
+  'custody.safeguard-provided',
+  { safeguard: Safeguard; by: string; detail: string | null }
+>;
+
+/** A safeguard put off lawfully (e.g. 2013/48/EU Art. 3(6)): why, and who authorised it. */
+export type SafeguardDelayed = PersonFact<
+  'custody.safeguard-delayed',
+  { safeguard: Safeguard; reason: string; authorisedBy: string }
+>;
+
+/** Where the person is held from this moment: a police station's cells, a prison. */
+export type DetentionPlaceRecorded = PersonFact<
+  'custody.detention-place-recorded',
+  { facility: string }
+>;

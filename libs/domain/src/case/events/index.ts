@@ -9,6 +9,10 @@ import {
   RemandExtended,
   RemandOrderServed,
   RemandOrdered,
+  SafeguardDelayed,
+  SafeguardProvided,
+  SafeguardRequested,
+  DetentionPlaceRecorded,
 } from './custody.events';
 import {
   CaseClosed,
@@ -56,6 +60,10 @@ export type CaseEvent =
   | AppealLodged
   | AppealDecided
   | HandedOverToForeignAuthorities
+  | SafeguardRequested
+  | SafeguardProvided
+  | SafeguardDelayed
+  | DetentionPlaceRecorded
   | AsylumIntentExpressed
   | ReferredToAsylumCentre
   | LeftReceptionBeforeLodging;
@@ -94,6 +102,10 @@ export const CASE_EVENT_SCHEMA_VERSIONS: Readonly<Record<CaseEventType, number>>
   'custody.appeal-lodged': 1,
   'custody.appeal-decided': 1,
   'custody.handed-over': 1,
+  'custody.safeguard-requested': 1,
+  'custody.safeguard-provided': 1,
+  'custody.safeguard-delayed': 1,
+  'custody.detention-place-recorded': 1,
   'protection.asylum-intent-expressed': 1,
   'protection.referred-to-asylum-centre': 1,
   'protection.left-reception': 1,

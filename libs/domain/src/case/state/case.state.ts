@@ -1,8 +1,22 @@
 import { Directorate } from '../../values/directorate';
 import { Nationality } from '../../values/nationality';
 import { Offence } from '../../values/offence';
-import { Appealable, CaseEvent } from '../events';
+import { Appealable, CaseEvent, Safeguard } from '../events';
 import { Custody } from './custody';
+
+/** What is on record of one safeguard in the person's current deprivation of liberty. */
+export interface SafeguardRecord {
+  readonly requestedAt: Date | null;
+  /** The first time it was given, and by whom. */
+  readonly providedAt: Date | null;
+  readonly providedBy: string | null;
+  readonly detail: string | null;
+  readonly delayed: {
+    readonly at: Date;
+    readonly reason: string;
+    readonly authorisedBy: string;
+  } | null;
+}
 
 export interface Appeal {
   readonly against: Appealable;
@@ -54,6 +68,12 @@ export interface PersonInCase {
   readonly asylumIntents: number;
   /** The earliest indictment naming the person: whether they are indicted depends on when. */
   readonly indictedAt: Date | null;
+  /** Safeguards on record since the person was last deprived of liberty. */
+  readonly safeguards: Readonly<Partial<Record<Safeguard, SafeguardRecord>>>;
+  /** Where the person is held, when recorded, in the current deprivation of liberty. */
+  readonly detentionPlace: string | null;
+  /** The court that last acted on the person's custody (the judge, remand, an appeal). */
+  readonly court: string | null;
 }
 
 export interface CaseFile {

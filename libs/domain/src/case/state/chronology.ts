@@ -308,6 +308,10 @@ function brokenCustodyRule(file: CaseFile, person: PersonInCase, event: CaseEven
     case 'custody.remand-extended':
       return brokenExtensionRule(file, person, custody, event);
     case 'custody.released':
+    case 'custody.safeguard-requested':
+    case 'custody.safeguard-provided':
+    case 'custody.safeguard-delayed':
+    case 'custody.detention-place-recorded':
       return notHeld;
     case 'custody.appeal-lodged': {
       if (pendingAppeal(person, event.data.against)) return rule('CUSTODY.APPEAL_PENDING');

@@ -1,15 +1,16 @@
 import { Nationality } from '../../values/nationality';
 import { instant } from '../../shared/time';
-import { CaseEvent, CaseEventType, CorrectionRecorded, EntryWithdrawn } from '../events';
+import { CaseEvent, CaseEventType, CorrectionRecorded, EntryWithdrawn, Safeguard } from '../events';
 import {
   Appeal,
   CaseFile,
   CaseState,
   MissingStep,
   PersonInCase,
+  SafeguardRecord,
   initialCaseState,
 } from './case.state';
-import { Custody, FREE, isInPoliceHands } from './custody';
+import { Custody, FREE, isHeld, isInPoliceHands } from './custody';
 
 /**
  * Folds one entry into the case. The state is the chronology, not the order of entry: an entry
@@ -90,6 +91,11 @@ const STEP_RANK: Partial<Record<CaseEventType, number>> = {
   'custody.appeal-decided': 6.5,
   'custody.released': 7,
   'custody.handed-over': 7,
+  // Given while held: before a release of the same instant.
+  'custody.safeguard-requested': 6.7,
+  'custody.safeguard-provided': 6.8,
+  'custody.safeguard-delayed': 6.8,
+  'custody.detention-place-recorded': 6.8,
   // After a handover of the same instant: an intent then came too late.
   'protection.asylum-intent-expressed': 8,
   'protection.referred-to-asylum-centre': 9,
@@ -186,11 +192,16 @@ function applyToFile(file: CaseFile, event: CaseEvent): CaseFile {
     case 'person.suspect-arrested': {
       const { personId, nationality, slovenianCitizen } = event.data;
       const known = file.persons[personId];
+      const person = known ?? newPerson(personId, 'suspect', at);
       return withPerson(
         file,
         withCustody(
           {
-            ...(known ?? newPerson(personId, 'suspect', at)),
+            ...person,
+            // A new deprivation of liberty: its safeguards are owed afresh.
+            ...(isHeld(person.custody)
+              ? {}
+              : { safeguards: {}, detentionPlace: null, court: null }),
             ...establishedNationality(known, nationality, at),
             slovenianCitizen: slovenianCitizen || (known?.slovenianCitizen ?? false),
           },
@@ -251,23 +262,32 @@ function applyToFile(file: CaseFile, event: CaseEvent): CaseFile {
       });
     case 'custody.brought-before-judge':
       return updatePerson(file, event.data.personId, (p) =>
-        withCustody(p, {
-          phase: 'before-judge',
-          deprivedAt: 'deprivedAt' in p.custody ? p.custody.deprivedAt : at,
-          broughtAt: at,
-        }),
+        withCustody(
+          { ...p, court: event.data.court },
+          {
+            phase: 'before-judge',
+            deprivedAt: 'deprivedAt' in p.custody ? p.custody.deprivedAt : at,
+            broughtAt: at,
+          },
+        ),
       );
     case 'custody.remand-ordered':
       return updatePerson(file, event.data.personId, (p) =>
-        withCustody(isInPoliceHands(p.custody) ? missing(p, 'hearing-before-judge') : p, {
-          phase: 'remand',
-          // Remand counts from the deprivation of liberty that led to it (ZKP Art. 205(1)).
-          deprivedAt: 'deprivedAt' in p.custody ? p.custody.deprivedAt : at,
-          orderedAt: at,
-          months: event.data.months,
-          servedAt: null,
-          panelExtended: false,
-        }),
+        withCustody(
+          {
+            ...(isInPoliceHands(p.custody) ? missing(p, 'hearing-before-judge') : p),
+            court: event.data.court,
+          },
+          {
+            phase: 'remand',
+            // Remand counts from the deprivation of liberty that led to it (ZKP Art. 205(1)).
+            deprivedAt: 'deprivedAt' in p.custody ? p.custody.deprivedAt : at,
+            orderedAt: at,
+            months: event.data.months,
+            servedAt: null,
+            panelExtended: false,
+          },
+        ),
       );
     case 'custody.remand-order-served':
       return updatePerson(file, event.data.personId, (p) =>
@@ -311,6 +331,27 @@ function applyToFile(file: CaseFile, event: CaseEvent): CaseFile {
       return updatePerson(file, event.data.personId, (p) =>
         withCustody(p, { phase: 'handed-over', at }),
       );
+    case 'custody.safeguard-requested':
+      return updateSafeguard(file, event.data.personId, event.data.safeguard, (s) => ({
+        ...s,
+        requestedAt: s.requestedAt ?? at,
+      }));
+    case 'custody.safeguard-provided':
+      return updateSafeguard(file, event.data.personId, event.data.safeguard, (s) =>
+        s.providedAt
+          ? s
+          : { ...s, providedAt: at, providedBy: event.data.by, detail: event.data.detail },
+      );
+    case 'custody.safeguard-delayed':
+      return updateSafeguard(file, event.data.personId, event.data.safeguard, (s) => ({
+        ...s,
+        delayed: { at, reason: event.data.reason, authorisedBy: event.data.authorisedBy },
+      }));
+    case 'custody.detention-place-recorded':
+      return updatePerson(file, event.data.personId, (p) => ({
+        ...p,
+        detentionPlace: event.data.facility,
+      }));
     case 'protection.asylum-intent-expressed':
       return updatePerson(file, event.data.personId, (p) => ({
         ...p,
@@ -356,6 +397,9 @@ function newPerson(personId: string, role: PersonInCase['role'], at: Date): Pers
     protectionSince: null,
     asylumIntents: 0,
     indictedAt: null,
+    safeguards: {},
+    detentionPlace: null,
+    court: null,
   };
 }
 
@@ -393,6 +437,29 @@ function withCustody(person: PersonInCase, custody: Custody): PersonInCase {
     custody,
     remandMonthsBefore: person.remandMonthsBefore + endedRemandMonths,
   };
+}
+
+const NOTHING_ON_RECORD: SafeguardRecord = {
+  requestedAt: null,
+  providedAt: null,
+  providedBy: null,
+  detail: null,
+  delayed: null,
+};
+
+function updateSafeguard(
+  file: CaseFile,
+  personId: string,
+  safeguard: Safeguard,
+  update: (s: SafeguardRecord) => SafeguardRecord,
+): CaseFile {
+  return updatePerson(file, personId, (p) => ({
+    ...p,
+    safeguards: {
+      ...p.safeguards,
+      [safeguard]: update(p.safeguards[safeguard] ?? NOTHING_ON_RECORD),
+    },
+  }));
 }
 
 function withPerson(file: CaseFile, person: PersonInCase): CaseFile {

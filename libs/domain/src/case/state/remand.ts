@@ -1,6 +1,6 @@
 import { CUSTODY_RULES, CustodyRules } from '../../shared/rules';
 import { RemandExtender } from '../events';
-import { PersonInCase } from './case.state';
+import { CaseFile, PersonInCase } from './case.state';
 
 /** Indicted at a given moment: an indictment recorded earlier but dated later does not count. */
 export function isIndictedAt(person: PersonInCase, at: Date): boolean {
@@ -67,4 +67,29 @@ export function remandBeyondCeiling(
   return totalMonths > ceilingMonths
     ? { totalMonths, ceilingMonths, indicted, earlierRemandMonths: person.remandMonthsBefore }
     : null;
+}
+
+/**
+ * The months of remand a person held on remand has had in this case, against the most the law
+ * allows now: after the indictment its ceiling; before it, the Supreme Court's where the offence
+ * lets the Supreme Court extend, else the panel's. Null for a person not on remand.
+ */
+export function remandUse(
+  file: CaseFile,
+  person: PersonInCase,
+  now: Date,
+  rules: CustodyRules = CUSTODY_RULES,
+): { monthsUsed: number; ceilingMonths: number; panelExtended: boolean } | null {
+  if (person.custody.phase !== 'remand') return null;
+  const maxYears = rules.article308MaxPrisonYears[file.offence.paragraph] ?? 0;
+  const ceilingMonths = isIndictedAt(person, now)
+    ? rules.remandCeilingAfterIndictmentMonths
+    : maxYears > rules.supremeCourtExtensionOffenceMinYears
+      ? rules.remandSupremeCourtCeilingBeforeIndictmentMonths
+      : rules.remandCeilingBeforeIndictmentMonths;
+  return {
+    monthsUsed: person.remandMonthsBefore + person.custody.months,
+    ceilingMonths,
+    panelExtended: person.custody.panelExtended,
+  };
 }

@@ -9,6 +9,7 @@ import { AuditHistory1732262400007 } from './1732262400007-audit-history';
 import { CustodyBreaches1732262400008 } from './1732262400008-custody-breaches';
 import { NationalityAt1732262400009 } from './1732262400009-nationality-at';
 import { Procedures1732262400010 } from './1732262400010-procedures';
+import { CustodyDesk1732262400011 } from './1732262400011-custody-desk';
 
 /** Every schema change, in order. Explicit, never a glob: a bundler or a rename cannot lose one. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CustodyBreaches1732262400008,
   NationalityAt1732262400009,
   Procedures1732262400010,
+  CustodyDesk1732262400011,
 ];
