@@ -3,6 +3,7 @@
  *   *.spec.ts      unit: pure domain and mapping logic, and the benchmark report; no servers
  *   *.int-spec.ts  integration: real Postgres and a real Kafka broker
  *   *.e2e-spec.ts  end to end: through HTTP, on real Postgres and Kafka
+ *   *.browser-spec.ts  the console in a real Chromium, on the same stack
  * The integration and e2e tiers share a global setup that starts (or reuses) the servers.
  */
 const base = {
@@ -32,5 +33,7 @@ module.exports = {
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,bench}/**/*.spec.ts'] },
     { ...withServers, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.int-spec.ts'] },
     { ...withServers, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    // In a real Chromium (scripts/ensure-chromium.sh), against the real stack.
+    { ...withServers, displayName: 'browser', testMatch: ['<rootDir>/test/**/*.browser-spec.ts'] },
   ],
 };

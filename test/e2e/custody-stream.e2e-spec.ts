@@ -225,6 +225,16 @@ describe('the custody board stream', () => {
     expect(badId.body).toMatchObject({ code: 'REQUEST.VALIDATION_FAILED' });
   });
 
+  it('answers HEAD at once, as a stream that would open, with nothing in it', async () => {
+    const head = await fetch(url(), {
+      method: 'HEAD',
+      headers: { authorization: `Bearer ${liaison}` },
+      signal: AbortSignal.timeout(10_000),
+    });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  });
+
   it('logs who opened the stream and what it showed in the consultation log', async () => {
     const caseId = await openCase();
     const personId = await arrest(caseId, 1);

@@ -68,6 +68,10 @@ export const SAMPLE_REQUESTS: Record<
   'GET /cases/:caseId': (c) => ({ path: `/cases/${c.caseId}` }),
   'GET /custody-board': () => ({ path: '/custody-board?expiringWithin=2d&limit=20' }),
   'GET /custody-board/stale': () => ({ path: '/custody-board/stale' }),
+  'POST /console/sign-in': () => ({
+    path: '/console/sign-in',
+    body: { role: 'investigator', directorate: 'novo-mesto' },
+  }),
   'GET /custody-board/stream': () => ({ path: '/custody-board/stream?expiringWithin=6h' }),
   'GET /custody-breaches': () => ({
     path: '/custody-breaches?directorate=novo-mesto&from=2024-01-01T00:00:00Z&limit=20',

@@ -6,6 +6,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { Logger } from 'pino';
 import { ApiModule } from './api.module';
+import { consoleFiles } from './console/console-files';
 import { authenticate, refuseUnauthenticated } from './auth/authenticate.middleware';
 import { RateLimiter, rateLimit } from './auth/rate-limit.middleware';
 import {
@@ -77,6 +78,10 @@ export async function createApiApp(
     jsonBodyParser,
     refuseHostileJson,
   );
+  // The console's pages: static files, public like the OpenAPI page; every datum they show
+  // comes through the routes below, with the user's token.
+  const pages = consoleFiles();
+  if (pages) app.useStaticAssets(pages, { prefix: '/console/', index: 'index.html' });
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   setupOpenApi(app);

@@ -13,6 +13,7 @@ import { AccessGuard } from './auth/access.guard';
 import { CasesModule } from './cases/cases.module';
 import { ProceduresModule } from './procedures/procedures.module';
 import { JointOperationsModule } from './joint-operations/joint-operations.module';
+import { ConsoleModule } from './console/console.module';
 import { CustodyModule } from './custody/custody.module';
 import { HealthModule } from './health/health.module';
 import { ObservabilityModule } from './observability/observability.module';
@@ -42,6 +43,7 @@ export class ApiModule {
         PeopleModule,
         AuditModule,
         HealthModule,
+        ConsoleModule,
         ObservabilityModule.forRoot(logger),
       ],
       providers: [

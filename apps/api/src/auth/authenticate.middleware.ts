@@ -10,13 +10,16 @@ export interface AuthenticatedRequest extends Request {
 }
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** The one write made before anyone is signed in: a local run's console sign-in. */
+const SIGN_IN = 'POST /console/sign-in';
 // The scheme name is case-insensitive (RFC 9110 11.1).
 const BEARER = /^Bearer ([A-Za-z0-9_-]{1,4096}\.[A-Za-z0-9_-]{0,4096}\.[A-Za-z0-9_-]{0,4096})$/i;
 
 /**
  * Establishes who is calling, before anything else reads the request. A token that is
- * present must be valid. Every write needs one, so an anonymous write is refused before its
- * body is read; whether a read needs one is the route's policy (AccessGuard).
+ * present must be valid. Every write but the console's local sign-in needs one, so an anonymous
+ * write is refused before its body is read; whether a read needs one is the route's policy
+ * (AccessGuard).
  *
  * It only notes a failure: the rate limiter runs next and counts the request against the
  * user, or the address when no token verified, and `refuseUnauthenticated` then refuses it.
@@ -37,7 +40,7 @@ export function authenticate(verifier: TokenVerifier) {
 async function callerOf(req: Request, verifier: TokenVerifier): Promise<Actor | undefined> {
   const header = req.header('authorization');
   if (header === undefined) {
-    if (READS.has(req.method)) return undefined;
+    if (READS.has(req.method) || `${req.method} ${req.path}` === SIGN_IN) return undefined;
     throw new AuthenticationError('AUTH.TOKEN_MISSING', 'A bearer token is required.');
   }
   const token = BEARER.exec(header)?.[1];

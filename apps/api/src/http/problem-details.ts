@@ -67,6 +67,7 @@ export const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   'PERSON.DATA_ERASED': 410,
   'PERSON.ALREADY_ERASED': 409,
   'CONSULTATION.JUSTIFICATION_REQUIRED': 400,
+  'CONSOLE.LOCAL_SIGN_IN_OFF': 404,
 };
 
 /** Codes for answers that come from HTTP itself rather than from this API's rules. */

@@ -83,10 +83,16 @@ async function up(options: { pgPort: string; kafkaPort: string }): Promise<void>
       );
     }
     Object.assign(env, localSecrets(join(dataDir('secrets'), 'local-keys.json'), env));
+    // A local run on its own shared secret: the console offers a sign-in as any role.
+    if (env.AUTH_JWT_SECRET && env.CONSOLE_LOCAL_SIGN_IN === undefined) {
+      env.CONSOLE_LOCAL_SIGN_IN = 'true';
+    }
     const config = loadConfig(env);
     supervisor = new Supervisor(env);
     supervisor.start(['api', 'relay', 'projector']);
-    log(`API on http://localhost:${config.port} (OpenAPI at /docs); Ctrl-C stops everything`);
+    log(
+      `API on http://localhost:${config.port} (console at /console, OpenAPI at /docs); Ctrl-C stops everything`,
+    );
   } catch (error) {
     console.error(`[up] ${error instanceof Error ? error.message : String(error)}`);
     await shutdown(1);

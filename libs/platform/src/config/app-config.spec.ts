@@ -38,6 +38,7 @@ describe('configuration from the environment', () => {
         tickMs: 1000,
         heartbeatMs: 15_000,
       },
+      console: { localSignIn: false },
       kafka: {
         brokers: ['k1:9092', 'k2:9092'],
         clientId: 'smuggling-cases',

@@ -49,6 +49,14 @@ export interface AppConfig {
   };
   readonly observability: ObservabilityConfig;
   readonly custodyDesk: CustodyDeskConfig;
+  readonly console: {
+    /**
+     * The console offers a sign-in as any role and directorate, its token signed with the
+     * local shared secret: for a local run only (`npm start` sets it), never with an identity
+     * provider.
+     */
+    readonly localSignIn: boolean;
+  };
 }
 
 /** The custody desk's tolerances: operational choices, not the law. */
@@ -389,7 +397,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       tickMs: int('CUSTODY_DESK_TICK_MS', 1000, 100, 60_000),
       heartbeatMs: int('CUSTODY_STREAM_HEARTBEAT_MS', 15_000, 1_000, 120_000),
     },
+    console: { localSignIn: read.bool('CONSOLE_LOCAL_SIGN_IN', false) },
   };
+  if (config.console.localSignIn && config.auth.key.kind !== 'secret') {
+    problems.push('CONSOLE_LOCAL_SIGN_IN needs the local shared secret (AUTH_JWT_SECRET)');
+  }
   for (const origin of config.http.corsOrigins) {
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
       problems.push(`CORS_ORIGINS must list origins such as https://host:port, got "${origin}"`);

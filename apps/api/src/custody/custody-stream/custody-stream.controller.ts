@@ -64,6 +64,11 @@ export class CustodyStreamController {
     const names = namesAsked(query, actor, req);
     const { justification, recipient } = consultationHeaders(req, 'optional');
     const resumed = resumeFrom(req, query);
+    // HEAD asks whether the stream would open: it would, and shows nothing.
+    if (req.method === 'HEAD') {
+      res.status(200).type('text/event-stream').end();
+      return;
+    }
     const stream = new BoardStream(
       res,
       {

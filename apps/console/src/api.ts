@@ -1,0 +1,95 @@
+/**
+ * The console's only way to the data: the API, with the user's token, which stays in memory.
+ * A refusal is a problem document (RFC 9457): thrown as such, so a form can show it by its field.
+ */
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly errors: { field: string; messages: string[] }[],
+  ) {
+    super(code);
+  }
+}
+
+export async function api<T>(
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const answer = (await response.json().catch(() => null)) as
+    (T & { code?: string; errors?: Problem['errors'] }) | null;
+  if (!response.ok) {
+    throw new Problem(
+      response.status,
+      answer?.code ?? `HTTP.${response.status}`,
+      answer?.errors ?? [],
+    );
+  }
+  return answer as T;
+}
+
+export interface StreamMessage {
+  readonly id: string | null;
+  readonly event: string;
+  readonly data: unknown;
+}
+
+/**
+ * Reads a Server-Sent Events stream with fetch (EventSource cannot send the token), and comes
+ * back after a break with the last id it received, as the server asks (`retry`).
+ */
+export function openStream(
+  token: string,
+  path: string,
+  onMessage: (message: StreamMessage) => void,
+  onState: (live: boolean) => void,
+): () => void {
+  const stop = new AbortController();
+  let lastId: string | null = null;
+  const run = async () => {
+    while (!stop.signal.aborted) {
+      try {
+        const response = await fetch(path, {
+          headers: {
+            authorization: `Bearer ${token}`,
+            ...(lastId ? { 'last-event-id': lastId } : {}),
+          },
+          signal: stop.signal,
+        });
+        if (!response.ok || !response.body) throw new Error(String(response.status));
+        onState(true);
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          const blocks = (buffer += value).split('\n\n');
+          buffer = blocks.pop() ?? '';
+          for (const block of blocks) {
+            const field = (name: string) => block.match(new RegExp(`^${name}: (.*)$`, 'm'))?.[1];
+            const data = field('data');
+            lastId = field('id') ?? lastId;
+            if (data)
+              onMessage({ id: lastId, event: field('event') ?? 'message', data: JSON.parse(data) });
+          }
+        }
+      } catch {
+        // Cut, refused or stopped: try again below unless stopped.
+      }
+      onState(false);
+      if (!stop.signal.aborted) await new Promise((resolve) => setTimeout(resolve, 3000));
+    }
+  };
+  void run();
+  return () => stop.abort();
+}

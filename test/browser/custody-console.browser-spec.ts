@@ -1,0 +1,100 @@
+import { BrowserContext, Page } from 'playwright-core';
+import { launchChromium, screenshot } from '../harness/browser';
+import { http, useSystem } from '../harness/system';
+
+const HOUR = 3600_000;
+const ago = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
+
+/**
+ * The console in a real Chromium against the real stack: a liaison officer's board updates
+ * without a reload when an investigator records a step; a Koper investigator sees no Novo mesto
+ * custody in the console either.
+ */
+describe('the console in a browser', () => {
+  const sut = useSystem({ CONSOLE_LOCAL_SIGN_IN: 'true', CUSTODY_DESK_TICK_MS: '100' });
+  let chromium: { context: BrowserContext; close(): Promise<void> };
+
+  beforeAll(async () => {
+    chromium = await launchChromium();
+  });
+  afterAll(async () => {
+    await chromium?.close();
+  });
+
+  /** Signs in on the console's local sign-in, as a user would: by the form. */
+  const signIn = async (role: string, directorate?: string): Promise<Page> => {
+    const page = await chromium.context.newPage();
+    await page.goto(`${sut.system.baseUrl}/console/`);
+    await page.getByLabel('Vloga').selectOption(role);
+    if (directorate) await page.getByLabel('Policijska uprava').selectOption(directorate);
+    await page.getByRole('button', { name: 'Prijava' }).click();
+    await page.getByRole('status').filter({ hasText: 'v živo' }).waitFor();
+    return page;
+  };
+  const post = async (path: string, json: object) => {
+    const answer = await http(sut.system.baseUrl, 'POST', path, { json });
+    if (answer.status !== 201) throw new Error(`${path}: ${answer.status}`);
+    return answer.body as { caseId: string; persons?: { personId: string }[] };
+  };
+  const arrestIn = async (directorate: string, hoursAgo: number) => {
+    const { caseId } = await post('/cases', {
+      directorate,
+      borderSection: 'Obrežje',
+      offenceParagraph: 3,
+      openedAt: ago(hoursAgo + 1),
+      summary: 'Van stopped at the border.',
+    });
+    const arrest = await post(`/cases/${caseId}/arrests`, {
+      occurredAt: ago(hoursAgo),
+      nationality: 'RS',
+      slovenianCitizen: false,
+      place: 'Obrežje',
+    });
+    return { caseId, personId: arrest.persons![0].personId };
+  };
+
+  it("updates a liaison officer's open board without a reload when an investigator records an arrest", async () => {
+    const signInPage = await chromium.context.newPage();
+    await signInPage.goto(`${sut.system.baseUrl}/console/`);
+    await signInPage.getByRole('button', { name: 'Prijava' }).waitFor();
+    await screenshot(signInPage, 'sign-in');
+    await signInPage.close();
+    const liaison = await signIn('prosecutor-liaison');
+    await liaison.getByText('Nihče ni pridržan v tem oknu.').waitFor();
+    const navigations: string[] = [];
+    liaison.on('framenavigated', (frame) => navigations.push(frame.url()));
+
+    // Arrested 44 h ago with no written decision: overdue, and custody ends in 4 h.
+    const { personId } = await arrestIn('novo-mesto', 44);
+    const row = liaison.locator(`tr[data-person="${personId}"]`);
+    await row.waitFor();
+    await expect(row.getAttribute('class')).resolves.toBe('overdue');
+    await expect(row.locator('td').nth(4).textContent()).resolves.toMatch(
+      /^zamuda od .+: izdati pisno odločbo o pridržanju$/,
+    );
+    expect(navigations).toEqual([]);
+    await screenshot(liaison, 'board');
+
+    await liaison.getByRole('button', { name: 'English' }).click();
+    await liaison.getByRole('heading', { name: 'Custody board' }).waitFor();
+    await expect(row.locator('td').nth(4).textContent()).resolves.toMatch(
+      /^overdue since .+: issue the written detention decision$/,
+    );
+    await expect(liaison.locator('html').getAttribute('lang')).resolves.toBe('en');
+
+    // Narrowed to Koper, the Novo mesto arrest leaves the board.
+    await liaison.getByLabel('Police directorate').selectOption('koper');
+    await row.waitFor({ state: 'detached' });
+  });
+
+  it('shows a Koper investigator no Novo mesto custody in the console either', async () => {
+    const novoMesto = await arrestIn('novo-mesto', 45);
+    const koper = await arrestIn('koper', 45);
+    const investigator = await signIn('investigator', 'koper');
+    await investigator.locator(`tr[data-person="${koper.personId}"]`).waitFor();
+    await expect(
+      investigator.locator(`tr[data-person="${novoMesto.personId}"]`).count(),
+    ).resolves.toBe(0);
+    await expect(investigator.locator('tbody tr').count()).resolves.toBe(1);
+  });
+});

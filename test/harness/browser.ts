@@ -1,0 +1,44 @@
+import { BrowserContext, Page, chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * A real headless Chromium (scripts/ensure-chromium.sh provides it) on a fresh profile, with
+ * nothing of its own reaching out to the network: these machines' network is closed. Each page
+ * is a user of its own: the console keeps its token in the page's memory only.
+ */
+export async function launchChromium(): Promise<{
+  context: BrowserContext;
+  close(): Promise<void>;
+}> {
+  const profile = mkdtempSync(join(tmpdir(), 'console-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Saves what a page shows as docs/console-<name>.png when CONSOLE_SCREENSHOTS is set (the
+ * README's pictures are made so: `CONSOLE_SCREENSHOTS=docs npm run test:browser`).
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.CONSOLE_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: join(dir, `console-${name}.png`), fullPage: true });
+}
