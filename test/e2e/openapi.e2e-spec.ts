@@ -2,6 +2,10 @@ import { PERMISSIONS, Role } from '@app/auth';
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import Ajv from 'ajv';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import addFormats from 'ajv-formats';
 import { POLICY, RoutePolicy } from '../../apps/api/src/auth/policy';
 import { routeHandlers } from '../../apps/api/src/http/openapi';
@@ -121,6 +125,31 @@ describe('the OpenAPI document (/docs-json)', () => {
 
   const operationOf = (method: string, path: string): Operation | undefined =>
     document.paths[openApiPath(path)]?.[method.toLowerCase()];
+
+  it('is what the console is built against (WRITE_CONSOLE_API_TYPES=1 writes it anew)', () => {
+    // The console's types are made from this document: a change of contract then fails the
+    // console's type check, not its users.
+    const committed = join(__dirname, '../../apps/console/src/contract/openapi.d.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'openapi-'));
+    try {
+      writeFileSync(join(dir, 'openapi.json'), JSON.stringify(document));
+      execFileSync(
+        process.execPath,
+        [
+          join(__dirname, '../../node_modules/openapi-typescript/bin/cli.js'),
+          join(dir, 'openapi.json'),
+          '--output',
+          join(dir, 'openapi.d.ts'),
+        ],
+        { stdio: 'pipe' },
+      );
+      const generated = readFileSync(join(dir, 'openapi.d.ts'), 'utf8');
+      if (process.env.WRITE_CONSOLE_API_TYPES === '1') writeFileSync(committed, generated);
+      expect(readFileSync(committed, 'utf8')).toBe(generated);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   describe('documents every route the application serves', () => {
     it('lists each served route with its method, and no route that is not served', () => {

@@ -1,21 +1,11 @@
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { openStream } from './api';
+import type { components } from './contract/openapi';
 import { LanguageContext, actionText, localTime, useWords } from './i18n';
 import { DIRECTORATES, Session } from './sign-in';
 
-/** An entry as the board stream sends it (the API's HeldPersonDto, the fields shown here). */
-interface Held {
-  readonly caseId: string | null;
-  readonly procedureId: string | null;
-  readonly personId: string;
-  readonly caseReference: string | null;
-  readonly phase: string;
-  readonly overdue: boolean;
-  readonly nextDeadline: { utc: string } | null;
-  readonly overdueSince: { utc: string } | null;
-  readonly detentionPlace: string | null;
-  readonly nextAction: { code: string; text: string };
-}
+/** An entry as the board stream sends it: the API's own type, made from its OpenAPI document. */
+type Held = components['schemas']['HeldPersonDto'];
 
 interface Reminder {
   readonly seq: string;

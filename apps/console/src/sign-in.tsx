@@ -1,6 +1,9 @@
 import { useState } from 'preact/hooks';
 import { Problem, api } from './api';
+import type { components } from './contract/openapi';
 import { useWords } from './i18n';
+
+type SignedIn = components['schemas']['LocalSignInResponseDto'];
 
 export interface Session {
   readonly token: string;
@@ -37,7 +40,7 @@ export function LocalSignIn({ onSignedIn }: { onSignedIn: (session: Session) => 
   };
   const signIn = async () => {
     try {
-      const { token } = await api<{ token: string }>(null, 'POST', '/console/sign-in', {
+      const { token } = await api<SignedIn>(null, 'POST', '/console/sign-in', {
         role,
         ...(bound ? { directorate } : {}),
       });
