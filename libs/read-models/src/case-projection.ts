@@ -1,11 +1,4 @@
-import {
-  CASE_STREAM_TYPE,
-  CaseEvent,
-  CaseFile,
-  chronology,
-  foldHistory,
-  upcastCaseEvent,
-} from '@app/domain';
+import { CaseEvent, CaseFile, chronology, foldHistory, upcastCaseEvent } from '@app/domain';
 import { EventEnvelope, toDomainEvent } from '@app/event-store';
 import { EntityManager } from 'typeorm';
 import { Projection, ProjectionName } from './projection';
@@ -41,9 +34,7 @@ export abstract class CaseProjection implements Projection {
   /** The rows of one case, by table. */
   protected abstract rows(projected: ProjectedCase): Record<string, object[]>;
 
-  async apply(events: readonly EventEnvelope[], tx: EntityManager): Promise<void> {
-    const facts = events.filter((e) => e.streamType === CASE_STREAM_TYPE);
-    if (facts.length === 0) return;
+  async apply(facts: readonly EventEnvelope[], tx: EntityManager): Promise<void> {
     const latest = new Map(facts.map((e) => [e.streamId, e]));
     const caseIds = [...latest.keys()];
     // Different tables: the deletes and the read see the same snapshot and cannot collide.

@@ -13,7 +13,10 @@ import { EntityManager } from 'typeorm';
 export interface Projection {
   /** Stable: names the checkpoint rows and the Kafka consumer group. */
   readonly name: ProjectionName;
-  /** The events of one batch not applied yet, each stream's in version order. */
+  /**
+   * The events of one batch not applied yet, each stream's in version order, all of the stream
+   * type the projection reads (`PROJECTION_STREAM_TYPES`: the runner filters them).
+   */
   apply(events: readonly EventEnvelope[], tx: EntityManager): Promise<void>;
 }
 

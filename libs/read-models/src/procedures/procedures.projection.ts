@@ -1,4 +1,4 @@
-import { PROCEDURE_STREAM_TYPE, ProcedureEvent } from '@app/domain';
+import { ProcedureEvent } from '@app/domain';
 import { EventEnvelope, toDomainEvent } from '@app/event-store';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -50,9 +50,7 @@ export interface ProcedureColumns {
 export class ProceduresProjection implements Projection {
   readonly name = 'procedures';
 
-  async apply(events: readonly EventEnvelope[], tx: EntityManager): Promise<void> {
-    const facts = events.filter((e) => e.streamType === PROCEDURE_STREAM_TYPE);
-    if (facts.length === 0) return;
+  async apply(facts: readonly EventEnvelope[], tx: EntityManager): Promise<void> {
     const opened = new Map<string, ProcedureColumns>();
     const patches = new Map<string, ProcedureColumns>();
     for (const envelope of facts) {

@@ -8,7 +8,7 @@ import { Consulted } from '../../audit/consultation-log/consulted';
 import { CurrentActor } from '../../auth/current-actor';
 import { Policy } from '../../auth/policy';
 import { ApiProblemResponses } from '../../http/openapi';
-import { decodeCursor, encodeCursor, pageSize } from '../../http/cursor';
+import { UUID_PATTERN, decodeCursor, encodeCursor, pageSize } from '../../http/cursor';
 import { isInstant } from '../../http/iso-instant';
 import { InstantDto } from '../../http/instant.dto';
 import { ReadModelFreshness } from '../../read-side/freshness';
@@ -119,6 +119,7 @@ function isBoardCursor(cursor: BoardCursor): boolean {
     (cursor.group === 0 || cursor.group === 1) &&
     (cursor.at === null || isInstant(cursor.at)) &&
     typeof cursor.key === 'string' &&
-    /^[0-9a-f-]{36}:[0-9a-f-]{36}$/.test(cursor.key)
+    cursor.key.split(':').length === 2 &&
+    cursor.key.split(':').every((id) => UUID_PATTERN.test(id))
   );
 }
