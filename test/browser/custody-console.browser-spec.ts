@@ -1,9 +1,16 @@
 import { BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot } from '../harness/browser';
+import { launchChromium, screenshot, signedIn } from '../harness/browser';
 import { http, useSystem } from '../harness/system';
+import { testToken } from '../harness/test-env';
 
 const HOUR = 3600_000;
 const ago = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
+/** An instant as the console's time fields take it: Ljubljana's wall clock, to the minute. */
+const ljubljanaWallTime = (iso: string) =>
+  new Date(iso)
+    .toLocaleString('sv-SE', { timeZone: 'Europe/Ljubljana' })
+    .replace(' ', 'T')
+    .slice(0, 16);
 
 /**
  * The console in a real Chromium against the real stack: a liaison officer's board updates
@@ -21,13 +28,8 @@ describe('the console in a browser', () => {
     await chromium?.close();
   });
 
-  /** Signs in on the console's local sign-in, as a user would: by the form. */
   const signIn = async (role: string, directorate?: string): Promise<Page> => {
-    const page = await chromium.context.newPage();
-    await page.goto(`${sut.system.baseUrl}/console/`);
-    await page.getByLabel('Vloga').selectOption(role);
-    if (directorate) await page.getByLabel('Policijska uprava').selectOption(directorate);
-    await page.getByRole('button', { name: 'Prijava' }).click();
+    const page = await signedIn(chromium.context, sut.system.baseUrl, role, directorate);
     await page.getByRole('status').filter({ hasText: 'v živo' }).waitFor();
     return page;
   };
@@ -64,20 +66,61 @@ describe('the console in a browser', () => {
     const navigations: string[] = [];
     liaison.on('framenavigated', (frame) => navigations.push(frame.url()));
 
-    // Arrested 44 h ago with no written decision: overdue, and custody ends in 4 h.
-    const { personId } = await arrestIn('novo-mesto', 44);
-    const row = liaison.locator(`tr[data-person="${personId}"]`);
+    // The investigator records, in the console, an arrest of 44 h ago with no written decision:
+    // overdue, and custody ends in 4 h.
+    const { caseId } = await post('/cases', {
+      directorate: 'novo-mesto',
+      borderSection: 'Obrežje',
+      offenceParagraph: 3,
+      openedAt: ago(45),
+      summary: 'Van stopped at the border.',
+    });
+    const investigator = await signedIn(
+      chromium.context,
+      sut.system.baseUrl,
+      'investigator',
+      'novo-mesto',
+    );
+    await investigator.goto(`${sut.system.baseUrl}/console/#/cases/${caseId}`);
+    await investigator.getByLabel('Kaj').selectOption({ label: 'Prijetje osumljenca' });
+    const arrest = investigator.getByRole('form', { name: 'Prijetje osumljenca' });
+    await arrest.getByLabel('Kdaj (ljubljanski čas) *').fill(ljubljanaWallTime(ago(44)));
+    await arrest.getByLabel('Državljanstvo (ISO koda) *').fill('RS');
+    await arrest.getByLabel('Kraj *').fill('Obrežje');
+    await arrest.getByRole('button', { name: '+ Osebni podatki' }).click();
+    await arrest.getByLabel('Ime', { exact: true }).fill('Marko');
+    await arrest.getByLabel('Priimek').fill('Horvat');
+    await arrest.getByRole('button', { name: 'Zapiši: Prijetje osumljenca' }).click();
+    await arrest.getByRole('status').filter({ hasText: 'Zapisano.' }).waitFor();
+
+    const row = liaison.locator('tbody tr');
     await row.waitFor();
     await expect(row.getAttribute('class')).resolves.toBe('overdue');
-    await expect(row.locator('td').nth(4).textContent()).resolves.toMatch(
+    await expect(row.locator('td[data-next-action]').textContent()).resolves.toMatch(
       /^zamuda od .+: izdati pisno odločbo o pridržanju$/,
     );
     expect(navigations).toEqual([]);
     await screenshot(liaison, 'board');
 
+    // Names only with a reason, which the API logs.
+    const reason = 'Priprava na zaslišanje pri preiskovalnem sodniku.';
+    await liaison.getByRole('button', { name: 'Pokaži imena' }).click();
+    await liaison.getByLabel('Zakaj potrebujete osebne podatke?').fill(reason);
+    await liaison.getByRole('button', { name: 'Pokaži', exact: true }).click();
+    await row.locator('td[data-name]', { hasText: 'Marko Horvat' }).waitFor();
+    const log = await http<{ items: { justification: string | null; purpose: string }[] }>(
+      sut.system.baseUrl,
+      'GET',
+      '/audit/consultations?limit=200',
+      { token: await testToken('auditor') },
+    );
+    expect(log.body.items).toContainEqual(
+      expect.objectContaining({ justification: reason, purpose: 'GET /custody-board/stream' }),
+    );
+
     await liaison.getByRole('button', { name: 'English' }).click();
     await liaison.getByRole('heading', { name: 'Custody board' }).waitFor();
-    await expect(row.locator('td').nth(4).textContent()).resolves.toMatch(
+    await expect(row.locator('td[data-next-action]').textContent()).resolves.toMatch(
       /^overdue since .+: issue the written detention decision$/,
     );
     await expect(liaison.locator('html').getAttribute('lang')).resolves.toBe('en');

@@ -42,3 +42,22 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = process.env.CONSOLE_SCREENSHOTS;
   if (dir) await page.screenshot({ path: join(dir, `console-${name}.png`), fullPage: true });
 }
+
+/**
+ * A new page signed in on the console's local sign-in, as a user would: by the form. The
+ * board is the first page; it is live once the stream answers.
+ */
+export async function signedIn(
+  context: BrowserContext,
+  baseUrl: string,
+  role: string,
+  directorate?: string,
+): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/console/`);
+  await page.getByLabel('Vloga').selectOption(role);
+  if (directorate) await page.getByLabel('Policijska uprava').selectOption(directorate);
+  await page.getByRole('button', { name: 'Prijava' }).click();
+  await page.getByRole('navigation').waitFor();
+  return page;
+}

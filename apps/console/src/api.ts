@@ -7,32 +7,46 @@ export class Problem extends Error {
     readonly status: number,
     readonly code: string,
     readonly errors: { field: string; messages: string[] }[],
+    readonly detail: string | null,
   ) {
-    super(code);
+    super(detail ?? code);
+  }
+
+  /** The messages about one field (a dotted path such as `persons.0.nationality`). */
+  about(field: string): string[] {
+    return this.errors.filter((e) => e.field === field).flatMap((e) => e.messages);
   }
 }
+
+/** The header the API logs with a reading of personal data (percent-encoded, as it asks). */
+export const justified = (justification: string) => ({
+  'x-justification': encodeURIComponent(justification),
+});
 
 export async function api<T>(
   token: string | null,
   method: string,
   path: string,
   body?: unknown,
+  headers: Record<string, string> = {},
 ): Promise<T> {
   const response = await fetch(path, {
     method,
     headers: {
+      ...headers,
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const answer = (await response.json().catch(() => null)) as
-    (T & { code?: string; errors?: Problem['errors'] }) | null;
+    (T & { code?: string; errors?: Problem['errors']; detail?: string; title?: string }) | null;
   if (!response.ok) {
     throw new Problem(
       response.status,
       answer?.code ?? `HTTP.${response.status}`,
       answer?.errors ?? [],
+      answer?.detail ?? answer?.title ?? null,
     );
   }
   return answer as T;
@@ -53,6 +67,7 @@ export function openStream(
   path: string,
   onMessage: (message: StreamMessage) => void,
   onState: (live: boolean) => void,
+  headers: Record<string, string> = {},
 ): () => void {
   const stop = new AbortController();
   let lastId: string | null = null;
@@ -61,6 +76,7 @@ export function openStream(
       try {
         const response = await fetch(path, {
           headers: {
+            ...headers,
             authorization: `Bearer ${token}`,
             ...(lastId ? { 'last-event-id': lastId } : {}),
           },

@@ -3,9 +3,12 @@ import { useContext } from 'preact/hooks';
 
 export type Language = 'sl' | 'en';
 
-/** Every word the console shows, in Slovenian (the default) and English. */
+/** A page's words, in Slovenian (the default) and English. */
+export type Words = Record<string, Record<Language, string>>;
+
+/** The words every page shares; each page keeps its own next to it. */
 const WORDS = {
-  title: { sl: 'Pripor', en: 'Custody' },
+  title: { sl: 'Tihotapljenje ljudi', en: 'People smuggling' },
   signIn: { sl: 'Prijava', en: 'Sign in' },
   localSignIn: {
     sl: 'Lokalna prijava (samo za lokalni zagon)',
@@ -92,10 +95,23 @@ export function actionText(
 
 export const LanguageContext = createContext<Language>('sl');
 
-/** The words of the language chosen. */
+/** The shared words in the language chosen. */
 export function useWords(): (word: Word) => string {
   const language = useContext(LanguageContext);
   return (word) => WORDS[word][language];
+}
+
+/** A page's own words in the language chosen; a word missing in it is a type error. */
+export function wordsOf<W extends Words>(words: W): () => (word: keyof W) => string {
+  return () => {
+    const language = useContext(LanguageContext);
+    return (word) => words[word][language];
+  };
+}
+
+/** The language chosen, for formatting. */
+export function useLanguage(): Language {
+  return useContext(LanguageContext);
 }
 
 /** Times as the police read them: Ljubljana's wall clock. */
@@ -107,4 +123,43 @@ export function localTime(iso: string, language: Language): string {
     hour: '2-digit',
     minute: '2-digit',
   }).format(new Date(iso));
+}
+
+const LJUBLJANA_WALL = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Ljubljana',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/**
+ * An instant as a `datetime-local` input shows it: Ljubljana's wall clock, to the minute or,
+ * where an audit needs it, to the second.
+ */
+export function toLjubljanaInput(instant: Date | number, seconds = false): string {
+  const p = Object.fromEntries(
+    LJUBLJANA_WALL.formatToParts(instant).map(({ type, value }) => [type, value]),
+  );
+  const minute = `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+  return seconds ? `${minute}:${p.second}` : minute;
+}
+
+/**
+ * The instant a Ljubljana wall time (a `datetime-local` value) names. Ljubljana is UTC+1, or
+ * UTC+2 in summer: the reading whose own offset agrees is the one. In autumn's repeated hour both
+ * agree and the earlier is taken; spring's skipped hour has none and is read as winter time (as
+ * Temporal's "compatible" does). Null for what is no time at all.
+ */
+export function fromLjubljanaInput(wallTime: string): string | null {
+  const local = wallTime.length === 16 ? `${wallTime}:00` : wallTime.slice(0, 19);
+  const wall = Date.parse(`${local}Z`);
+  if (Number.isNaN(wall)) return null;
+  const agreed = [2, 1]
+    .map((hours) => wall - hours * 3_600_000)
+    .find((ms) => toLjubljanaInput(ms, true) === local);
+  return new Date(agreed ?? wall - 3_600_000).toISOString();
 }

@@ -1,9 +1,58 @@
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
-import { Board } from './board';
 import './console.css';
-import { Language, LanguageContext, useWords } from './i18n';
-import { LocalSignIn, Session } from './sign-in';
+import { Board } from './custody/board';
+import { Language, LanguageContext, useWords, wordsOf } from './i18n';
+import { lazyPage } from './lazy-page';
+import { pageHref, useRoute } from './router';
+import { Session, SignIn } from './sign-in';
+
+const Caseload = lazyPage(() => import('./cases/caseload').then((m) => m.Caseload));
+const CasePage = lazyPage(() => import('./cases/case-page').then((m) => m.CasePage));
+const Procedures = lazyPage(() => import('./procedures/procedures').then((m) => m.Procedures));
+const ProcedurePage = lazyPage(() =>
+  import('./procedures/procedure-page').then((m) => m.ProcedurePage),
+);
+const StatisticsPage = lazyPage(() =>
+  import('./statistics/statistics').then((m) => m.StatisticsPage),
+);
+const AuditPage = lazyPage(() => import('./audit/audit').then((m) => m.AuditPage));
+
+const useNavWords = wordsOf({
+  board: { sl: 'Pripori', en: 'Custody' },
+  cases: { sl: 'Zadeve', en: 'Cases' },
+  procedures: { sl: 'Postopki s tujci', en: 'Foreigners' },
+  statistics: { sl: 'Statistika', en: 'Statistics' },
+  audit: { sl: 'Revizija', en: 'Audit' },
+  pages: { sl: 'Strani', en: 'Pages' },
+});
+
+type PageName = 'board' | 'cases' | 'procedures' | 'statistics' | 'audit';
+
+/**
+ * The pages a role has use for, by the permissions the API gives it (libs/auth/src/roles.ts).
+ * Only a convenience: the API decides every request on the token, whatever the console shows.
+ */
+const PAGES_OF: Record<string, PageName[]> = {
+  investigator: ['board', 'cases', 'procedures', 'statistics'],
+  'border-officer': ['procedures'],
+  supervisor: ['board', 'cases', 'procedures', 'statistics'],
+  'prosecutor-liaison': ['board', 'cases', 'procedures', 'statistics'],
+  auditor: ['audit', 'board', 'cases', 'procedures', 'statistics'],
+};
+
+function Page({ session, route }: { session: Session; route: string[] }) {
+  const [page, id] = route;
+  const pages = PAGES_OF[session.role] ?? [];
+  const shown = (pages.includes(page as PageName) ? page : pages[0]) as PageName;
+  if (shown === 'cases' && id) return <CasePage session={session} caseId={id} />;
+  if (shown === 'procedures' && id) return <ProcedurePage session={session} procedureId={id} />;
+  if (shown === 'cases') return <Caseload session={session} />;
+  if (shown === 'procedures') return <Procedures session={session} />;
+  if (shown === 'statistics') return <StatisticsPage session={session} />;
+  if (shown === 'audit') return <AuditPage session={session} route={route.slice(1)} />;
+  return <Board session={session} />;
+}
 
 function Shell({
   language,
@@ -13,14 +62,29 @@ function Shell({
   setLanguage: (l: Language) => void;
 }) {
   const t = useWords();
+  const nav = useNavWords();
+  const route = useRoute();
   // In memory only: a reload signs out, and no other page or script can read a stored token.
   const [session, setSession] = useState<Session | null>(null);
   return (
     <>
-      <nav class="top">
+      <header class="top">
         <strong>{t('title')}</strong>
         {session && (
-          <span>
+          <nav aria-label={nav('pages')}>
+            {(PAGES_OF[session.role] ?? []).map((name) => (
+              <a
+                key={name}
+                href={pageHref(name)}
+                aria-current={route[0] === name ? 'page' : undefined}
+              >
+                {nav(name)}
+              </a>
+            ))}
+          </nav>
+        )}
+        {session && (
+          <span class="who">
             {session.role}
             {session.directorate ? ` · ${session.directorate}` : ''}
           </span>
@@ -37,8 +101,10 @@ function Shell({
             {t('signOut')}
           </button>
         )}
-      </nav>
-      <main>{session ? <Board session={session} /> : <LocalSignIn onSignedIn={setSession} />}</main>
+      </header>
+      <main>
+        {session ? <Page session={session} route={route} /> : <SignIn onSignedIn={setSession} />}
+      </main>
     </>
   );
 }

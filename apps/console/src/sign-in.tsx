@@ -24,11 +24,17 @@ export const DIRECTORATES = [
 ];
 const BOUND = new Set(['investigator', 'border-officer']);
 
+/** Whether the role may record (the API's case.write and procedure.write, libs/auth roles.ts). */
+export function mayRecord(session: Session, what: 'case' | 'procedure'): boolean {
+  if (session.role === 'investigator' || session.role === 'supervisor') return true;
+  return what === 'procedure' && session.role === 'border-officer';
+}
+
 /**
  * A local run's sign-in: any role and directorate, with a token the API signs with its local
  * shared secret (and refuses to sign otherwise). The token stays in this page's memory.
  */
-export function LocalSignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
+export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
   const t = useWords();
   const [role, setRole] = useState(ROLES[0]);
   const [directorate, setDirectorate] = useState('novo-mesto');

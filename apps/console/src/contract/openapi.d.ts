@@ -2037,9 +2037,9 @@ export interface components {
              * Format: uuid
              * @description The smuggling case the people were found in; each must be a migrant of it
              */
-            caseId?: Record<string, never> | null;
+            caseId?: string | null;
             /** @example HR-SI-2024-03 */
-            jointOperation?: Record<string, never> | null;
+            jointOperation?: string | null;
             /** @description One procedure each, answered in this order */
             persons: components["schemas"]["ApprehendedForeignerDto"][];
         };

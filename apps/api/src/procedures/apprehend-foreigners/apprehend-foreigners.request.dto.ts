@@ -83,7 +83,9 @@ export class ApprehendForeignersRequestDto extends OccurredAtDto {
   @ShortText('Obrežje, by the Krka')
   place!: string;
 
+  // `type` is stated: reflection sees `string | null` as an Object.
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'The smuggling case the people were found in; each must be a migrant of it',
@@ -93,6 +95,7 @@ export class ApprehendForeignersRequestDto extends OccurredAtDto {
   caseId?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     example: 'HR-SI-2024-03',
     nullable: true,
     maxLength: RULES.shortTextMaxLength,

@@ -1,15 +1,45 @@
-import { useContext, useEffect, useState } from 'preact/hooks';
-import { openStream } from './api';
-import type { components } from './contract/openapi';
-import { LanguageContext, actionText, localTime, useWords } from './i18n';
-import { DIRECTORATES, Session } from './sign-in';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { justified, openStream } from '../api';
+import type { components } from '../contract/openapi';
+import { codeWord } from '../codes';
+import { LanguageContext, actionText, localTime, useWords, wordsOf } from '../i18n';
+import { JustificationForm } from '../justification';
+import { pageHref } from '../router';
+import { DIRECTORATES, Session } from '../sign-in';
 
 /** An entry as the board stream sends it: the API's own type, made from its OpenAPI document. */
 type Held = components['schemas']['HeldPersonDto'];
 
 interface Reminder {
   readonly seq: string;
+  readonly kind: 'clock-last-hour' | 'clock-overdue' | 'safeguard-open';
+  readonly personId: string;
+  readonly sentAt: { utc: string };
   readonly text: string;
+}
+
+const useBoardWords = wordsOf({
+  names: { sl: 'Pokaži imena', en: 'Show names' },
+  hideNames: { sl: 'Skrij imena', en: 'Hide names' },
+  name: { sl: 'Ime', en: 'Name' },
+  sound: { sl: 'Zvočno opozorilo', en: 'Sound alert' },
+  alert: { sl: 'Rok v zadnji uri', en: 'Deadline in its last hour' },
+  overdueAlert: { sl: 'Rok je potekel', en: 'Deadline passed' },
+  dismiss: { sl: 'Razumem', en: 'Dismiss' },
+});
+
+/** A reminder sent while the board is open, or just before: one the officer has not seen. */
+const FRESH_MS = 5 * 60_000;
+
+/** A short tone: a deadline entering its last hour must be noticed by someone not looking. */
+function beep(): void {
+  const audio = new AudioContext();
+  const tone = audio.createOscillator();
+  tone.frequency.value = 880;
+  tone.connect(audio.destination);
+  tone.start();
+  tone.stop(audio.currentTime + 0.3);
+  tone.onended = () => void audio.close();
 }
 
 const WINDOWS = ['6h', '24h', '2d'] as const;
@@ -28,7 +58,13 @@ function left(held: Held, now: number): { minutes: number; text: string } {
 /** The liaison officer's screen: the board live, the overdue first, colour by time left. */
 export function Board({ session }: { session: Session }) {
   const t = useWords();
+  const b = useBoardWords();
   const language = useContext(LanguageContext);
+  // Names are read only with a reason, which the API logs with every board it sends.
+  const [justification, setJustification] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
+  const [sound, setSound] = useState(false);
+  const [alerts, setAlerts] = useState<Reminder[]>([]);
   const [window, setWindow] = useState<(typeof WINDOWS)[number]>('6h');
   // A directorate-bound user's stream is their directorate's; others may narrow it.
   const [directorate, setDirectorate] = useState('');
@@ -42,11 +78,14 @@ export function Board({ session }: { session: Session }) {
     const tick = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(tick);
   }, []);
+  // Read by the stream's handler, which lives as long as the stream, not one render.
+  const soundOn = useRef(sound);
+  soundOn.current = sound;
   useEffect(
     () =>
       openStream(
         session.token,
-        `/custody-board/stream?expiringWithin=${window}${directorate ? `&directorate=${directorate}` : ''}`,
+        `/custody-board/stream?expiringWithin=${window}${directorate ? `&directorate=${directorate}` : ''}${justification ? '&names=true' : ''}`,
         (message) => {
           if (message.event === 'board') {
             const board = message.data as { items: Held[]; staleCount: number };
@@ -55,12 +94,19 @@ export function Board({ session }: { session: Session }) {
             setNow(Date.now());
           }
           if (message.event === 'reminder') {
-            setReminders((all) => [message.data as Reminder, ...all].slice(0, 20));
+            const reminder = message.data as Reminder;
+            setReminders((all) => [reminder, ...all].slice(0, 20));
+            const fresh = Date.now() - Date.parse(reminder.sentAt.utc) < FRESH_MS;
+            if (fresh && reminder.kind !== 'safeguard-open') {
+              setAlerts((all) => [reminder, ...all]);
+              if (soundOn.current) beep();
+            }
           }
         },
         setLive,
+        justification ? justified(justification) : {},
       ),
-    [session.token, window, directorate],
+    [session.token, window, directorate, justification],
   );
 
   return (
@@ -93,6 +139,23 @@ export function Board({ session }: { session: Session }) {
             </select>
           </label>
         )}
+        <label class="choice">
+          <input
+            type="checkbox"
+            checked={sound}
+            onChange={(e) => setSound(e.currentTarget.checked)}
+          />
+          {b('sound')}
+        </label>
+        {justification ? (
+          <button type="button" onClick={() => setJustification(null)}>
+            {b('hideNames')}
+          </button>
+        ) : (
+          <button type="button" onClick={() => setAsking(true)} aria-expanded={asking}>
+            {b('names')}
+          </button>
+        )}
         <span class={live ? 'live' : 'offline'} role="status">
           {live ? t('live') : t('reconnecting')}
         </span>
@@ -102,6 +165,30 @@ export function Board({ session }: { session: Session }) {
           </span>
         )}
       </header>
+      {asking && (
+        <JustificationForm
+          onJustified={(text) => {
+            setJustification(text);
+            setAsking(false);
+          }}
+          onCancel={() => setAsking(false)}
+        />
+      )}
+      {alerts.length > 0 && (
+        <div class="alert" role="alert">
+          <ul>
+            {alerts.map((a) => (
+              <li key={a.seq}>
+                <strong>{a.kind === 'clock-overdue' ? b('overdueAlert') : b('alert')}:</strong>{' '}
+                {a.text}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => setAlerts([])}>
+            {b('dismiss')}
+          </button>
+        </div>
+      )}
       {items.length === 0 ? (
         <p>{t('nobody')}</p>
       ) : (
@@ -110,6 +197,7 @@ export function Board({ session }: { session: Session }) {
             <tr>
               <th scope="col">{t('case')}</th>
               <th scope="col">{t('person')}</th>
+              {justification && <th scope="col">{b('name')}</th>}
               <th scope="col">{t('phase')}</th>
               <th scope="col">{t('timeLeft')}</th>
               <th scope="col">{t('nextAction')}</th>
@@ -132,16 +220,32 @@ export function Board({ session }: { session: Session }) {
                   class={urgency}
                   data-person={held.personId}
                 >
-                  <td>{held.caseReference ?? '–'}</td>
+                  <td>
+                    {held.caseId ? (
+                      <a href={pageHref('cases', held.caseId)}>{held.caseReference}</a>
+                    ) : held.procedureId ? (
+                      <a href={pageHref('procedures', held.procedureId)}>
+                        {held.procedureId.slice(0, 8)}
+                      </a>
+                    ) : (
+                      '–'
+                    )}
+                  </td>
                   <td>{held.personId.slice(0, 8)}</td>
-                  <td>{held.phase}</td>
+                  {justification && (
+                    <td data-name>
+                      {[held.name?.givenName, held.name?.familyName].filter(Boolean).join(' ') ||
+                        '–'}
+                    </td>
+                  )}
+                  <td>{codeWord(held.phase, language)}</td>
                   <td>
                     {held.overdue ? `${t('overdueBy')} ${text}` : text}
                     {held.nextDeadline && (
                       <small> ({localTime(held.nextDeadline.utc, language)})</small>
                     )}
                   </td>
-                  <td>
+                  <td data-next-action>
                     {actionText(
                       held.nextAction,
                       (held.overdueSince ?? held.nextDeadline)?.utc ?? null,
