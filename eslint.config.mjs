@@ -36,6 +36,21 @@ export default tseslint.config(
     },
   },
   {
+    // A plain Node script the browser tests run as a process of its own (the identity provider).
+    files: ['test/**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: 'module',
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        URL: 'readonly',
+        URLSearchParams: 'readonly',
+      },
+    },
+  },
+  {
     // Tests read untyped JSON answers and database rows; asserting on them is the point.
     files: ['test/**/*.ts', '**/*.spec.ts'],
     rules: {

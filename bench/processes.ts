@@ -1,8 +1,11 @@
-import { repoRoot } from '@app/local-infra';
+import { issueLocalToken } from '@app/auth';
+import { freePort, repoRoot } from '@app/local-infra';
+import { AppConfig, loadAuthConfig } from '@app/platform';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sleep } from './stats';
+import { Context } from './context';
+import { sleep, until } from './stats';
 
 export const LOG_DIR = join(repoRoot(), 'reports', 'bench-logs');
 
@@ -76,4 +79,53 @@ export class AppProcess {
       await exited;
     }
   }
+}
+
+/** The API, the relay and the projector as `up` runs them, ready, with a supervisor's token. */
+export interface Stack {
+  readonly baseUrl: string;
+  readonly token: string;
+  readonly config: AppConfig;
+  readonly apps: {
+    readonly relay: AppProcess;
+    readonly projector: AppProcess;
+    readonly api: AppProcess;
+  };
+  readonly stop: () => Promise<void>;
+}
+
+export async function startStack(
+  ctx: Context,
+  databaseUrl: string,
+  extra: NodeJS.ProcessEnv = {},
+): Promise<Stack> {
+  const port = await freePort();
+  const { env, config } = ctx.infra.environment(databaseUrl, { PORT: String(port), ...extra });
+  await ctx.infra.topic(config);
+  const apps = {
+    relay: AppProcess.app('relay', env),
+    projector: AppProcess.app('projector', env),
+    api: AppProcess.app('api', env),
+  };
+  const stop = async () => {
+    for (const app of [apps.api, apps.relay, apps.projector]) await app.stop();
+  };
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await until(
+      async () => (await fetch(`${baseUrl}/health/ready`).catch(() => undefined))?.status === 200,
+      `the API to be ready (logs in ${LOG_DIR})`,
+      90_000,
+      250,
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const token = await issueLocalToken(loadAuthConfig(env), {
+    role: 'supervisor',
+    subject: 'bench',
+    ttlSeconds: 3600,
+  });
+  return { baseUrl, token, config, apps, stop };
 }

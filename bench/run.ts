@@ -10,6 +10,7 @@ import { repoRoot } from '@app/local-infra';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
+import { consoleFirstLoad } from './console.bench';
 import { appendLatency, appendThroughput, sameStreamConflicts } from './append.bench';
 import { Context, Section } from './context';
 import { LOG_DIR } from './processes';
@@ -31,6 +32,7 @@ const BENCHMARKS: { id: string; name: string; run: (ctx: Context) => Promise<Sec
   { id: 'B5', name: 'projection catch-up', run: projectionCatchUp },
   { id: 'B7', name: 'rebuild from the topic', run: rebuild },
   { id: 'B8', name: 'peak memory (measured during B6 and B7)', run: peakMemory },
+  { id: 'B11', name: "the console's first load of the board", run: consoleFirstLoad },
 ];
 
 /** B8 reads what B6 and B7 sampled of their child processes. */

@@ -1,12 +1,9 @@
-import { issueLocalToken } from '@app/auth';
-import { freePort } from '@app/local-infra';
-import { loadAuthConfig } from '@app/platform';
 import { PROJECTION_NAMES } from '@app/read-models';
 import { Pool } from 'pg';
 import { readTopicMessages } from '../test/harness/kafka-reader';
 import { EventHeaders, headerValue } from '@app/event-store';
 import { Context, Section, size } from './context';
-import { AppProcess, LOG_DIR } from './processes';
+import { startStack } from './processes';
 import { absolute } from './report';
 import { nowMs, percentile, sleep, until } from './stats';
 
@@ -32,29 +29,10 @@ interface Ack {
 export async function freshness(ctx: Context): Promise<Section> {
   const { infra } = ctx;
   const databaseUrl = await infra.migratedDatabase('b6_system');
-  const port = await freePort();
-  const { env, config } = infra.environment(databaseUrl, { PORT: String(port) });
-  await infra.topic(config);
-  const apps = {
-    relay: AppProcess.app('relay', env),
-    projector: AppProcess.app('projector', env),
-    api: AppProcess.app('api', env),
-  };
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const { baseUrl, token, config, apps, stop } = await startStack(ctx, databaseUrl);
   const pool = new Pool({ connectionString: databaseUrl, max: 2 });
   pool.on('error', () => undefined);
   try {
-    await until(
-      async () => (await fetch(`${baseUrl}/health/ready`).catch(() => undefined))?.status === 200,
-      `the API to be ready (logs in ${LOG_DIR})`,
-      90_000,
-      250,
-    );
-    const token = await issueLocalToken(loadAuthConfig(env), {
-      role: 'supervisor',
-      subject: 'bench',
-      ttlSeconds: 3600,
-    });
     const warmupMs = size(ctx, 3000, 5000);
     const measuredMs = size(ctx, 15_000, 40_000);
     const load = new SteadyLoad(baseUrl, token, RATE);
@@ -116,7 +94,7 @@ export async function freshness(ctx: Context): Promise<Section> {
       },
     };
   } finally {
-    for (const app of [apps.api, apps.relay, apps.projector]) await app.stop();
+    await stop();
     for (const [name, app] of Object.entries(apps)) ctx.shared.peakMb[`${name} (B6)`] = app.peakMb;
     await pool.end();
     ctx.shared.historyUrl = databaseUrl;

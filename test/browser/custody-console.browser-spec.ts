@@ -130,7 +130,7 @@ describe('the console in a browser', () => {
     await row.waitFor({ state: 'detached' });
   });
 
-  it('shows a Koper investigator no Novo mesto custody in the console either', async () => {
+  it('shows a Koper investigator no Novo mesto case or custody in the console either', async () => {
     const novoMesto = await arrestIn('novo-mesto', 45);
     const koper = await arrestIn('koper', 45);
     const investigator = await signIn('investigator', 'koper');
@@ -139,5 +139,15 @@ describe('the console in a browser', () => {
       investigator.locator(`tr[data-person="${novoMesto.personId}"]`).count(),
     ).resolves.toBe(0);
     await expect(investigator.locator('tbody tr').count()).resolves.toBe(1);
+
+    // Their caseload holds Koper's case alone, Novo mesto's, asked for by its address, is not there for them.
+    await investigator.getByRole('link', { name: 'Zadeve' }).click();
+    await investigator.locator(`tr[data-case="${koper.caseId}"]`).waitFor();
+    await expect(investigator.locator('tr[data-case]').count()).resolves.toBe(1);
+    await investigator.evaluate(`location.hash = '#/cases/${novoMesto.caseId}'`);
+    await investigator.getByRole('alert').filter({ hasText: 'CASE.NOT_FOUND' }).waitFor();
+    await expect(investigator.getByRole('heading', { name: 'Van stopped' }).count()).resolves.toBe(
+      0,
+    );
   });
 });

@@ -68,6 +68,7 @@ export const SAMPLE_REQUESTS: Record<
   'GET /cases/:caseId': (c) => ({ path: `/cases/${c.caseId}` }),
   'GET /custody-board': () => ({ path: '/custody-board?expiringWithin=2d&limit=20' }),
   'GET /custody-board/stale': () => ({ path: '/custody-board/stale' }),
+  'GET /console/settings': () => ({ path: '/console/settings' }),
   'POST /console/sign-in': () => ({
     path: '/console/sign-in',
     body: { role: 'investigator', directorate: 'novo-mesto' },

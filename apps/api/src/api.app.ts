@@ -52,12 +52,13 @@ export async function createApiApp(
   if (logger) app.useLogger(app.get(PinoLogger));
   app.disable('x-powered-by');
   const metrics = app.get(ApiMetrics);
+  const headers = securityHeaders(config);
   configureHttpServer(app.getHttpServer(), config.http.server, {
-    securityHeaders: fixedSecurityHeaders(),
+    securityHeaders: fixedSecurityHeaders(headers),
     onRefusal: (status, code) => metrics.problem(status, code),
     logger,
   });
-  app.use(securityHeaders);
+  app.use(headers);
   // Closed unless origins are configured: this API serves other services, not browsers.
   if (config.http.corsOrigins.length > 0) {
     app.enableCors({

@@ -23,6 +23,9 @@ export const justified = (justification: string) => ({
   'x-justification': encodeURIComponent(justification),
 });
 
+/** Sent on the window when the API no longer takes the user's token. */
+export const SIGNED_OUT = 'console:signed-out';
+
 export async function api<T>(
   token: string | null,
   method: string,
@@ -41,6 +44,8 @@ export async function api<T>(
   });
   const answer = (await response.json().catch(() => null)) as
     (T & { code?: string; errors?: Problem['errors']; detail?: string; title?: string }) | null;
+  // An expired or revoked token: the user signs in again, wherever they are.
+  if (response.status === 401 && token) dispatchEvent(new Event(SIGNED_OUT));
   if (!response.ok) {
     throw new Problem(
       response.status,
@@ -82,6 +87,10 @@ export function openStream(
           },
           signal: stop.signal,
         });
+        if (response.status === 401) {
+          dispatchEvent(new Event(SIGNED_OUT));
+          return;
+        }
         if (!response.ok || !response.body) throw new Error(String(response.status));
         onState(true);
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();

@@ -1,5 +1,6 @@
 import { render } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { SIGNED_OUT } from './api';
 import './console.css';
 import { Board } from './custody/board';
 import { Language, LanguageContext, useWords, wordsOf } from './i18n';
@@ -66,6 +67,11 @@ function Shell({
   const route = useRoute();
   // In memory only: a reload signs out, and no other page or script can read a stored token.
   const [session, setSession] = useState<Session | null>(null);
+  useEffect(() => {
+    const signOut = () => setSession(null);
+    addEventListener(SIGNED_OUT, signOut);
+    return () => removeEventListener(SIGNED_OUT, signOut);
+  }, []);
   return (
     <>
       <header class="top">

@@ -1,9 +1,20 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { Problem, api } from './api';
 import type { components } from './contract/openapi';
-import { useWords } from './i18n';
+import { useWords, wordsOf } from './i18n';
+import { OidcSettings, signInAt, signedInFromProvider } from './oidc';
 
 type SignedIn = components['schemas']['LocalSignInResponseDto'];
+type Settings = components['schemas']['ConsoleSettingsResponseDto'];
+
+const useSignInWords = wordsOf({
+  provider: { sl: 'Prijava z enotno identiteto', en: 'Sign in with your police account' },
+  none: {
+    sl: 'Ta namestitev nima nastavljene prijave (CONSOLE_OIDC_ISSUER).',
+    en: 'No sign-in is configured here (CONSOLE_OIDC_ISSUER).',
+  },
+  loading: { sl: 'Nalagam …', en: 'Loading …' },
+});
 
 export interface Session {
   readonly token: string;
@@ -31,10 +42,56 @@ export function mayRecord(session: Session, what: 'case' | 'procedure'): boolean
 }
 
 /**
- * A local run's sign-in: any role and directorate, with a token the API signs with its local
- * shared secret (and refuses to sign otherwise). The token stays in this page's memory.
+ * Signing in as this API says (GET /console/settings): at the identity provider it trusts, or
+ * on a local run as any role. Either way the token stays in this page's memory.
  */
 export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
+  const t = useWords();
+  const words = useSignInWords();
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    void (async () => {
+      try {
+        const found = await api<Settings>(null, 'GET', '/console/settings');
+        setSettings(found);
+        const session = found.oidc && (await signedInFromProvider(found.oidc));
+        if (session) onSignedIn(session);
+      } catch (error) {
+        setProblem(error instanceof Problem ? error.code : (error as Error).message);
+      }
+    })();
+  }, []);
+  const failed = problem && (
+    <p role="alert" class="problem">
+      {problem}
+    </p>
+  );
+  if (!settings) return failed || <p>{words('loading')}</p>;
+  const oidc = settings.oidc as OidcSettings | null;
+  return (
+    <section aria-labelledby="sign-in-title" class="sign-in">
+      <h1 id="sign-in-title">{t('signIn')}</h1>
+      {failed}
+      {oidc && (
+        <button
+          type="button"
+          onClick={() => void signInAt(oidc).catch((error: Error) => setProblem(error.message))}
+        >
+          {words('provider')}
+        </button>
+      )}
+      {settings.localSignIn && <LocalSignIn onSignedIn={onSignedIn} />}
+      {!oidc && !settings.localSignIn && <p>{words('none')}</p>}
+    </section>
+  );
+}
+
+/**
+ * A local run's sign-in: any role and directorate, with a token the API signs with its local
+ * shared secret (and refuses to sign otherwise).
+ */
+function LocalSignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
   const t = useWords();
   const [role, setRole] = useState(ROLES[0]);
   const [directorate, setDirectorate] = useState('novo-mesto');
@@ -56,8 +113,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
     }
   };
   return (
-    <form class="sign-in" onSubmit={submit} aria-labelledby="sign-in-title">
-      <h1 id="sign-in-title">{t('signIn')}</h1>
+    <form class="sign-in" onSubmit={submit} aria-label={t('localSignIn')}>
       <p>{t('localSignIn')}</p>
       <label>
         {t('role')}

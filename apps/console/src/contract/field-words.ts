@@ -66,6 +66,7 @@ const FIELDS: Record<string, Record<Language, string>> = {
   referral: { sl: 'Napotitev', en: 'Referral' },
   handover: { sl: 'Predaja', en: 'Handover' },
   release: { sl: 'Izpustitev', en: 'Release' },
+  recognised: { sl: 'že znana oseba', en: 'already known' },
   correctedEventId: { sl: 'Popravljeni vnos', en: 'Entry corrected' },
   withdrawnEventId: { sl: 'Preklicani vnos', en: 'Entry withdrawn' },
 };

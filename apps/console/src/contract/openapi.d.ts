@@ -1172,6 +1172,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/console/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How the console signs in
+         * @description Public: no token needed.
+         */
+        get: operations["getConsoleSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/console/sign-in": {
         parameters: {
             query?: never;
@@ -2964,6 +2984,20 @@ export interface components {
             consultations: number;
             /** @description Partitions whose last message was compared with the store */
             publishedChecked?: number | null;
+        };
+        ConsoleOidcDto: {
+            /** @example https://login.policija.si/realms/police */
+            issuer: string;
+            /** @example smuggling-console */
+            clientId: string;
+            /** @example openid */
+            scope: string;
+        };
+        ConsoleSettingsResponseDto: {
+            /** @description A local run: the console signs in as any role (POST /console/sign-in) */
+            localSignIn: boolean;
+            /** @description The identity provider the console signs in at: authorization code with PKCE, a public client */
+            oidc?: components["schemas"]["ConsoleOidcDto"] | null;
         };
         LocalSignInRequestDto: {
             /**
@@ -9229,6 +9263,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    getConsoleSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleSettingsResponseDto"];
+                };
             };
         };
     };

@@ -10,12 +10,15 @@ import { DIRECTORATES, Session } from '../sign-in';
 /** An entry as the board stream sends it: the API's own type, made from its OpenAPI document. */
 type Held = components['schemas']['HeldPersonDto'];
 
+/** A reminder as the stream sends it (custody-stream/reminders.ts). */
 interface Reminder {
   readonly seq: string;
   readonly kind: 'clock-last-hour' | 'clock-overdue' | 'safeguard-open';
   readonly personId: string;
+  readonly caseReference: string | null;
+  /** The clock or the safeguard, by its code. */
+  readonly about: string;
   readonly sentAt: { utc: string };
-  readonly text: string;
 }
 
 const useBoardWords = wordsOf({
@@ -23,8 +26,9 @@ const useBoardWords = wordsOf({
   hideNames: { sl: 'Skrij imena', en: 'Hide names' },
   name: { sl: 'Ime', en: 'Name' },
   sound: { sl: 'Zvočno opozorilo', en: 'Sound alert' },
-  alert: { sl: 'Rok v zadnji uri', en: 'Deadline in its last hour' },
-  overdueAlert: { sl: 'Rok je potekel', en: 'Deadline passed' },
+  'clock-last-hour': { sl: 'Rok v zadnji uri', en: 'Deadline in its last hour' },
+  'clock-overdue': { sl: 'Rok je potekel', en: 'Deadline passed' },
+  'safeguard-open': { sl: 'Jamstvo še ni zagotovljeno', en: 'Safeguard still open' },
   dismiss: { sl: 'Razumem', en: 'Dismiss' },
 });
 
@@ -179,8 +183,7 @@ export function Board({ session }: { session: Session }) {
           <ul>
             {alerts.map((a) => (
               <li key={a.seq}>
-                <strong>{a.kind === 'clock-overdue' ? b('overdueAlert') : b('alert')}:</strong>{' '}
-                {a.text}
+                <ReminderText reminder={a} />
               </li>
             ))}
           </ul>
@@ -265,11 +268,25 @@ export function Board({ session }: { session: Session }) {
           <h2 id="reminders-title">{t('reminders')}</h2>
           <ul>
             {reminders.map((r) => (
-              <li key={r.seq}>{r.text}</li>
+              <li key={r.seq}>
+                <ReminderText reminder={r} />
+              </li>
             ))}
           </ul>
         </aside>
       )}
     </section>
+  );
+}
+
+/** A reminder in the reader's language: what, and for whom. */
+function ReminderText({ reminder }: { reminder: Reminder }) {
+  const b = useBoardWords();
+  const language = useContext(LanguageContext);
+  return (
+    <>
+      <strong>{b(reminder.kind)}:</strong> {reminder.caseReference ?? reminder.personId.slice(0, 8)}{' '}
+      · {codeWord(reminder.about, language)}
+    </>
   );
 }

@@ -38,7 +38,7 @@ describe('configuration from the environment', () => {
         tickMs: 1000,
         heartbeatMs: 15_000,
       },
-      console: { localSignIn: false },
+      console: { localSignIn: false, oidc: null },
       kafka: {
         brokers: ['k1:9092', 'k2:9092'],
         clientId: 'smuggling-cases',
@@ -236,6 +236,50 @@ describe('configuration from the environment', () => {
       expect(problems({ ...withoutSecret, AUTH_JWKS_URL: 'file:///etc/keys' })).toEqual([
         'AUTH_JWKS_URL must be an http(s) URL',
       ]);
+    });
+  });
+
+  describe("the console's identity provider", () => {
+    const provider = {
+      ...minimal,
+      AUTH_JWT_SECRET: undefined,
+      AUTH_JWKS_URL: 'https://login.policija.si/realms/police/certs',
+      AUTH_ISSUER: 'https://login.policija.si/realms/police',
+    };
+
+    it('reads the provider the console signs in at, with the openid scope by default', () => {
+      expect(
+        loadConfig({
+          ...provider,
+          CONSOLE_OIDC_ISSUER: 'https://login.policija.si/realms/police',
+          CONSOLE_OIDC_CLIENT_ID: 'smuggling-console',
+        }).console.oidc,
+      ).toEqual({
+        issuer: 'https://login.policija.si/realms/police',
+        clientId: 'smuggling-console',
+        scope: 'openid',
+      });
+    });
+
+    it('refuses a provider the API does not trust, half a setting, and an address that is no URL', () => {
+      expect(
+        problems({
+          ...provider,
+          CONSOLE_OIDC_ISSUER: 'https://elsewhere.example',
+          CONSOLE_OIDC_CLIENT_ID: 'smuggling-console',
+        }),
+      ).toEqual(['CONSOLE_OIDC_ISSUER must be the issuer the API trusts (AUTH_ISSUER)']);
+      expect(
+        problems({ ...provider, CONSOLE_OIDC_ISSUER: 'https://login.policija.si/realms/police' }),
+      ).toEqual(['CONSOLE_OIDC_ISSUER and CONSOLE_OIDC_CLIENT_ID go together']);
+      expect(
+        problems({
+          ...provider,
+          AUTH_ISSUER: 'login',
+          CONSOLE_OIDC_ISSUER: 'login',
+          CONSOLE_OIDC_CLIENT_ID: 'smuggling-console',
+        }),
+      ).toEqual(['CONSOLE_OIDC_ISSUER must be an http(s) URL, got "login"']);
     });
   });
 

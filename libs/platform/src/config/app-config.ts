@@ -56,7 +56,18 @@ export interface AppConfig {
      * provider.
      */
     readonly localSignIn: boolean;
+    /**
+     * The identity provider the console signs in at (OpenID Connect, authorization code with
+     * PKCE, a public client): the one whose tokens the API trusts (AUTH_ISSUER).
+     */
+    readonly oidc: ConsoleOidcConfig | null;
   };
+}
+
+export interface ConsoleOidcConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly scope: string;
 }
 
 /** The custody desk's tolerances: operational choices, not the law. */
@@ -285,6 +296,24 @@ function readTracing(read: EnvReader): TracingConfig {
   };
 }
 
+/** Set by CONSOLE_OIDC_ISSUER with CONSOLE_OIDC_CLIENT_ID; none when neither is. */
+function readConsoleOidc(read: EnvReader): ConsoleOidcConfig | null {
+  const issuer = read.raw('CONSOLE_OIDC_ISSUER');
+  const clientId = read.raw('CONSOLE_OIDC_CLIENT_ID');
+  if (!issuer && !clientId) return null;
+  if (!issuer || !clientId) {
+    read.problems.push('CONSOLE_OIDC_ISSUER and CONSOLE_OIDC_CLIENT_ID go together');
+  }
+  if (issuer && !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(issuer)) {
+    read.problems.push(`CONSOLE_OIDC_ISSUER must be an http(s) URL, got "${issuer}"`);
+  }
+  return {
+    issuer: issuer ?? '',
+    clientId: clientId ?? '',
+    scope: read.str('CONSOLE_OIDC_SCOPE', 'openid'),
+  };
+}
+
 function readHttpServer(read: EnvReader): HttpServerConfig {
   const hour = 3_600_000;
   const server = {
@@ -397,10 +426,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
       tickMs: int('CUSTODY_DESK_TICK_MS', 1000, 100, 60_000),
       heartbeatMs: int('CUSTODY_STREAM_HEARTBEAT_MS', 15_000, 1_000, 120_000),
     },
-    console: { localSignIn: read.bool('CONSOLE_LOCAL_SIGN_IN', false) },
+    console: {
+      localSignIn: read.bool('CONSOLE_LOCAL_SIGN_IN', false),
+      oidc: readConsoleOidc(read),
+    },
   };
   if (config.console.localSignIn && config.auth.key.kind !== 'secret') {
     problems.push('CONSOLE_LOCAL_SIGN_IN needs the local shared secret (AUTH_JWT_SECRET)');
+  }
+  const oidc = config.console.oidc;
+  if (oidc && oidc.issuer !== config.auth.issuer) {
+    // The API would refuse every token the console brought back.
+    problems.push('CONSOLE_OIDC_ISSUER must be the issuer the API trusts (AUTH_ISSUER)');
   }
   for (const origin of config.http.corsOrigins) {
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
