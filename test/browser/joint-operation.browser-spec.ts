@@ -8,7 +8,7 @@ const CODE = 'HR-SI-2024-03';
  * An investigator of Novo mesto records the joint operation with the Croatian police of 13-15
  * March 2024 (127 migrants and 4 smugglers found on the Slovenian side) through the console's
  * forms alone, corrects and withdraws from the timeline, and the API counts what the press
- * release says.
+ * release says. One scenario in steps: each test goes on from the page the one before left.
  */
 describe('the joint operation of March 2024, recorded through the console', () => {
   const sut = useSystem({ CONSOLE_LOCAL_SIGN_IN: 'true' });
@@ -16,6 +16,25 @@ describe('the joint operation of March 2024, recorded through the console', () =
   let page: Page;
 
   beforeAll(async () => {
+    // Another case of the directorate, outside the operation: the operation's figures leave it out.
+    const other = await http<{ caseId: string }>(sut.system.baseUrl, 'POST', '/cases', {
+      json: {
+        directorate: 'novo-mesto',
+        borderSection: 'Metlika',
+        offenceParagraph: 3,
+        openedAt: '2024-03-14T09:00:00+01:00',
+        summary: 'Osebni avtomobil pri Metliki',
+      },
+    });
+    const arrested = await http(sut.system.baseUrl, 'POST', `/cases/${other.body.caseId}/arrests`, {
+      json: {
+        occurredAt: '2024-03-14T10:00:00+01:00',
+        nationality: 'RS',
+        slovenianCitizen: false,
+        place: 'Metlika',
+      },
+    });
+    expect(arrested.status).toBe(201);
     chromium = await launchChromium();
     page = await signedIn(chromium.context, sut.system.baseUrl, 'investigator', 'novo-mesto');
   });
@@ -169,8 +188,10 @@ describe('the joint operation of March 2024, recorded through the console', () =
     expect(operation.body.recorded).toMatchObject({ cases: 1, migrants: 127, smugglers: 4 });
     expect(operation.body.partnerReports).toMatchObject([{ migrants: 172, smugglers: 3 }]);
 
-    // The caseload of the operation shows the same.
+    // The caseload of the operation shows the same (once it is the page shown: the procedures'
+    // page has fields of that name too).
     await page.getByRole('link', { name: 'Zadeve' }).click();
+    await page.getByRole('heading', { name: 'Zadeve', exact: true }).waitFor();
     await page.getByLabel('Skupna akcija (koda)').fill(CODE);
     await page.getByRole('button', { name: 'Pokaži' }).click();
     const totals = page.locator('[data-totals]');

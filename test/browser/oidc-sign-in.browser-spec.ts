@@ -52,8 +52,10 @@ describe('the console signing in at an OpenID Connect provider', () => {
   it('signs in with authorization code and PKCE, and the API takes the provider’s token', async () => {
     const page = await chromium.context.newPage();
     await page.goto(`${sut.system.baseUrl}/console/`);
+    const provider = page.getByRole('button', { name: 'Prijava z enotno identiteto' });
+    await provider.waitFor();
     await expect(page.getByLabel('Vloga').count()).resolves.toBe(0);
-    await page.getByRole('button', { name: 'Prijava z enotno identiteto' }).click();
+    await provider.click();
 
     // At the provider: its own page, on its own address.
     await page.getByLabel('Account').fill('investigator:koper');
@@ -66,12 +68,24 @@ describe('the console signing in at an OpenID Connect provider', () => {
     await page.getByRole('status').filter({ hasText: 'v živo' }).waitFor();
     await page.getByRole('link', { name: 'Zadeve' }).click();
     await page.locator('[data-totals]').waitFor();
+
+    // Signing out ends the provider's session too: the next sign-in asks who it is again.
+    await page.getByRole('button', { name: 'Odjava' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await provider.click();
+    await page.getByLabel('Account').waitFor();
   });
 
   it('refuses a way back that is not its own sign-in, and offers no local sign-in', async () => {
     const page = await chromium.context.newPage();
     await page.goto(`${sut.system.baseUrl}/console/?code=stolen&state=forged`);
     await page.getByRole('alert').filter({ hasText: 'not for this sign-in' }).waitFor();
+    // Nor does the address put words of its own on the page.
+    await page.goto(
+      `${sut.system.baseUrl}/console/?error=x&error_description=Call%20this%20number`,
+    );
+    await page.getByRole('alert').filter({ hasText: 'not for this sign-in' }).waitFor();
+    await expect(page.getByText('Call this number').count()).resolves.toBe(0);
     expect(new URL(page.url()).search).toBe('');
     await expect(page.getByRole('navigation').count()).resolves.toBe(0);
 

@@ -47,8 +47,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /**
- * A new page signed in on the console's local sign-in, as a user would: by the form. The
- * board is the first page; it is live once the stream answers.
+ * A new page signed in on the console's local sign-in, as a user would: by the form; returned
+ * once the console shows its pages (the first of them loads on its own).
  */
 export async function signedIn(
   context: BrowserContext,

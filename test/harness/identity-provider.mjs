@@ -63,6 +63,7 @@ const provider = new Provider(issuer, {
       application_type: 'web', // web clients may register http redirect URIs (code flow)
       token_endpoint_auth_method: 'none',
       redirect_uris: [redirectUri],
+      post_logout_redirect_uris: [redirectUri],
       grant_types: ['authorization_code'],
       response_types: ['code'],
     },
@@ -75,6 +76,14 @@ const provider = new Provider(issuer, {
   },
   features: {
     devInteractions: { enabled: false },
+    // Signing out of the console ends the session here too, after a plain confirmation page.
+    rpInitiatedLogout: {
+      enabled: true,
+      logoutSource: (ctx, form) => {
+        ctx.body = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Sign out</title></head>
+<body>${form}<button type="submit" form="op.logoutForm" name="logout" value="yes">Sign out</button></body></html>`;
+      },
+    },
     resourceIndicators: {
       enabled: true,
       defaultResource: () => RESOURCE, // audience applies without the client sending `resource`

@@ -23,8 +23,12 @@ export const justified = (justification: string) => ({
   'x-justification': encodeURIComponent(justification),
 });
 
-/** Sent on the window when the API no longer takes the user's token. */
+/**
+ * Sent on the window, with the token, when the API no longer takes it. Only that token's
+ * session ends: a late answer to a request of an earlier session signs no one out.
+ */
 export const SIGNED_OUT = 'console:signed-out';
+const signedOut = (token: string) => dispatchEvent(new CustomEvent(SIGNED_OUT, { detail: token }));
 
 export async function api<T>(
   token: string | null,
@@ -45,7 +49,7 @@ export async function api<T>(
   const answer = (await response.json().catch(() => null)) as
     (T & { code?: string; errors?: Problem['errors']; detail?: string; title?: string }) | null;
   // An expired or revoked token: the user signs in again, wherever they are.
-  if (response.status === 401 && token) dispatchEvent(new Event(SIGNED_OUT));
+  if (response.status === 401 && token) signedOut(token);
   if (!response.ok) {
     throw new Problem(
       response.status,
@@ -88,7 +92,7 @@ export function openStream(
           signal: stop.signal,
         });
         if (response.status === 401) {
-          dispatchEvent(new Event(SIGNED_OUT));
+          signedOut(token);
           return;
         }
         if (!response.ok || !response.body) throw new Error(String(response.status));

@@ -23,8 +23,8 @@ export function JustificationForm({
   onCancel: () => void;
 }) {
   const t = useJustificationWords();
-  // Line breaks become spaces: the API refuses control characters in the header.
   const [text, setText] = useState('');
+  // Line breaks become spaces: the API refuses control characters in the header.
   const reason = text.replace(/\s+/g, ' ').trim();
   const valid = reason.length >= 10 && reason.length <= 500;
   const box = useRef<HTMLTextAreaElement>(null);

@@ -6,7 +6,8 @@ import { Board } from './custody/board';
 import { Language, LanguageContext, useWords, wordsOf } from './i18n';
 import { lazyPage } from './lazy-page';
 import { pageHref, useRoute } from './router';
-import { Session, SignIn } from './sign-in';
+import { Session } from './session';
+import { SignIn } from './sign-in';
 
 const Caseload = lazyPage(() => import('./cases/caseload').then((m) => m.Caseload));
 const CasePage = lazyPage(() => import('./cases/case-page').then((m) => m.CasePage));
@@ -42,12 +43,19 @@ const PAGES_OF: Record<string, PageName[]> = {
   auditor: ['audit', 'board', 'cases', 'procedures', 'statistics'],
 };
 
+/** The page the address asks for, or the role's first when it asks for none of its own. */
+function pageShown(session: Session, asked: string | undefined): PageName {
+  const pages = PAGES_OF[session.role] ?? [];
+  return (pages.includes(asked as PageName) ? asked : pages[0]) as PageName;
+}
+
 function Page({ session, route }: { session: Session; route: string[] }) {
   const [page, id] = route;
-  const pages = PAGES_OF[session.role] ?? [];
-  const shown = (pages.includes(page as PageName) ? page : pages[0]) as PageName;
-  if (shown === 'cases' && id) return <CasePage session={session} caseId={id} />;
-  if (shown === 'procedures' && id) return <ProcedurePage session={session} procedureId={id} />;
+  const shown = pageShown(session, page);
+  // A page of another case is a page of its own: nothing it chose or read carries over.
+  if (shown === 'cases' && id) return <CasePage key={id} session={session} caseId={id} />;
+  if (shown === 'procedures' && id)
+    return <ProcedurePage key={id} session={session} procedureId={id} />;
   if (shown === 'cases') return <Caseload session={session} />;
   if (shown === 'procedures') return <Procedures session={session} />;
   if (shown === 'statistics') return <StatisticsPage session={session} />;
@@ -68,10 +76,15 @@ function Shell({
   // In memory only: a reload signs out, and no other page or script can read a stored token.
   const [session, setSession] = useState<Session | null>(null);
   useEffect(() => {
-    const signOut = () => setSession(null);
+    const signOut = (event: Event) =>
+      setSession((now) => (now?.token === (event as CustomEvent<string>).detail ? null : now));
     addEventListener(SIGNED_OUT, signOut);
     return () => removeEventListener(SIGNED_OUT, signOut);
   }, []);
+  const signOut = () => {
+    if (session?.signOutAt) location.assign(session.signOutAt);
+    setSession(null);
+  };
   return (
     <>
       <header class="top">
@@ -82,7 +95,7 @@ function Shell({
               <a
                 key={name}
                 href={pageHref(name)}
-                aria-current={route[0] === name ? 'page' : undefined}
+                aria-current={pageShown(session, route[0]) === name ? 'page' : undefined}
               >
                 {nav(name)}
               </a>
@@ -103,7 +116,7 @@ function Shell({
           {t('language')}
         </button>
         {session && (
-          <button type="button" onClick={() => setSession(null)}>
+          <button type="button" onClick={signOut}>
             {t('signOut')}
           </button>
         )}

@@ -11,7 +11,14 @@ export function useRoute(): string[] {
       .split('?')[0]
       .split('/')
       .filter(Boolean)
-      .map(decodeURIComponent);
+      .map((segment) => {
+        // A malformed address names no page; it must not take the console down.
+        try {
+          return decodeURIComponent(segment);
+        } catch {
+          return '';
+        }
+      });
   const [route, setRoute] = useState(read);
   useEffect(() => {
     const changed = () => setRoute(read());

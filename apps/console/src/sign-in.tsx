@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { Problem, api } from './api';
 import type { components } from './contract/openapi';
 import { useWords, wordsOf } from './i18n';
-import { OidcSettings, signInAt, signedInFromProvider } from './oidc';
+import { signInAt, signedInFromProvider } from './oidc';
+import { DIRECTORATES, Session } from './session';
 
 type SignedIn = components['schemas']['LocalSignInResponseDto'];
 type Settings = components['schemas']['ConsoleSettingsResponseDto'];
@@ -16,30 +17,8 @@ const useSignInWords = wordsOf({
   loading: { sl: 'Nalagam …', en: 'Loading …' },
 });
 
-export interface Session {
-  readonly token: string;
-  readonly role: string;
-  readonly directorate: string | null;
-}
-
 const ROLES = ['prosecutor-liaison', 'investigator', 'supervisor', 'auditor', 'border-officer'];
-export const DIRECTORATES = [
-  'ljubljana',
-  'maribor',
-  'celje',
-  'kranj',
-  'koper',
-  'novo-mesto',
-  'murska-sobota',
-  'nova-gorica',
-];
 const BOUND = new Set(['investigator', 'border-officer']);
-
-/** Whether the role may record (the API's case.write and procedure.write, libs/auth roles.ts). */
-export function mayRecord(session: Session, what: 'case' | 'procedure'): boolean {
-  if (session.role === 'investigator' || session.role === 'supervisor') return true;
-  return what === 'procedure' && session.role === 'border-officer';
-}
 
 /**
  * Signing in as this API says (GET /console/settings): at the identity provider it trusts, or
@@ -68,7 +47,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
     </p>
   );
   if (!settings) return failed || <p>{words('loading')}</p>;
-  const oidc = settings.oidc as OidcSettings | null;
+  const oidc = settings.oidc;
   return (
     <section aria-labelledby="sign-in-title" class="sign-in">
       <h1 id="sign-in-title">{t('signIn')}</h1>
@@ -107,7 +86,7 @@ function LocalSignIn({ onSignedIn }: { onSignedIn: (session: Session) => void })
         role,
         ...(bound ? { directorate } : {}),
       });
-      onSignedIn({ token, role, directorate: bound ? directorate : null });
+      onSignedIn({ token, role, directorate: bound ? directorate : null, signOutAt: null });
     } catch (error) {
       setProblem(error instanceof Problem ? error.code : String(error));
     }

@@ -1,12 +1,6 @@
 import { APP_CONFIG, AppConfig } from '@app/platform';
 import { Controller, Get, Inject } from '@nestjs/common';
-import {
-  ApiOkResponse,
-  ApiOperation,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/policy';
 
 export class ConsoleOidcDto {
@@ -26,7 +20,7 @@ export class ConsoleSettingsResponseDto {
   })
   localSignIn!: boolean;
 
-  @ApiPropertyOptional({
+  @ApiProperty({
     type: ConsoleOidcDto,
     nullable: true,
     description:

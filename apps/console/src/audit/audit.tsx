@@ -1,8 +1,9 @@
 import type { components } from '../contract/openapi';
 import { pageHref } from '../router';
-import type { Session } from '../sign-in';
+import type { Session } from '../session';
 import './audit.css';
-import { Failure, Field, Head, When, fieldsOf, usePages } from './common';
+import { Failure, usePages } from '../reading';
+import { Field, Head, When, fieldsOf, UUID } from './common';
 import { Consultations } from './consultations';
 import { History } from './history';
 import { Integrity } from './integrity';
@@ -11,8 +12,6 @@ import { PersonAudit } from './person';
 import { useAuditWords } from './words';
 
 type CaseSummary = components['schemas']['CaseSummaryDto'];
-
-const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 /** #/audit, #/audit/cases/<id>, #/audit/people/<id>. */
 export function AuditPage({ session, route }: { session: Session; route: string[] }) {

@@ -1,10 +1,11 @@
 import { ComponentChildren, Fragment, InputHTMLAttributes } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { Problem, api } from '../api';
 import { Language, fromLjubljanaInput, useLanguage } from '../i18n';
 import { AuditWord, useAuditWords } from './words';
 
 const ZONE = 'Europe/Ljubljana';
+
+/** A record's id, as an input's `pattern`: a typing slip is caught before the API is asked. */
+export const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 const FORMATS: Partial<Record<Language, Intl.DateTimeFormat>> = {};
 
@@ -31,23 +32,6 @@ export function fieldsOf(event: Event, instants: string[]): Record<string, strin
       const text = typeof value === 'string' ? value.trim() : '';
       return [name, instants.includes(name) ? fromLjubljanaInput(text) : text];
     }),
-  );
-}
-
-export const asProblem = (error: unknown): Problem =>
-  error instanceof Problem ? error : new Problem(0, 'NETWORK', [], String(error));
-
-export function Failure({ problem }: { problem: Problem | null }) {
-  if (!problem) return null;
-  return (
-    <div class="problem" role="alert">
-      {problem.detail ?? problem.code}
-      {problem.errors.map((e) => (
-        <p key={e.field}>
-          {e.field}: {e.messages.join('; ')}
-        </p>
-      ))}
-    </div>
   );
 }
 
@@ -88,42 +72,4 @@ export function Field({ label, ...input }: { label: string } & InputHTMLAttribut
       <input {...input} />
     </label>
   );
-}
-
-interface Page<T> {
-  items: T[];
-  nextCursor?: string | null;
-}
-
-/** A keyset-paged list at `path` (which has a query): loaded anew when it changes, then "more". */
-export function usePages<T>(token: string, path: string | null, headers?: Record<string, string>) {
-  const [items, setItems] = useState<T[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(path !== null);
-  // An answer for a path no longer asked (filters changed meanwhile) is dropped, not shown.
-  const asked = useRef(path);
-  const load = (cursor: string | null) => {
-    if (path === null) return;
-    const mine = () => asked.current === path;
-    setBusy(true);
-    api<Page<T>>(token, 'GET', cursor ? `${path}&cursor=${cursor}` : path, undefined, headers)
-      .then(
-        (page) => {
-          if (!mine()) return;
-          setItems((shown) => (cursor ? [...shown, ...page.items] : page.items));
-          setNext(page.nextCursor ?? null);
-          setProblem(null);
-        },
-        (error) => mine() && setProblem(asProblem(error)),
-      )
-      .finally(() => mine() && setBusy(false));
-  };
-  useEffect(() => {
-    asked.current = path;
-    setItems([]);
-    setNext(null);
-    load(null);
-  }, [path]);
-  return { items, problem, busy, more: next ? () => busy || load(next) : null };
 }

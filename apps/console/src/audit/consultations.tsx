@@ -2,14 +2,14 @@ import { queryOf } from '../filters';
 import { useState } from 'preact/hooks';
 import type { components } from '../contract/openapi';
 import { pageHref } from '../router';
-import type { Session } from '../sign-in';
-import { Failure, Field, Head, When, fieldsOf, usePages } from './common';
+import type { Session } from '../session';
+import { Failure, usePages } from '../reading';
+import { Field, Head, When, fieldsOf, UUID } from './common';
 import { useAuditWords } from './words';
 
 type Consultation = components['schemas']['ConsultationDto'];
 
 const ACTIONS = ['consultation', 'disclosure', 'erasure'] as const;
-const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 /** Who read, disclosed or erased which records, when and why: oldest first, as the log keeps it. */
 export function Consultations({ session }: { session: Session }) {

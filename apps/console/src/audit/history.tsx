@@ -3,8 +3,9 @@ import { queryOf } from '../filters';
 import { useState } from 'preact/hooks';
 import type { components } from '../contract/openapi';
 import { pageHref } from '../router';
-import type { Session } from '../sign-in';
-import { Failure, Field, Head, When, fieldsOf, usePages } from './common';
+import type { Session } from '../session';
+import { Failure, usePages } from '../reading';
+import { Field, Head, When, fieldsOf } from './common';
 import { useAuditWords } from './words';
 
 export type HistoryEvent = components['schemas']['HistoryEventDto'];

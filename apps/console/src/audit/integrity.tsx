@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { Problem, api } from '../api';
 import type { components } from '../contract/openapi';
-import type { Session } from '../sign-in';
-import { Facts, Failure, Head, asProblem } from './common';
+import type { Session } from '../session';
+import { Failure, asProblem } from '../reading';
+import { Facts, Head } from './common';
 import { useAuditWords } from './words';
 
 type Report = components['schemas']['IntegrityResponseDto'];

@@ -3,8 +3,9 @@ import { Problem, api } from '../api';
 import type { components } from '../contract/openapi';
 import { fromLjubljanaInput, toLjubljanaInput } from '../i18n';
 import { pageHref } from '../router';
-import type { Session } from '../sign-in';
-import { Facts, Failure, Head, When, asProblem, useMoment } from './common';
+import type { Session } from '../session';
+import { Failure, asProblem } from '../reading';
+import { Facts, Head, When, useMoment } from './common';
 import type { HistoryEvent } from './history';
 import { useAuditWords } from './words';
 

@@ -2,9 +2,10 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Problem, api, justified } from '../api';
 import type { components } from '../contract/openapi';
 import { pageHref } from '../router';
-import type { Session } from '../sign-in';
+import type { Session } from '../session';
 import { JustificationForm } from '../justification';
-import { Failure, Head, When, asProblem } from './common';
+import { Failure, asProblem } from '../reading';
+import { Head, When } from './common';
 import { History } from './history';
 import { useAuditWords } from './words';
 

@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'preact/hooks';
-import { Problem, api } from '../api';
+import { useState } from 'preact/hooks';
+import { api } from '../api';
 import { CASE_COMMANDS, PERSON_COMMANDS } from '../contract/commands';
 import { CommandForm, PersonChoice } from '../contract/command-form';
 import type { components } from '../contract/openapi';
 import { codeWord } from '../codes';
 import { Language, actionText, localTime, useLanguage, wordsOf } from '../i18n';
+import { Failure, useLoaded } from '../reading';
 import { openedAfter, pageHref } from '../router';
-import { Session, mayRecord } from '../sign-in';
+import { Session, mayRecord } from '../session';
 import { Timeline } from './timeline';
 
 type Case = components['schemas']['CaseResponseDto'];
@@ -14,6 +15,7 @@ type Person = components['schemas']['CasePersonDto'];
 type Held = components['schemas']['HeldPersonDto'];
 type Board = components['schemas']['CustodyBoardResponseDto'];
 type TimelineAnswer = components['schemas']['TimelineResponseDto'];
+type Stale = components['schemas']['StaleCustodyResponseDto'];
 
 const useCaseWords = wordsOf({
   back: { sl: '← Vse zadeve', en: '← All cases' },
@@ -46,6 +48,27 @@ const useCaseWords = wordsOf({
   loading: { sl: 'Nalagam …', en: 'Loading …' },
 });
 
+/**
+ * The clocks and safeguards of the case's people, from the custody desk: every page of the
+ * directorate's board and its stale list (held on no lawful ground), those of this case kept.
+ */
+async function heldInCase(token: string, found: Case, after: string): Promise<Held[]> {
+  const query = `directorate=${found.directorate}&${after}`;
+  const held: Held[] = [];
+  let cursor: string | null | undefined = null;
+  do {
+    const page: Board = await api<Board>(
+      token,
+      'GET',
+      `/custody-board?${query}&limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+    );
+    held.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  const stale = await api<Stale>(token, 'GET', `/custody-board/stale?${query}`);
+  return [...held, ...stale.items].filter((h) => h.caseId === found.caseId);
+}
+
 /** How the console names a person of the case in a list: role, nationality, short id. */
 export const personLabel = (person: Person, language: Language) =>
   `${codeWord(person.role, language)} · ${person.nationality ?? '?'} · ${person.personId.slice(0, 8)}`;
@@ -59,39 +82,20 @@ export function CasePage({ session, caseId }: { session: Session; caseId: string
   const language = useLanguage();
   // After a command, the read models are read at its position: the page shows what was recorded.
   const [position, setPosition] = useState<string | null>(openedAfter);
-  const [view, setView] = useState<{ found: Case; held: Held[]; timeline: TimelineAnswer }>();
-  const [problem, setProblem] = useState<Problem | null>(null);
   const [command, setCommand] = useState('');
   const [personId, setPersonId] = useState('');
+  const after = position ? `minPosition=${position}` : '';
+  const { found: view, problem } = useLoaded(`${caseId} ${after}`, async () => {
+    const id = encodeURIComponent(caseId);
+    const found = await api<Case>(session.token, 'GET', `/cases/${id}?${after}`);
+    const [held, timeline] = await Promise.all([
+      heldInCase(session.token, found, after),
+      api<TimelineAnswer>(session.token, 'GET', `/cases/${id}/timeline`),
+    ]);
+    return { found, held, timeline };
+  });
 
-  useEffect(() => {
-    const after = position ? `minPosition=${position}` : '';
-    void (async () => {
-      try {
-        const found = await api<Case>(session.token, 'GET', `/cases/${caseId}?${after}`);
-        const [board, timeline] = await Promise.all([
-          // The board holds the clocks and safeguards of everyone held in the directorate.
-          api<Board>(
-            session.token,
-            'GET',
-            `/custody-board?directorate=${found.directorate}&limit=200&${after}`,
-          ),
-          api<TimelineAnswer>(session.token, 'GET', `/cases/${caseId}/timeline`),
-        ]);
-        setView({ found, held: board.items.filter((h) => h.caseId === caseId), timeline });
-        setProblem(null);
-      } catch (error) {
-        setProblem(error as Problem);
-      }
-    })();
-  }, [caseId, position, session.token]);
-
-  if (problem)
-    return (
-      <p role="alert" class="problem">
-        {problem.code}: {problem.detail}
-      </p>
-    );
+  if (problem) return <Failure problem={problem} />;
   if (!view) return <p>{t('loading')}</p>;
   const { found, held, timeline } = view;
   const heldOf = (person: Person) => held.find((h) => h.personId === person.personId);

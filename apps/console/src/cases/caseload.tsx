@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
-import { Problem, api } from '../api';
+import { useState } from 'preact/hooks';
 import { NEW_RECORDS } from '../contract/commands';
 import { CommandForm } from '../contract/command-form';
 import { FilterForm, queryOf } from '../filters';
 import type { components } from '../contract/openapi';
 import { localTime, useLanguage, wordsOf } from '../i18n';
+import { Failure, usePages } from '../reading';
 import { pageHref } from '../router';
-import { DIRECTORATES, Session, mayRecord } from '../sign-in';
+import { DIRECTORATES, Session, mayRecord } from '../session';
 
 type Caseload = components['schemas']['CaseloadResponseDto'];
 type Accepted = components['schemas']['CommandAcceptedResponseDto'];
@@ -40,21 +40,12 @@ export function Caseload({ session }: { session: Session }) {
   const t = useCaseloadWords();
   const language = useLanguage();
   const [shown, setShown] = useState<Record<string, string>>({});
-  const [page, setPage] = useState<Caseload | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const load = async (selected: Record<string, string>, cursor?: string | null) => {
-    const query = queryOf(selected, { limit: '50', ...(cursor ? { cursor } : {}) });
-    try {
-      const next = await api<Caseload>(session.token, 'GET', `/cases?${query}`);
-      setPage((before) =>
-        cursor && before ? { ...next, items: [...before.items, ...next.items] } : next,
-      );
-      setProblem(null);
-    } catch (error) {
-      setProblem(error as Problem);
-    }
-  };
-  useEffect(() => void load(shown), [shown, session.token]);
+  const list = usePages<Caseload['items'][number], Caseload>(
+    session.token,
+    `/cases?${queryOf(shown, { limit: '50' })}`,
+  );
+  const totals = list.first?.totals;
+
   return (
     <section aria-labelledby="caseload-title">
       <h1 id="caseload-title">{t('title')}</h1>
@@ -87,20 +78,16 @@ export function Caseload({ session }: { session: Session }) {
           { name: 'openedTo', label: t('openedTo'), type: 'date' },
         ]}
       />
-      {problem && (
-        <p role="alert" class="problem">
-          {problem.code}: {problem.detail}
-        </p>
-      )}
-      {page && (
+      <Failure problem={list.problem} />
+      {totals && (
         <>
           <p class="totals" data-totals>
-            {t('totals')}: <strong data-key="cases">{page.totals.cases}</strong> {t('cases')},{' '}
-            <strong data-key="suspects">{page.totals.suspects}</strong> {t('suspects')},{' '}
-            <strong data-key="migrants">{page.totals.migrants}</strong> {t('migrants')},{' '}
-            <strong data-key="inCustody">{page.totals.inCustody}</strong> {t('inCustody')}
+            {t('totals')}: <strong data-key="cases">{totals.cases}</strong> {t('cases')},{' '}
+            <strong data-key="suspects">{totals.suspects}</strong> {t('suspects')},{' '}
+            <strong data-key="migrants">{totals.migrants}</strong> {t('migrants')},{' '}
+            <strong data-key="inCustody">{totals.inCustody}</strong> {t('inCustody')}
           </p>
-          {page.items.length === 0 ? (
+          {list.items.length === 0 ? (
             <p>{t('none')}</p>
           ) : (
             <table class="list">
@@ -117,7 +104,7 @@ export function Caseload({ session }: { session: Session }) {
                 </tr>
               </thead>
               <tbody>
-                {page.items.map((item) => (
+                {list.items.map((item) => (
                   <tr key={item.caseId} data-case={item.caseId}>
                     <td>{localTime(item.openedAt, language)}</td>
                     <td>{item.directorate}</td>
@@ -134,8 +121,8 @@ export function Caseload({ session }: { session: Session }) {
               </tbody>
             </table>
           )}
-          {page.nextCursor && (
-            <button type="button" onClick={() => void load(shown, page.nextCursor)}>
+          {list.more && (
+            <button type="button" onClick={list.more}>
               {t('more')}
             </button>
           )}

@@ -7,7 +7,8 @@ import { codeWord } from '../codes';
 import { fieldWord } from '../contract/field-words';
 import type { components } from '../contract/openapi';
 import { fromLjubljanaInput, localTime, toLjubljanaInput, useLanguage, wordsOf } from '../i18n';
-import { Session, mayRecord } from '../sign-in';
+import { Failure, asProblem } from '../reading';
+import { Session, mayRecord } from '../session';
 
 type TimelineAnswer = components['schemas']['TimelineResponseDto'];
 type Entry = components['schemas']['TimelineEntryDto'];
@@ -251,7 +252,7 @@ function CorrectionForm({
       );
       onDone(answer);
     } catch (error) {
-      setProblem(error as Problem);
+      setProblem(asProblem(error));
     }
   };
   return (
@@ -259,17 +260,7 @@ function CorrectionForm({
       <h3 id={`${id}-title`}>
         {t('correct')}: {codeWord(entry.type, language)}
       </h3>
-      {problem && (
-        <div role="alert" class="problem">
-          <strong>{problem.code}</strong>
-          {problem.detail && <p>{problem.detail}</p>}
-          {problem.errors.map((e) => (
-            <p key={e.field}>
-              {fieldWord(e.field.replace(/^changes\./, ''), language)}: {e.messages.join('; ')}
-            </p>
-          ))}
-        </div>
-      )}
+      <Failure problem={problem} />
       <label class="field">
         {t('happened')}
         <input

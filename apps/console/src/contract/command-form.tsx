@@ -1,9 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { Problem, api } from '../api';
-import { fromLjubljanaInput, toLjubljanaInput, useLanguage, wordsOf } from '../i18n';
-import type { Session } from '../sign-in';
+import { useLanguage, wordsOf } from '../i18n';
+import type { Session } from '../session';
 import type { CommandRoute } from './commands';
 import { fieldWord } from './field-words';
+import { Path, Value, at, body, hasField, initial, omitted, withValue } from './form-values';
 import { Schema, useRequestSchema } from './request-schema';
 
 const useFormWords = wordsOf({
@@ -25,61 +26,12 @@ export interface PersonChoice {
   readonly label: string;
 }
 
-type Value = unknown;
-type Path = readonly (string | number)[];
-
 interface FormState {
   readonly id: string;
   readonly value: Value;
   readonly set: (path: Path, value: Value) => void;
   readonly problem: Problem | null;
   readonly persons: readonly PersonChoice[];
-}
-
-const at = (value: Value, path: Path): Value =>
-  path.reduce<Value>((v, key) => (v as Record<string | number, Value> | undefined)?.[key], value);
-
-function withValue(value: Value, path: Path, next: Value): Value {
-  if (path.length === 0) return next;
-  const [key, ...rest] = path;
-  const here = (value ?? (typeof key === 'number' ? [] : {})) as Record<string | number, Value>;
-  const copy = (Array.isArray(here) ? [...here] : { ...here }) as Record<string | number, Value>;
-  copy[key] = withValue(here[key], rest, next);
-  if (copy[key] === undefined && !Array.isArray(copy)) delete copy[key];
-  return copy;
-}
-
-/** What a new form holds: times now, flags off, lists empty, optional parts absent. */
-function initial(schema: Schema, required: boolean): Value {
-  if (schema.type === 'object') {
-    if (!required) return undefined;
-    return Object.fromEntries(
-      Object.entries(schema.properties ?? {})
-        .map(([key, child]) => [key, initial(child, schema.required?.includes(key) ?? false)])
-        .filter(([, v]) => v !== undefined),
-    );
-  }
-  if (schema.type === 'array') return required ? [] : undefined;
-  if (schema.type === 'boolean') return required ? false : undefined;
-  if (schema.format === 'date-time' && required) return toLjubljanaInput(new Date());
-  return undefined;
-}
-
-/** The body the API takes: empty fields left out, Ljubljana times as instants, numbers as numbers. */
-function body(schema: Schema, value: Value): Value {
-  if (value === undefined || value === null || value === '') return undefined;
-  if (schema.type === 'object' && schema.properties) {
-    const fields = Object.entries(schema.properties)
-      .map(([key, child]) => [key, body(child, (value as Record<string, Value>)[key])])
-      .filter(([, v]) => v !== undefined);
-    return Object.fromEntries(fields);
-  }
-  if (schema.type === 'array') {
-    return (value as Value[]).map((item) => body(schema.items ?? {}, item));
-  }
-  if (schema.type === 'number' || schema.type === 'integer') return Number(value);
-  if (schema.format === 'date-time') return fromLjubljanaInput(value as string);
-  return value;
 }
 
 /**
@@ -110,10 +62,16 @@ export function CommandForm({
   const [state, setState] = useState<'idle' | 'sending' | 'recorded'>('idle');
   // One key per entry: sending it again after a lost answer records it once.
   const [key, setKey] = useState(() => crypto.randomUUID());
+  // A new entry's values (its time: now) are fixed with its key: a resend sends the same body.
+  const fresh = useMemo(
+    () => (schema && !(schema instanceof Error) ? initial(schema, true) : undefined),
+    [schema, key],
+  );
   if (schema === null) return <p>{t('loading')}</p>;
   if (schema instanceof Error) return <p role="alert">{schema.message}</p>;
 
-  const current = value ?? initial(schema, true);
+  const shown = omitted(schema, Object.keys(preset));
+  const current = value ?? fresh;
   const id = `f${command.path.replace(/\W+/g, '-')}`;
   const form: FormState = {
     id,
@@ -158,9 +116,17 @@ export function CommandForm({
             {t('refused')}: {problem.code}
           </strong>
           {problem.detail && <p>{problem.detail}</p>}
+          {/* What the API said of no field the form shows (a preset one, a header) is said here. */}
+          {problem.errors
+            .filter((e) => !hasField(shown, e.field))
+            .map((e) => (
+              <p key={e.field}>
+                {e.field}: {e.messages.join('; ')}
+              </p>
+            ))}
         </div>
       )}
-      <Fields schema={omitted(schema, Object.keys(preset))} path={[]} form={form} />
+      <Fields schema={shown} path={[]} form={form} />
       <div class="buttons">
         <button type="submit" disabled={state === 'sending'}>
           {state === 'sending' ? t('sending') : `${t('send')}: ${title}`}
@@ -170,13 +136,6 @@ export function CommandForm({
     </form>
   );
 }
-
-const omitted = (schema: Schema, names: readonly string[]): Schema => ({
-  ...schema,
-  properties: Object.fromEntries(
-    Object.entries(schema.properties ?? {}).filter(([name]) => !names.includes(name)),
-  ),
-});
 
 function Fields({ schema, path, form }: { schema: Schema; path: Path; form: FormState }) {
   return (
@@ -289,23 +248,11 @@ function Field({
       return <ObjectList name={name} schema={item} path={path} items={items} form={form} />;
     }
     return (
-      <label class="field">
-        {label}
-        <input
-          {...aria}
-          value={items.join(', ')}
-          onInput={(e) =>
-            form.set(
-              path,
-              e.currentTarget.value
-                .split(',')
-                .map((v) => v.trim())
-                .filter(Boolean),
-            )
-          }
-        />
+      <div class="field">
+        <label for={inputId}>{label}</label>
+        <ListInput aria={aria} items={items} onItems={(list) => form.set(path, list)} />
         <Messages form={form} path={path} />
-      </label>
+      </div>
     );
   }
 
@@ -327,16 +274,18 @@ function Field({
     );
   } else if (schema.type === 'boolean') {
     return (
-      <label class="choice">
-        <input
-          {...aria}
-          type="checkbox"
-          checked={value === true}
-          onChange={(e) => form.set(path, e.currentTarget.checked)}
-        />
-        {label}
+      <div class="field">
+        <span class="choice">
+          <input
+            {...aria}
+            type="checkbox"
+            checked={value === true}
+            onChange={(e) => form.set(path, e.currentTarget.checked)}
+          />
+          <label for={inputId}>{label}</label>
+        </span>
         <Messages form={form} path={path} />
-      </label>
+      </div>
     );
   } else {
     const type =
@@ -359,12 +308,44 @@ function Field({
       />
     );
   }
+  // The problem is the field's description, outside its label: read once, after its name.
   return (
-    <label class="field">
-      {label}
+    <div class="field">
+      <label for={inputId}>{label}</label>
       {input}
       <Messages form={form} path={path} />
-    </label>
+    </div>
+  );
+}
+
+/**
+ * Ids typed as a comma-separated list: the text stays as typed (a trailing comma included)
+ * while the form holds the list it makes.
+ */
+function ListInput({
+  aria,
+  items,
+  onItems,
+}: {
+  aria: Record<string, unknown>;
+  items: readonly Value[];
+  onItems: (items: string[]) => void;
+}) {
+  const [text, setText] = useState(items.join(', '));
+  return (
+    <input
+      {...aria}
+      value={text}
+      onInput={(e) => {
+        setText(e.currentTarget.value);
+        onItems(
+          e.currentTarget.value
+            .split(',')
+            .map((v) => v.trim())
+            .filter(Boolean),
+        );
+      }}
+    />
   );
 }
 

@@ -1,7 +1,7 @@
 /**
  * Every command the console offers, by the API route that takes it, with its name in both
  * languages. The form of each is made from the route's request schema in the served OpenAPI
- * document (contract/schema-form.tsx), so a field added to a command appears in its form; the
+ * document (contract/command-form.tsx), so a field added to a command appears in its form; the
  * console e2e fails when a write route of the API is missing here.
  */
 export interface CommandRoute {

@@ -2997,7 +2997,7 @@ export interface components {
             /** @description A local run: the console signs in as any role (POST /console/sign-in) */
             localSignIn: boolean;
             /** @description The identity provider the console signs in at: authorization code with PKCE, a public client */
-            oidc?: components["schemas"]["ConsoleOidcDto"] | null;
+            oidc: components["schemas"]["ConsoleOidcDto"] | null;
         };
         LocalSignInRequestDto: {
             /**

@@ -28,7 +28,8 @@ interface RequestBody {
   readonly content: { 'application/json': { schema: Schema } };
 }
 
-// The document the API serves, read once per page load: it is public, like the API's routes.
+// The document the API serves (public, like the list of its routes), read once it has been read
+// well: a failed reading is tried again by the next form, not kept until a reload.
 let contract: Promise<OpenApiDocument> | null = null;
 
 function served(): Promise<OpenApiDocument> {
@@ -36,6 +37,7 @@ function served(): Promise<OpenApiDocument> {
     if (!answer.ok) throw new Error(`The API's contract could not be read (${answer.status}).`);
     return answer.json() as Promise<OpenApiDocument>;
   });
+  contract.catch(() => (contract = null));
   return contract;
 }
 

@@ -5,7 +5,7 @@ import { codeWord } from '../codes';
 import { LanguageContext, actionText, localTime, useWords, wordsOf } from '../i18n';
 import { JustificationForm } from '../justification';
 import { pageHref } from '../router';
-import { DIRECTORATES, Session } from '../sign-in';
+import { DIRECTORATES, Session } from '../session';
 
 /** An entry as the board stream sends it: the API's own type, made from its OpenAPI document. */
 type Held = components['schemas']['HeldPersonDto'];

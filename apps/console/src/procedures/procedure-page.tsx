@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
-import { Problem, api } from '../api';
+import { useState } from 'preact/hooks';
 import { PROCEDURE_COMMANDS } from '../contract/commands';
 import { CommandForm } from '../contract/command-form';
 import type { components } from '../contract/openapi';
 import { localTime, useLanguage, wordsOf } from '../i18n';
+import { Failure, useRead } from '../reading';
 import { pageHref } from '../router';
-import { Session, mayRecord } from '../sign-in';
+import { Session, mayRecord } from '../session';
 import { outcomeOf } from './procedures';
 
 type Procedure = components['schemas']['ProcedureResponseDto'];
@@ -39,26 +39,13 @@ export function ProcedurePage({ session, procedureId }: { session: Session; proc
   const t = useProcedureWords();
   const language = useLanguage();
   const [position, setPosition] = useState<string | null>(null);
-  const [found, setFound] = useState<Procedure | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
   const [command, setCommand] = useState('');
-  useEffect(() => {
-    const after = position ? `?minPosition=${position}` : '';
-    api<Procedure>(session.token, 'GET', `/procedures/${procedureId}${after}`).then(
-      (answer) => {
-        setFound(answer);
-        setProblem(null);
-      },
-      (error: Problem) => setProblem(error),
-    );
-  }, [procedureId, position, session.token]);
+  const { found, problem } = useRead<Procedure>(
+    session.token,
+    `/procedures/${encodeURIComponent(procedureId)}${position ? `?minPosition=${position}` : ''}`,
+  );
 
-  if (problem)
-    return (
-      <p role="alert" class="problem">
-        {problem.code}: {problem.detail}
-      </p>
-    );
+  if (problem) return <Failure problem={problem} />;
   if (!found) return <p>{t('loading')}</p>;
   const when = (iso: string | null | undefined) => (iso ? localTime(iso, language) : '–');
   const chosen = PROCEDURE_COMMANDS.find((c) => c.path === command);

@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
-import { Problem, api } from '../api';
+import { useState } from 'preact/hooks';
 import { NEW_RECORDS } from '../contract/commands';
 import { CommandForm } from '../contract/command-form';
 import type { components } from '../contract/openapi';
 import { FilterForm, queryOf } from '../filters';
 import { localTime, useLanguage, wordsOf } from '../i18n';
+import { Failure, usePages } from '../reading';
 import { pageHref } from '../router';
-import { DIRECTORATES, Session, mayRecord } from '../sign-in';
+import { DIRECTORATES, Session, mayRecord } from '../session';
 
 type Procedures = components['schemas']['ListProceduresResponseDto'];
 
@@ -52,22 +52,13 @@ export function Procedures({ session }: { session: Session }) {
   const t = useProceduresWords();
   const language = useLanguage();
   const [shown, setShown] = useState<Record<string, string>>({});
-  const [page, setPage] = useState<Procedures | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const load = async (selected: Record<string, string>, cursor?: string | null) => {
-    const query = queryOf(selected, { limit: '50', ...(cursor ? { cursor } : {}) });
-    try {
-      const next = await api<Procedures>(session.token, 'GET', `/procedures?${query}`);
-      setPage((before) =>
-        cursor && before ? { ...next, items: [...before.items, ...next.items] } : next,
-      );
-      setProblem(null);
-    } catch (error) {
-      setProblem(error as Problem);
-    }
-  };
-  useEffect(() => void load(shown), [shown, session.token]);
-  const totals = page?.totals;
+  // After a record, the list is read at its position: it shows what was just recorded.
+  const [after, setAfter] = useState('');
+  const list = usePages<Procedures['items'][number], Procedures>(
+    session.token,
+    `/procedures?${queryOf(shown, { limit: '50', minPosition: after })}`,
+  );
+  const totals = list.first?.totals;
 
   return (
     <section aria-labelledby="procedures-title">
@@ -92,12 +83,8 @@ export function Procedures({ session }: { session: Session }) {
           { name: 'to', label: t('to'), type: 'date' },
         ]}
       />
-      {problem && (
-        <p role="alert" class="problem">
-          {problem.code}: {problem.detail}
-        </p>
-      )}
-      {page && totals && (
+      <Failure problem={list.problem} />
+      {totals && (
         <>
           <p class="totals" data-totals>
             {t('totals')}: <strong data-key="procedures">{totals.procedures}</strong>{' '}
@@ -109,7 +96,7 @@ export function Procedures({ session }: { session: Session }) {
             <strong data-key="inBorderDetention">{totals.inBorderDetention}</strong>{' '}
             {t('inBorderDetention')}
           </p>
-          {page.items.length === 0 ? (
+          {list.items.length === 0 ? (
             <p>{t('none')}</p>
           ) : (
             <table class="list">
@@ -125,7 +112,7 @@ export function Procedures({ session }: { session: Session }) {
                 </tr>
               </thead>
               <tbody>
-                {page.items.map((item) => (
+                {list.items.map((item) => (
                   <tr key={item.procedureId} data-procedure={item.procedureId}>
                     <td>{localTime(item.apprehendedAt, language)}</td>
                     <td>{item.directorate}</td>
@@ -143,8 +130,8 @@ export function Procedures({ session }: { session: Session }) {
               </tbody>
             </table>
           )}
-          {page.nextCursor && (
-            <button type="button" onClick={() => void load(shown, page.nextCursor)}>
+          {list.more && (
+            <button type="button" onClick={list.more}>
               {t('more')}
             </button>
           )}
@@ -156,7 +143,7 @@ export function Procedures({ session }: { session: Session }) {
             session={session}
             command={NEW_RECORDS.procedure}
             params={{}}
-            onDone={() => setShown({ ...shown })}
+            onDone={(answer) => setAfter((answer as { position: string }).position)}
           />
           <CommandForm session={session} command={NEW_RECORDS.partnerFigures} params={{}} />
         </>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { Problem, api } from '../api';
 import type { components } from '../contract/openapi';
 import { useLanguage, useWords, wordsOf } from '../i18n';
-import { DIRECTORATES, Session } from '../sign-in';
+import { DIRECTORATES, Session } from '../session';
 import { Columns, Figure, Format, HBars, Legend, Row } from './charts';
 import './statistics.css';
 
