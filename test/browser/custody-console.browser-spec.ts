@@ -100,6 +100,8 @@ describe('the console in a browser', () => {
       /^zamuda od .+: izdati pisno odločbo o pridržanju$/,
     );
     expect(navigations).toEqual([]);
+    // Its written decision is long overdue: the officer is alerted, not only shown a row.
+    await liaison.getByRole('alert').filter({ hasText: 'Rok se izteka ali je potekel' }).waitFor();
     await screenshot(liaison, 'board');
 
     // Names only with a reason, which the API logs.

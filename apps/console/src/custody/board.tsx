@@ -26,7 +26,11 @@ const useBoardWords = wordsOf({
   hideNames: { sl: 'Skrij imena', en: 'Hide names' },
   name: { sl: 'Ime', en: 'Name' },
   sound: { sl: 'Zvočno opozorilo', en: 'Sound alert' },
-  'clock-last-hour': { sl: 'Rok v zadnji uri', en: 'Deadline in its last hour' },
+  // The stream sends this kind for a clock in its last hour and for one already past it.
+  'clock-last-hour': {
+    sl: 'Rok se izteka ali je potekel',
+    en: 'Deadline in its last hour or passed',
+  },
   'clock-overdue': { sl: 'Rok je potekel', en: 'Deadline passed' },
   'safeguard-open': { sl: 'Jamstvo še ni zagotovljeno', en: 'Safeguard still open' },
   dismiss: { sl: 'Razumem', en: 'Dismiss' },
