@@ -50,6 +50,12 @@ export class BenchInfra {
     return `127.0.0.1:${BENCH_KAFKA_PORT}`;
   }
 
+  /** The processes the servers were started as (their children are theirs too): for CPU. */
+  get serverPids(): { postgres: number; broker: number } {
+    if (!this.postgres?.pid || !this.kafka?.pid) throw new Error('the servers are not running');
+    return { postgres: this.postgres.pid, broker: this.kafka.pid };
+  }
+
   async start(log: (line: string) => void): Promise<void> {
     for (const port of [BENCH_PG_PORT, BENCH_KAFKA_PORT, BENCH_KAFKA_PORT + 1]) {
       if (await portAnswers(port)) throw new Error(`port ${port} is taken: the bench needs it`);

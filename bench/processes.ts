@@ -22,7 +22,11 @@ export class AppProcess {
   ) {
     mkdirSync(LOG_DIR, { recursive: true });
     const log = createWriteStream(join(LOG_DIR, `${name}.log`), { flags: 'a' });
-    this.child = spawn(process.execPath, [join(repoRoot(), 'dist', 'bench', entry)], {
+    // BENCH_PROFILE_DIR: each app writes a CPU profile there as it exits (Node refuses
+    // --cpu-prof in NODE_OPTIONS, so it is given here).
+    const profile = process.env.BENCH_PROFILE_DIR;
+    const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+    this.child = spawn(process.execPath, [...flags, join(repoRoot(), 'dist', 'bench', entry)], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

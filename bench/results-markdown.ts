@@ -139,6 +139,9 @@ ${markdownTable(results.rows)}
 - **B7**: \`rebuildReadModels\` of all four projections into a fresh schema, in a process of its
   own, from a topic of copies of B6's history.
 - **B8**: the peak resident memory (VmHWM) of the processes during B6 and B7.
+- **B10**: the whole stack as \`up\` runs it, left idle for a minute after its start: the CPU
+  each process and its children used (from /proc), in % of one core, beside Postgres and the
+  broker alone for as long before the apps start.
 - **B11**: the console on the stack as \`up\` runs it, 60 people held: from the address typed
   to the custody board shown (the page, its script, the local sign-in, the stream's first
   board), each time in a fresh Chromium context with nothing cached; beside the API's board

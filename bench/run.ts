@@ -11,6 +11,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import { consoleFirstLoad } from './console.bench';
+import { idleSystem } from './idle.bench';
 import { appendLatency, appendThroughput, sameStreamConflicts } from './append.bench';
 import { Context, Section } from './context';
 import { LOG_DIR } from './processes';
@@ -32,6 +33,7 @@ const BENCHMARKS: { id: string; name: string; run: (ctx: Context) => Promise<Sec
   { id: 'B5', name: 'projection catch-up', run: projectionCatchUp },
   { id: 'B7', name: 'rebuild from the topic', run: rebuild },
   { id: 'B8', name: 'peak memory (measured during B6 and B7)', run: peakMemory },
+  { id: 'B10', name: 'an idle system', run: idleSystem },
   { id: 'B11', name: "the console's first load of the board", run: consoleFirstLoad },
 ];
 

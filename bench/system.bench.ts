@@ -1,4 +1,5 @@
-import { PROJECTION_NAMES } from '@app/read-models';
+import { projectionsOf } from '@app/read-models';
+import { CASE_STREAM_TYPE } from '@app/domain';
 import { Pool } from 'pg';
 import { readTopicMessages } from '../test/harness/kafka-reader';
 import { EventHeaders, headerValue } from '@app/event-store';
@@ -8,6 +9,7 @@ import { absolute } from './report';
 import { nowMs, percentile, sleep, until } from './stats';
 
 const RATE = 200;
+const CASE_PROJECTIONS = projectionsOf(CASE_STREAM_TYPE);
 /** How often the read models are looked at: the resolution of the freshness figures. */
 const POLL_MS = 5;
 
@@ -24,7 +26,8 @@ interface Ack {
  * B6 and the first half of B8: the API, the relay and the projector as `up` runs them, each its
  * own process; commands sent at a steady 200 a second over HTTP; for each answered command, the
  * time until its case's version is applied by the `cases` projection (what GET /cases/:id
- * reads) and by every projection (PROJECTION_NAMES).
+ * reads) and by every projection of case streams (the procedures projection reads only
+ * procedures, which B6 does not write).
  */
 export async function freshness(ctx: Context): Promise<Section> {
   const { infra } = ctx;
@@ -32,14 +35,15 @@ export async function freshness(ctx: Context): Promise<Section> {
   const { baseUrl, token, config, apps, stop } = await startStack(ctx, databaseUrl);
   const pool = new Pool({ connectionString: databaseUrl, max: 2 });
   pool.on('error', () => undefined);
+  let polling = true;
+  let poller: Promise<void> = Promise.resolve();
   try {
     const warmupMs = size(ctx, 3000, 5000);
     const measuredMs = size(ctx, 15_000, 40_000);
     const load = new SteadyLoad(baseUrl, token, RATE);
     const acks: Ack[] = [];
     const measureFrom = Date.now() + warmupMs;
-    let polling = true;
-    const poller = pollVisibility(pool, acks, () => polling);
+    poller = pollVisibility(pool, acks, () => polling);
     const sent = load.run(warmupMs + measuredMs, (caseId, version) =>
       acks.push({ caseId, version, answeredAt: nowMs(), measured: Date.now() >= measureFrom }),
     );
@@ -65,13 +69,13 @@ export async function freshness(ctx: Context): Promise<Section> {
         }),
         absolute(
           'B6',
-          `command → all ${PROJECTION_NAMES.length} read models p50`,
+          `command → all ${CASE_PROJECTIONS.length} read models p50`,
           'ms',
           percentile(allMs, 0.5),
         ),
         absolute(
           'B6',
-          `command → all ${PROJECTION_NAMES.length} read models p99`,
+          `command → all ${CASE_PROJECTIONS.length} read models p99`,
           'ms',
           percentile(allMs, 0.99),
           {
@@ -94,6 +98,9 @@ export async function freshness(ctx: Context): Promise<Section> {
       },
     };
   } finally {
+    // A failure above leaves the poller running: it ends before its pool does.
+    polling = false;
+    await poller.catch(() => undefined);
     await stop();
     for (const [name, app] of Object.entries(apps)) ctx.shared.peakMb[`${name} (B6)`] = app.peakMb;
     await pool.end();
@@ -142,7 +149,7 @@ async function pollVisibility(pool: Pool, acks: Ack[], running: () => boolean): 
         if (ack.casesAt === undefined && (versions.get('cases') ?? 0) >= ack.version) {
           ack.casesAt = seenAt;
         }
-        if (PROJECTION_NAMES.every((p) => (versions.get(p) ?? 0) >= ack.version)) {
+        if (CASE_PROJECTIONS.every((p) => (versions.get(p) ?? 0) >= ack.version)) {
           ack.allAt = seenAt;
         }
       }
