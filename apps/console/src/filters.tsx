@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { DIRECTORATES, Session } from './session';
 
 export interface FilterField {
   readonly name: string;
@@ -6,6 +7,21 @@ export interface FilterField {
   readonly type?: 'text' | 'date';
   /** A choice instead of free text: value and label, the empty value meaning any. */
   readonly options?: readonly (readonly [string, string])[];
+}
+
+/**
+ * The directorate filter, for a user not bound to one (a bound user's lists are their
+ * directorate's already): none for the others.
+ */
+export function directorateFilter(session: Session, label: string, any: string): FilterField[] {
+  if (session.directorate !== null) return [];
+  return [
+    {
+      name: 'directorate',
+      label,
+      options: [['', any] as const, ...DIRECTORATES.map((d) => [d, d] as const)],
+    },
+  ];
 }
 
 /** The query string of the filters set (empty ones left out: no filter) and any others. */

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { NEW_RECORDS } from '../contract/commands';
 import { CommandForm } from '../contract/command-form';
-import { FilterForm, queryOf } from '../filters';
+import { FilterForm, directorateFilter, queryOf } from '../filters';
 import type { components } from '../contract/openapi';
 import { localTime, useLanguage, wordsOf } from '../i18n';
 import { Failure, usePages } from '../reading';
 import { pageHref } from '../router';
-import { DIRECTORATES, Session, mayRecord } from '../session';
+import { Session, mayRecord } from '../session';
 
 type Caseload = components['schemas']['CaseloadResponseDto'];
 type Accepted = components['schemas']['CommandAcceptedResponseDto'];
@@ -54,15 +54,7 @@ export function Caseload({ session }: { session: Session }) {
         submit={t('show')}
         onApply={setShown}
         fields={[
-          ...(session.directorate === null
-            ? [
-                {
-                  name: 'directorate',
-                  label: t('directorate'),
-                  options: [['', t('any')] as const, ...DIRECTORATES.map((d) => [d, d] as const)],
-                },
-              ]
-            : []),
+          ...directorateFilter(session, t('directorate'), t('any')),
           {
             name: 'status',
             label: t('status'),

@@ -2,11 +2,11 @@ import { useState } from 'preact/hooks';
 import { NEW_RECORDS } from '../contract/commands';
 import { CommandForm } from '../contract/command-form';
 import type { components } from '../contract/openapi';
-import { FilterForm, queryOf } from '../filters';
+import { FilterForm, directorateFilter, queryOf } from '../filters';
 import { localTime, useLanguage, wordsOf } from '../i18n';
 import { Failure, usePages } from '../reading';
 import { pageHref } from '../router';
-import { DIRECTORATES, Session, mayRecord } from '../session';
+import { Session, mayRecord } from '../session';
 
 type Procedures = components['schemas']['ListProceduresResponseDto'];
 
@@ -68,15 +68,7 @@ export function Procedures({ session }: { session: Session }) {
         submit={t('show')}
         onApply={setShown}
         fields={[
-          ...(session.directorate === null
-            ? [
-                {
-                  name: 'directorate',
-                  label: t('directorate'),
-                  options: [['', t('any')] as const, ...DIRECTORATES.map((d) => [d, d] as const)],
-                },
-              ]
-            : []),
+          ...directorateFilter(session, t('directorate'), t('any')),
           { name: 'borderSection', label: t('borderSection') },
           { name: 'jointOperation', label: t('jointOperation') },
           { name: 'from', label: t('from'), type: 'date' },
