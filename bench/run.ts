@@ -12,11 +12,13 @@ import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import { consoleFirstLoad } from './console.bench';
 import { idleSystem } from './idle.bench';
+import { longCase } from './long-case.bench';
 import { appendLatency, appendThroughput, sameStreamConflicts } from './append.bench';
 import { Context, Section } from './context';
 import { LOG_DIR } from './processes';
 import { projectionCatchUp } from './projection.bench';
 import { rebuild } from './rebuild.bench';
+import { seedLoad } from './seed.bench';
 import { relayBench } from './relay.bench';
 import { freshness } from './system.bench';
 import { BenchInfra } from './infra';
@@ -28,13 +30,19 @@ const BENCHMARKS: { id: string; name: string; run: (ctx: Context) => Promise<Sec
   { id: 'B1', name: 'single-writer append latency', run: appendLatency },
   { id: 'B2', name: 'append throughput', run: appendThroughput },
   { id: 'B3', name: 'one stream, 16 writers', run: sameStreamConflicts },
-  { id: 'B6', name: 'end-to-end freshness at 200 commands/s', run: freshness },
+  {
+    id: 'B6',
+    name: 'end-to-end freshness and CPU per command at 200, 100 and 20 commands/s',
+    run: freshness,
+  },
   { id: 'B4', name: 'relay Postgres to Kafka', run: relayBench },
   { id: 'B5', name: 'projection catch-up', run: projectionCatchUp },
   { id: 'B7', name: 'rebuild from the topic', run: rebuild },
   { id: 'B8', name: 'peak memory (measured during B6 and B7)', run: peakMemory },
+  { id: 'B9', name: 'command cost as a case grows', run: longCase },
   { id: 'B10', name: 'an idle system', run: idleSystem },
   { id: 'B11', name: "the console's first load of the board", run: consoleFirstLoad },
+  { id: 'B12', name: 'the seed history loaded through the API', run: seedLoad },
 ];
 
 /** B8 reads what B6 and B7 sampled of their child processes. */

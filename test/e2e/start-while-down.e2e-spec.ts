@@ -45,7 +45,6 @@ function startService(name: ServiceName, config: AppConfig): RunningService {
       KAFKA_TOPIC: config.kafka.topic,
       KAFKA_PARTITIONS: String(config.kafka.partitions),
       PROJECTOR_GROUP_PREFIX: config.projector.groupPrefix,
-      RELAY_POLL_INTERVAL_MS: '10',
       PORT: '0',
       AUTH_JWT_SECRET: TEST_AUTH_SECRET,
       PERSONAL_DATA_KEY: config.personalData.masterKey.toString('base64'),

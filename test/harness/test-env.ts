@@ -71,7 +71,6 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     KAFKA_TOPIC: `test.events.${suffix}`,
     KAFKA_PARTITIONS: '3',
     PROJECTOR_GROUP_PREFIX: `test.projector.${suffix}`,
-    RELAY_POLL_INTERVAL_MS: '10',
     PORT: '0',
     PERSONAL_DATA_KEY: TEST_KEYS.personalData,
     IDENTITY_HASH_KEY: TEST_KEYS.identityHash,

@@ -175,6 +175,32 @@ describe('Postgres event store', () => {
     ).resolves.toBe(0);
   });
 
+  it('decides on a kept state with every event appended since, by whichever instance', async () => {
+    const caseId = randomUUID();
+    await open(caseId);
+    // Two API instances, each keeping the states it decided on: the state is the notes so far.
+    const instances = [new CommandExecutor(store), new CommandExecutor(store)];
+    const summaries = (events: readonly { data: unknown }[]) =>
+      events.map((e) => (e.data as { changes?: { summary: string } }).changes?.summary ?? 'opened');
+    const note = (executor: CommandExecutor) =>
+      executor.execute<string[], ReturnType<typeof noted> & { data: unknown }>({
+        streamId: caseId,
+        streamType: 'case',
+        fold: (events) => summaries(events),
+        evolve: (state, event) => [...state, ...summaries([event])],
+        metadata: metadata(),
+        // The next note's number is the version it makes: only right on the whole stream.
+        decide: (state) => [noted(state.length + 1)],
+      });
+    for (let i = 0; i < 6; i++) await note(instances[i % 3 === 0 ? 0 : 1]);
+
+    const stored = await store.readStream(caseId);
+    expect(stored.map((e) => e.streamVersion)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(summaries(stored).slice(1)).toEqual(
+      [2, 3, 4, 5, 6, 7].map((version) => `Note ${version}.`),
+    );
+  });
+
   describe('starting several streams in one command', () => {
     const start = (streamIds: string[], idempotency?: Idempotency) =>
       new CommandExecutor(store).startStreams({

@@ -141,6 +141,26 @@ describe('outbox relay', () => {
     });
   });
 
+  it('is woken by the commit, not by its poll: with a poll of ten minutes it publishes each new event', async () => {
+    config = { ...config, relay: { ...config.relay, pollIntervalMs: 600_000 } };
+    startRelay();
+    const stream = randomUUID();
+    await append(stream, 0, [caseOpened(stream)]);
+    await eventually(async () => ((await outboxSize()) === 0 ? true : undefined), {
+      what: 'the first event to be published',
+    });
+    // The relay now waits on its ten-minute poll; each commit must wake it.
+    for (let version = 1; version <= 3; version++) {
+      await append(stream, version);
+      await eventually(async () => ((await outboxSize()) === 0 ? true : undefined), {
+        what: `event ${version + 1} to be published`,
+        timeoutMs: 10_000,
+      });
+    }
+    const messages = await readWholeTopic(config.kafka.brokers, config.kafka.topic);
+    expect(Object.fromEntries(versionsByStream(messages))).toEqual({ [stream]: [1, 2, 3, 4] });
+  });
+
   it('re-publishes after a crash between publish and acknowledgement, and the projector applies each event once', async () => {
     const projector = new ProjectionRunner(new CasesProjection(), kafka, db, config);
     await projector.start();

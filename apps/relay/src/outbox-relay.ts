@@ -12,6 +12,9 @@ const FAILURE_BACKOFF_MS = 1000;
 
 const SEAL_SQL = sealSql(UNSEALED_OUTBOX);
 
+/** Notified at the commit of every transaction that adds to the outbox (migration OutboxWake). */
+export const OUTBOX_CHANNEL = 'event_store_outbox';
+
 /**
  * The first $1 outbox events that are not in flight ($2), in position order, with their ledger
  * links: only sealed events are published, so whatever the topic holds, the ledger holds too. An
@@ -64,14 +67,16 @@ async function nextSealedBatch(
 
 /**
  * The relay's loop (see OutboxRelay) on its connection, while `running()`; `send` resolves once
- * Kafka acknowledged the batch. The bench runs the same loop on another Kafka client.
+ * Kafka acknowledged the batch; `idle` resolves when there may be more to publish (a
+ * notification, or the poll interval gone by). The bench runs the same loop on another Kafka
+ * client.
  */
 export async function publishOutbox(
   client: Client,
   send: (batch: SealedBatch) => Promise<unknown>,
   { batchSize, pollIntervalMs }: AppConfig['relay'],
   running: () => boolean,
-  sleep: (ms: number) => Promise<void>,
+  idle: (ms: number) => Promise<void>,
 ): Promise<void> {
   let readAhead: SealedBatch | undefined;
   while (running()) {
@@ -90,7 +95,7 @@ export async function publishOutbox(
         batch.positions,
       ]);
     }
-    if (!backlog) await sleep(pollIntervalMs);
+    if (!backlog) await idle(pollIntervalMs);
   }
 }
 
@@ -111,13 +116,18 @@ export async function publishOutbox(
  * the batch read ahead; the next round reads it again from the outbox.
  *
  * The lock, the reads and the deletes share one dedicated connection: if it dies the lock
- * is released with it, and whoever takes over starts from the outbox as committed.
+ * is released with it, and whoever takes over starts from the outbox as committed. The leader
+ * LISTENs on that connection too: a commit that adds to the outbox wakes it at once, so an idle
+ * relay sleeps rather than polls. A notification that comes while a batch is out is kept, and
+ * the next wait returns at once: an event committed during a round is never left for the poll.
  */
 export class OutboxRelay {
   private readonly logger = new Logger('OutboxRelay');
   private stopping = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  /** A notification came while the relay was busy: the next wait for work returns at once. */
+  private notified = false;
   private producer?: Producer;
 
   constructor(
@@ -149,6 +159,10 @@ export class OutboxRelay {
       });
       // A dropped connection is reported by the next query; without a listener it would crash.
       client.on('error', (error) => this.logger.warn(`connection lost: ${error.message}`));
+      client.on('notification', () => {
+        this.notified = true;
+        this.wake?.();
+      });
       let producer: Producer | undefined;
       try {
         await client.connect();
@@ -172,6 +186,7 @@ export class OutboxRelay {
         });
         producer = this.producer = leading;
         await leading.connect();
+        await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
         this.logger.log('leading: publishing the outbox');
         await publishOutbox(
           client,
@@ -179,7 +194,7 @@ export class OutboxRelay {
             leading.send({ topic: this.config.kafka.topic, acks: -1, messages: batch.messages }),
           this.config.relay,
           () => !this.stopping,
-          (ms) => this.sleep(ms),
+          (ms) => this.waitForWork(ms),
         );
       } catch (error) {
         // Postgres or Kafka going away is waited out (the outbox keeps the events); anything
@@ -198,13 +213,25 @@ export class OutboxRelay {
     }
   }
 
+  private waitForWork(pollMs: number): Promise<void> {
+    if (this.notified) {
+      this.notified = false;
+      return Promise.resolve();
+    }
+    return this.sleep(pollMs).then(() => {
+      this.notified = false;
+    });
+  }
+
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
+      const done = () => {
         clearTimeout(timer);
+        this.wake = undefined;
         resolve();
       };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
     });
   }
 }

@@ -3,6 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { EventMetadata, toDomainEvent } from './event-envelope';
 import { AppendResult, EventStore, Idempotency, Transaction } from './event-store';
 import { ConcurrencyConflictError, IdempotencyKeyReusedError } from './event-store.errors';
+import { KeptStates } from './kept-states';
+
+/**
+ * How many streams' states are kept. A kept case of 2,000 events holds them all (the domain
+ * judges a new fact against the whole history), so this bounds the memory the API gives it.
+ */
+const KEPT_STREAMS = 256;
 
 export interface StreamCommand<State, Event extends DomainEvent, Prepared = undefined> {
   readonly streamId: string;
@@ -12,6 +19,13 @@ export interface StreamCommand<State, Event extends DomainEvent, Prepared = unde
    * happened, so folding event by event would refold it at every late one.
    */
   readonly fold: (events: readonly Event[]) => State;
+  /**
+   * Given, the stream's state is kept between commands and only the events after it are read
+   * and folded into it, one by one: a long stream (a joint operation with hundreds of people)
+   * costs a command no more than a short one. `evolve` over a kept state must make what `fold`
+   * makes of the whole stream; each stream type that gives one has a test that says so.
+   */
+  readonly evolve?: (state: State, event: Event) => State;
   /**
    * May the caller act on this stream? Checked first, before the version or the decision,
    * so that a refusal tells nothing about the stream.
@@ -56,6 +70,8 @@ export interface NewStreamsCommand<Event extends DomainEvent, Prepared = undefin
  */
 @Injectable()
 export class CommandExecutor {
+  private readonly kept = new KeptStates(KEPT_STREAMS);
+
   constructor(private readonly store: EventStore) {}
 
   async execute<State, Event extends DomainEvent, Prepared = undefined>(
@@ -114,9 +130,7 @@ export class CommandExecutor {
     command: StreamCommand<State, Event, Prepared>,
     tx?: Transaction,
   ): Promise<AppendResult> {
-    const history = await this.store.readStream(command.streamId, tx);
-    const version = history.length === 0 ? 0 : history[history.length - 1].streamVersion;
-    const state = command.fold(history.map((envelope) => toDomainEvent<Event>(envelope)));
+    const { version, state } = await this.load(command, tx);
     command.authorize?.(state);
     if (command.expectedVersion !== undefined && command.expectedVersion !== version) {
       throw new ConcurrencyConflictError(command.streamId, command.expectedVersion, version);
@@ -125,17 +139,43 @@ export class CommandExecutor {
     const prepared = (
       command.prepare && tx ? await command.prepare(state, tx) : undefined
     ) as Prepared;
-    return this.store.append(
-      {
-        streamId: command.streamId,
-        streamType: command.streamType,
-        expectedVersion: version,
-        events: command.decide(state, prepared),
-        metadata: command.metadata,
-        idempotency: command.idempotency,
-        answer: command.answer?.(prepared),
-      },
-      tx,
-    );
+    const events = command.decide(state, prepared);
+    try {
+      return await this.store.append(
+        {
+          streamId: command.streamId,
+          streamType: command.streamType,
+          expectedVersion: version,
+          events,
+          metadata: command.metadata,
+          idempotency: command.idempotency,
+          answer: command.answer?.(prepared),
+        },
+        tx,
+      );
+    } catch (error) {
+      // The store may not be what the kept state says (restored from a backup, say): the next
+      // command on the stream folds it whole.
+      this.kept.forget(keptKey(command));
+      throw error;
+    }
+  }
+
+  /** The stream's state and version: folded whole, or the kept state with what came after it. */
+  private async load<State, Event extends DomainEvent, Prepared>(
+    command: StreamCommand<State, Event, Prepared>,
+    tx?: Transaction,
+  ): Promise<{ version: number; state: State }> {
+    const { evolve, streamId } = command;
+    const kept = evolve ? this.kept.get(keptKey(command)) : undefined;
+    const after = await this.store.readStream(streamId, tx, kept?.version ?? 0);
+    const events = after.map((envelope) => toDomainEvent<Event>(envelope));
+    const version = after.length > 0 ? after[after.length - 1].streamVersion : (kept?.version ?? 0);
+    const state = kept ? events.reduce(evolve!, kept.state as State) : command.fold(events);
+    if (evolve && version > 0) this.kept.keep(keptKey(command), { version, state });
+    return { version, state };
   }
 }
+
+const keptKey = (command: { streamType: string; streamId: string }) =>
+  `${command.streamType}:${command.streamId}`;

@@ -54,8 +54,12 @@ export interface StoredCommandResult {
 
 /** Port of the write side's source of truth. Every method runs in `tx` when one is given. */
 export abstract class EventStore {
-  /** Every event of a stream in version order. */
-  abstract readStream(streamId: string, tx?: Transaction): Promise<EventEnvelope[]>;
+  /** Every event of a stream in version order, or those after `afterVersion`. */
+  abstract readStream(
+    streamId: string,
+    tx?: Transaction,
+    afterVersion?: number,
+  ): Promise<EventEnvelope[]>;
 
   /**
    * Appends atomically with the publication record, and the command result when an

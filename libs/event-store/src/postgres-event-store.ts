@@ -151,10 +151,11 @@ export class PostgresEventStore extends EventStore {
     super();
   }
 
-  async readStream(streamId: string, tx?: Transaction): Promise<EventEnvelope[]> {
+  async readStream(streamId: string, tx?: Transaction, afterVersion = 0): Promise<EventEnvelope[]> {
     const rows: EventRow[] = await (tx ?? this.db).query(
-      `SELECT ${EVENT_COLUMNS} FROM event_store.events WHERE stream_id = $1 ORDER BY version`,
-      [streamId],
+      `SELECT ${EVENT_COLUMNS} FROM event_store.events
+        WHERE stream_id = $1 AND version > $2 ORDER BY version`,
+      [streamId, afterVersion],
     );
     return rows.map(toEnvelope);
   }

@@ -176,8 +176,10 @@ export class ProjectionRunner {
     this.consumer = kafka.consumer({
       groupId: this.groupId,
       allowAutoTopicCreation: false,
-      // Freshness matters more than fetch efficiency when the topic is quiet.
-      maxWaitTimeInMs: 100,
+      // How long the broker holds a fetch that finds nothing: a message that arrives meanwhile
+      // answers it at once (minBytes is 1), so this costs no freshness, only the idle round
+      // trips. It stays well within a heartbeat interval, which is sent between fetches.
+      maxWaitTimeInMs: Math.min(1000, config.projector.sessionTimeoutMs / 10),
       // A fetch's messages stay in memory until all of its batches are applied. 1 MB is still
       // a chunk or more for each of the partitions applied at once, and it keeps a rebuild, or
       // a projector catching up with its four runners, within the memory it is given (a

@@ -1,4 +1,4 @@
-import { CASE_STREAM_TYPE, CaseState, decideCase, foldHistory } from '@app/domain';
+import { CASE_STREAM_TYPE, CaseState, decideCase, evolveCase, foldHistory } from '@app/domain';
 import { AppendResult, CommandExecutor } from '@app/event-store';
 import { AdmittedPerson, PersonIntake, RegistrationRaceError } from '@app/personal-data';
 import { APP_CONFIG, AppConfig, Clock } from '@app/platform';
@@ -24,6 +24,8 @@ abstract class CaseStreamHandler {
       streamId: caseId,
       streamType: CASE_STREAM_TYPE,
       fold: foldHistory,
+      // A joint operation's case is a long stream: its state is kept between commands.
+      evolve: evolveCase,
       // Opening a case starts its stream; any other command needs a case the caller may see.
       authorize: opening ? undefined : caseVisibleTo(context.actor, caseId),
       expectedVersion: context.expectedVersion,

@@ -47,7 +47,7 @@ describe('configuration from the environment', () => {
         replicationFactor: 1,
         minInsyncReplicas: 1,
       },
-      relay: { batchSize: 500, pollIntervalMs: 20 },
+      relay: { batchSize: 500, pollIntervalMs: 1000 },
       projector: {
         groupPrefix: 'smuggling-cases.projector',
         poisonPolicy: 'stop',

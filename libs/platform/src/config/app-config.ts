@@ -395,7 +395,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     relay: {
       batchSize: int('RELAY_BATCH_SIZE', 500, 1, 10_000),
-      pollIntervalMs: int('RELAY_POLL_INTERVAL_MS', 20, 1, 60_000),
+      pollIntervalMs: int('RELAY_POLL_INTERVAL_MS', 1000, 1, 600_000),
     },
     projector: {
       groupPrefix: str('PROJECTOR_GROUP_PREFIX', 'smuggling-cases.projector'),

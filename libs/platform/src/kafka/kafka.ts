@@ -2,6 +2,8 @@ import { Logger } from '@nestjs/common';
 import { Admin, Kafka, LogEntry, RetryOptions, logLevel } from 'kafkajs';
 import { AppConfig } from '../config/app-config';
 import { untilAvailable } from '../lifecycle/until-available';
+// Before any client is made: see the file.
+import './request-queue';
 
 // Answers a broker gives while it starts or moves a coordinator; kafkajs retries them itself.
 const TRANSIENT =

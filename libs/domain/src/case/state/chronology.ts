@@ -3,7 +3,7 @@ import { CUSTODY_RULES } from '../../shared/rules';
 import { CaseEvent, RemandExtended } from '../events';
 import { CaseFile, CaseState, PersonInCase, initialCaseState } from './case.state';
 import { Custody, isHeld, isInPoliceHands, remandExpiry } from './custody';
-import { applyFact, chronology, isAmendment, pendingAppeal } from './evolve';
+import { applyFact, chronology, isAmendment, oneFold, overlaid, pendingAppeal } from './evolve';
 import { isIndictedAt, remandBeyondCeiling, remandLimits } from './remand';
 
 /**
@@ -25,7 +25,11 @@ export interface HistoryBreak {
 
 /** Every fact of the history that breaks a rule, in time order. */
 export function historyBreaks(history: readonly CaseEvent[]): HistoryBreak[] {
-  const facts = chronology(history);
+  return breaksFrom(() => initialCaseState, chronology(history));
+}
+
+/** The breaks of `facts`, in time order, judged one by one from the state `from` makes on. */
+function breaksFrom(from: () => CaseState, facts: readonly CaseEvent[]): HistoryBreak[] {
   const recorded = new Set(
     facts.flatMap((e) =>
       e.type === 'person.suspect-arrested' || e.type === 'person.migrant-apprehended'
@@ -34,14 +38,16 @@ export function historyBreaks(history: readonly CaseEvent[]): HistoryBreak[] {
     ),
   );
   const breaks: HistoryBreak[] = [];
-  let state: CaseState = initialCaseState;
-  for (const [i, event] of facts.entries()) {
-    if (state.status !== 'none') {
-      const broken = brokenRule(state, event, { recorded, facts, index: i });
-      if (broken) breaks.push({ event, ...broken });
+  oneFold(() => {
+    let state = from();
+    for (const [i, event] of facts.entries()) {
+      if (state.status !== 'none') {
+        const broken = brokenRule(state, event, { recorded, facts, index: i });
+        if (broken) breaks.push({ event, ...broken });
+      }
+      state = applyFact(state, event);
     }
-    state = applyFact(state, event);
-  }
+  });
   return breaks;
 }
 
@@ -52,12 +58,9 @@ export function historyBreaks(history: readonly CaseEvent[]): HistoryBreak[] {
  */
 export function assertLawfulAddition(state: CaseState, entries: readonly CaseEvent[]): void {
   if (state.status === 'none') return;
-  const known = knownBreaks(state);
   const pending = entries.map((e, i) => ({ ...e, eventId: e.eventId ?? `pending-${i}` }));
   const amendment = entries.find(isAmendment);
-  const fresh = historyBreaks([...state.history, ...pending]).filter(
-    (b) => !known.has(breakKey(b)) && (amendment !== undefined || !revealsBreach(b, pending)),
-  );
+  const fresh = latestNewsBreaks(state, pending) ?? wholeHistoryBreaks(state, pending);
   // What the entry breaks itself says most; then the earliest fact it makes unlawful.
   const broken = fresh.find((b) => pending.some((e) => e.eventId === b.event.eventId)) ?? fresh[0];
   if (!broken) return;
@@ -88,6 +91,44 @@ export function assertLawfulAddition(state: CaseState, entries: readonly CaseEve
     `A fact on record would then break a rule: ${ruleText(broken.code)}`,
     { rule: broken.code, eventId: broken.event.eventId ?? null, eventType: broken.event.type },
   );
+}
+
+/** The breaks the entries add to the history: the whole history judged again, less what it held. */
+export function wholeHistoryBreaks(file: CaseFile, pending: readonly CaseEvent[]): HistoryBreak[] {
+  const known = knownBreaks(file);
+  const amended = pending.some(isAmendment);
+  return historyBreaks([...file.history, ...pending]).filter(
+    (b) => !known.has(breakKey(b)) && (amended || !revealsBreach(b, pending)),
+  );
+}
+
+/**
+ * The same, for the common addition that is the case's latest news: facts each dated after
+ * everything on record, about persons nothing on record names (one more migrant of a joint
+ * operation). A rule judges a fact by the case before it and by the later facts of its own
+ * person, so no fact on record is judged otherwise, and the new facts are judged on the case as
+ * it stands: the cost is that of the addition, not of the history. Undefined for any other.
+ */
+export function latestNewsBreaks(
+  file: CaseFile,
+  pending: readonly CaseEvent[],
+): HistoryBreak[] | undefined {
+  if (file.status !== 'open') return undefined;
+  const newcomers = new Set<string>();
+  for (const event of pending) {
+    const personId = personOf(event);
+    if (
+      personId === undefined ||
+      isAmendment(event) ||
+      event.occurredAt.getTime() <= file.lastActAt.getTime()
+    ) {
+      return undefined;
+    }
+    newcomers.add(personId);
+  }
+  if (file.history.some((e) => newcomers.has(personOf(e) ?? ''))) return undefined;
+  // Judged by key only (no closure among them): the case's own persons table is read through.
+  return breaksFrom(() => overlaid(file), chronology(pending));
 }
 
 const breakKey = (b: HistoryBreak) => `${b.event.eventId}:${b.code}`;

@@ -10,6 +10,7 @@ import { CustodyBreaches1732262400008 } from './1732262400008-custody-breaches';
 import { NationalityAt1732262400009 } from './1732262400009-nationality-at';
 import { Procedures1732262400010 } from './1732262400010-procedures';
 import { CustodyDesk1732262400011 } from './1732262400011-custody-desk';
+import { OutboxWake1732262400012 } from './1732262400012-outbox-wake';
 
 /** Every schema change, in order. Explicit, never a glob: a bundler or a rename cannot lose one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   NationalityAt1732262400009,
   Procedures1732262400010,
   CustodyDesk1732262400011,
+  OutboxWake1732262400012,
 ];
