@@ -132,13 +132,20 @@ ${markdownTable(results.rows)}
   end, beside a kafkajs consumer that upserts one row per case and its progress in one
   transaction per batch. The events are copies of the history B6 wrote through the API, with
   fresh ids, checked against the event contract.
-- **B6**: the API, relay and projector as separate processes (as \`up\` runs them), 200 commands
-  a second over HTTP (open a case, a group of migrants, an arrest, an intent, a detention, an
-  amendment, one more migrant), after a warm-up; from each answer until the case's version is in
-  the read model's checkpoints (polled every 5 ms).
+- **B6**: the API, relay and projector as separate processes (as \`up\` runs them), commands at
+  a steady rate over HTTP (open a case, a group of migrants, an arrest, an intent, a detention,
+  an amendment, one more migrant), after a warm-up; from each answer until the case's version is
+  in the read model's checkpoints (polled every 5 ms). Three rates, each on a stack of its own:
+  200 a second, 100 a second (with the CPU each process used from /proc, from the end of the
+  warm-up until the read models had every measured command, over the measured commands; the
+  load generator's own CPU is not counted) and 20 a second (a busy night).
 - **B7**: \`rebuildReadModels\` of all four projections into a fresh schema, in a process of its
   own, from a topic of copies of B6's history.
 - **B8**: the peak resident memory (VmHWM) of the processes during B6 and B7.
+- **B9**: one more migrant apprehended (\`POST /cases/:id/apprehensions\`, dated after everything
+  on record) on a case of 2,000 events (the opening and 1,999 migrants apprehended in groups of
+  200) and on cases of 10, by turns and one at a time, on the stack as \`up\` runs it; each
+  short case takes one measured command, the long one all of them.
 - **B10**: the whole stack as \`up\` runs it, left idle for a minute after its start: the CPU
   each process and its children used (from /proc), in % of one core, beside Postgres and the
   broker alone for as long before the apps start.
@@ -146,6 +153,9 @@ ${markdownTable(results.rows)}
   to the custody board shown (the page, its script, the local sign-in, the stream's first
   board), each time in a fresh Chromium context with nothing cached; beside the API's board
   read as JSON from the bench's process.
+- **B12**: the \`seed\` history (seed 2024: the cases and the procedures with their groups, with
+  the press releases' figures) loaded through the API by \`loadHistory\`, as \`seed\` loads it, 8
+  cases or procedure groups at once, on the stack as \`up\` runs it.
 
 ## What limits the rows that miss their goal
 
