@@ -3,7 +3,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 
 const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
-/** Every process's parent and CPU time so far (user and system, in seconds), from /proc. */
+/**
+ * Every process's parent and CPU time so far (user and system, in seconds), from /proc, with
+ * that of its children that have ended and been waited for: a Postgres backend or autovacuum
+ * worker that ends between two readings counts in its postmaster's, not lost with it.
+ */
 function processes(): Map<number, { parent: number; seconds: number }> {
   const found = new Map<number, { parent: number; seconds: number }>();
   for (const entry of readdirSync('/proc')) {
@@ -14,7 +18,8 @@ function processes(): Map<number, { parent: number; seconds: number }> {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       found.set(Number(entry), {
         parent: Number(fields[1]),
-        seconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND,
+        seconds:
+          fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / TICKS_PER_SECOND,
       });
     } catch {
       // Gone meanwhile.

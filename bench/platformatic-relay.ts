@@ -1,15 +1,20 @@
 import { AppConfig } from '@app/platform';
 import { ProduceAcks, Producer, stringSerializers } from '@platformatic/kafka';
 import { Client } from 'pg';
-import { publishOutbox, SealedBatch } from '../apps/relay/src/outbox-relay';
+import {
+  SealedBatch,
+  Wakeup,
+  listenForOutbox,
+  publishOutbox,
+} from '../apps/relay/src/outbox-relay';
 
 /**
  * The relay's loop on @platformatic/kafka, for comparison only. OutboxRelay takes a kafkajs
  * Kafka and builds its producer itself, so it cannot take another client: this adapter runs the
  * relay's own loop (`publishOutbox`: through a backlog, seal and read the next batch while the
  * current one is sent, then delete the acknowledged one) with sends acknowledged by all in-sync
- * replicas on an idempotent producer with one request in flight, on one dedicated connection, and
- * leaves out only what a bench does not exercise (standing by for the lock, restarting after a
+ * replicas on an idempotent producer with one request in flight, on one dedicated connection
+ * woken by the outbox's notifications as the relay's is, and leaves out only what a bench does not exercise (standing by for the lock, restarting after a
  * failure).
  */
 export class PlatformaticRelay {
@@ -42,13 +47,15 @@ export class PlatformaticRelay {
       serializers: stringSerializers,
     });
     await client.connect();
+    const wakeup = new Wakeup();
+    await listenForOutbox(client, wakeup);
     try {
       await publishOutbox(
         client,
         (batch) => this.send(producer, batch),
         this.config.relay,
         () => !this.stopping,
-        (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        (ms) => wakeup.wait(ms),
       );
     } finally {
       await producer.close();

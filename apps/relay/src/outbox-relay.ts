@@ -66,6 +66,40 @@ async function nextSealedBatch(
 }
 
 /**
+ * The wait between the relay's rounds: over after the given time, or as soon as `wake` is
+ * called. A wake that comes while no one waits (a commit during a round) is kept, and the next
+ * wait is over at once: an event committed during a round is never left for the poll.
+ */
+export class Wakeup {
+  private pending = false;
+  private wakeNow?: () => void;
+
+  wake(): void {
+    this.pending = true;
+    this.wakeNow?.();
+  }
+
+  wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeNow = undefined;
+        this.pending = false;
+        resolve();
+      };
+      const timer = setTimeout(done, this.pending ? 0 : ms);
+      this.wakeNow = done;
+    });
+  }
+}
+
+/** Wakes `wakeup` at every commit that adds to the outbox, from now on. */
+export async function listenForOutbox(client: Client, wakeup: Wakeup): Promise<void> {
+  client.on('notification', () => wakeup.wake());
+  await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+}
+
+/**
  * The relay's loop (see OutboxRelay) on its connection, while `running()`; `send` resolves once
  * Kafka acknowledged the batch; `idle` resolves when there may be more to publish (a
  * notification, or the poll interval gone by). The bench runs the same loop on another Kafka
@@ -117,17 +151,14 @@ export async function publishOutbox(
  *
  * The lock, the reads and the deletes share one dedicated connection: if it dies the lock
  * is released with it, and whoever takes over starts from the outbox as committed. The leader
- * LISTENs on that connection too: a commit that adds to the outbox wakes it at once, so an idle
- * relay sleeps rather than polls. A notification that comes while a batch is out is kept, and
- * the next wait returns at once: an event committed during a round is never left for the poll.
+ * LISTENs on that connection too: a commit that adds to the outbox wakes it at once (Wakeup), so
+ * an idle relay sleeps rather than polls.
  */
 export class OutboxRelay {
   private readonly logger = new Logger('OutboxRelay');
   private stopping = false;
   private loop?: Promise<void>;
-  private wake?: () => void;
-  /** A notification came while the relay was busy: the next wait for work returns at once. */
-  private notified = false;
+  private readonly wakeup = new Wakeup();
   private producer?: Producer;
 
   constructor(
@@ -142,7 +173,7 @@ export class OutboxRelay {
   /** Finishes the batch in flight; a send stuck on an unreachable broker is abandoned after the grace period. */
   async stop(graceMs = 10_000): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.wakeup.wake();
     const timer = setTimeout(
       () => void this.producer?.disconnect().catch(() => undefined),
       graceMs,
@@ -159,10 +190,6 @@ export class OutboxRelay {
       });
       // A dropped connection is reported by the next query; without a listener it would crash.
       client.on('error', (error) => this.logger.warn(`connection lost: ${error.message}`));
-      client.on('notification', () => {
-        this.notified = true;
-        this.wake?.();
-      });
       let producer: Producer | undefined;
       try {
         await client.connect();
@@ -172,7 +199,7 @@ export class OutboxRelay {
           ])
         ).rows;
         if (!locked) {
-          await this.sleep(STANDBY_RETRY_MS);
+          await this.wakeup.wait(STANDBY_RETRY_MS);
           continue;
         }
         const leading = this.kafka.producer({
@@ -186,7 +213,7 @@ export class OutboxRelay {
         });
         producer = this.producer = leading;
         await leading.connect();
-        await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+        await listenForOutbox(client, this.wakeup);
         this.logger.log('leading: publishing the outbox');
         await publishOutbox(
           client,
@@ -194,7 +221,7 @@ export class OutboxRelay {
             leading.send({ topic: this.config.kafka.topic, acks: -1, messages: batch.messages }),
           this.config.relay,
           () => !this.stopping,
-          (ms) => this.waitForWork(ms),
+          (ms) => this.wakeup.wait(ms),
         );
       } catch (error) {
         // Postgres or Kafka going away is waited out (the outbox keeps the events); anything
@@ -202,7 +229,7 @@ export class OutboxRelay {
         const line = `relay failed: ${error instanceof Error ? error.message : String(error)}; next attempt in ${FAILURE_BACKOFF_MS} ms`;
         if (isDependencyUnavailable(error)) this.logger.warn(line);
         else this.logger.error(line);
-        await this.sleep(FAILURE_BACKOFF_MS);
+        await this.wakeup.wait(FAILURE_BACKOFF_MS);
       } finally {
         this.producer = undefined;
         // A fresh producer after any failure: an idempotent producer whose send failed may hold
@@ -211,27 +238,5 @@ export class OutboxRelay {
         await client.end().catch(() => undefined);
       }
     }
-  }
-
-  private waitForWork(pollMs: number): Promise<void> {
-    if (this.notified) {
-      this.notified = false;
-      return Promise.resolve();
-    }
-    return this.sleep(pollMs).then(() => {
-      this.notified = false;
-    });
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wake = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wake = done;
-    });
   }
 }

@@ -135,8 +135,8 @@ export function foldHistory(history: readonly CaseEvent[]): CaseState {
 /**
  * The persons table of the fold under way. The states a fold passes through are never seen
  * outside it, so the fold adds each person to a table of its own in place, where a state seen
- * outside gets a new table for every change: copying the table at every fact made a fold of a
- * case with 1,600 migrants quadratic. A table is changed in place only by the fold that made
+ * outside gets a new table for every change: copying the table at every fact would make a fold
+ * quadratic in the persons of a case (a joint operation has hundreds). A table is changed in place only by the fold that made
  * it, and only until that fold returns.
  */
 let building: { table: Record<string, PersonInCase> | undefined } | undefined;
