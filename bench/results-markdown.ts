@@ -22,9 +22,11 @@ const LIMITS: Record<string, string> = {
     'Same per-append work as B1; with 8 and 32 writers on 2 cores the Postgres backends are CPU ' +
     'bound, so the extra work per append (hashing, recursive CTE) shows directly as fewer appends ' +
     'per second. The named statement of B1 took 8 writers from 0.35x to 0.77x raw in ' +
-    'back-to-back runs. The two full runs of 2026-12-03 had 0.51x and 0.88x at 8 writers, ' +
-    '0.71x and 0.65x at 32: on 2 cores the ratios move with whatever else the host runs (the ' +
-    'raw baseline itself went from 4,842 to 2,794 events/s at 8 writers between them).',
+    'back-to-back runs. Against Emmett the ratio follows the host more than the code: the full ' +
+    'runs of 2026-12-03 had 1.31x and 1.24x, those of 2026-12-07 (no change to the append) ' +
+    "0.78x-1.04x, with Emmett's own figure from 1,878 to 3,072 events/s at 8 writers. 1.5x " +
+    "would take an append that does less than Emmett's: the hash chain and the outbox row are " +
+    'guarantees it does not give (tamper evidence, publication), so they stay.',
   B4:
     'Profiled (a timed copy of the batch, 200 batches of 500, and CPU per process from /proc): ' +
     'the batch read merged the events with the ledger from their first rows, 142 ms a batch ' +
@@ -35,12 +37,13 @@ const LIMITS: Record<string, string> = {
     "producer's 31-37 ms (the same kafkajs encoding, plus pg row parsing, message building and " +
     'more GC), and its Postgres backend 23-27 ms more, mostly the seal (9 ms plus a 2 ms commit ' +
     'on the idle machine). Batches go one at a time (`maxInFlightRequests: 1`, idempotent), which ' +
-    'per-stream order needs. Beside other work the ratio varied from 0.43x to 0.87x across ' +
-    'runs; alone on the machine, 0.57x (a profiling run), 0.70x and 0.97x (the two full runs ' +
-    'of 2026-12-03). ' +
-    "In a profile of the drain, two fifths of the relay's process time is kafkajs encoding and " +
-    'its buffers (one allocated for every header of every message, which the plain producer ' +
-    'pays too) and a sixth garbage collection.',
+    'per-stream order needs. On 2026-12-07 kafkajs stopped spinning a 1 ms timer on every ' +
+    'connection (`libs/platform/src/kafka/request-queue.ts`): the plain producer, which waits ' +
+    'on nothing else, went from 14,638 to 19,716-23,420 events/s, the relay, which waits on ' +
+    'Postgres between sends, from 14,128 to 11,497-13,654, so the ratio fell from 0.97x to 0.58x. ' +
+    'Its lag p99 fell from 40 ms to under 10 ms: a commit now wakes it (LISTEN/NOTIFY) instead ' +
+    'of a 20 ms poll. 0.8x would take the seal and the delete out of the path of the next send ' +
+    '(sealing ahead while a batch is out, deleting in the same round trip as the next read).',
   B5:
     'Profiled: per chunk of 500 messages the runner ran about ten statements, one of them an ' +
     'UPDATE of the checkpoints that scanned every checkpoint of every projection. Fixed: ' +
@@ -53,32 +56,33 @@ const LIMITS: Record<string, string> = {
     'case (a row and its index entries), each touched case is refolded by the domain from its ' +
     'facts, and its rows are rewritten.',
   B6:
-    'The two cores are saturated: the load generator reaches 160-190 of the 200 commands a ' +
-    "second and the answers' own p50 (`answerMs`) is in the hundreds of ms, so the freshness is " +
-    'mostly queueing. Measured on the idle machine (CPU per process from /proc over 30 s of B6, ' +
-    '181 commands a second): 10.8 ms of CPU a command in all, 3.9 ms Postgres, 2.3 ms the API, ' +
-    '1.9 ms the broker, 1.3 ms the projector, 1.0 ms the load generator and its poller, 0.5 ms ' +
-    'the relay; 200 a second would need 2.2 cores. Counted in the same setting, the projector ' +
-    'sends 8 statements a command: each of the four projections applies about 3.5 commands in ' +
-    'a transaction of 7 (begin, search_path, lock the checkpoints, 2 to apply, checkpoints and ' +
-    'progress, commit); the API sends 3.4. A CPU profile of the API shows no one hot spot ' +
-    '(framework, HTTP, validation, tokens, pg); a fifth of its samples fall in the socket ' +
-    "write to Postgres, which on loopback includes the kernel's delivery. Bigger batches would " +
-    'cost latency when the topic is quiet; one transaction for the four projections would end ' +
-    'their independence (each stops, skips and lags on its own). `answerToRelaySendMs` and ' +
-    "`relaySendToCasesReadModelMs` split the freshness at the relay's send (the message's " +
-    'CreateTime).',
+    'The CPU a command costs is the bound. Counted at 100 a second, where nothing queues: 18 ms ' +
+    'over all processes in the run of 2026-12-07 (Postgres 6.9, projector 3.6, API 3.5, broker ' +
+    '2.9, relay 1.1), so 200 a second would need more than the two cores hold; the load ' +
+    'generator reached 142 a second, the answers took 377 ms at p50 (`answerMs`) and the ' +
+    'freshness is queueing. At 20 a second nothing queues, and p99 is 26-28 ms: the answer to ' +
+    "the relay's send takes 1.2 ms at p50 and 4.4 ms at p99 (a commit wakes the relay), the " +
+    'rest (the broker, the four consumers, their transactions) 13.6 ms and 26.3 ms. ' +
+    'At low rates a chunk holds one or two commands, so each command costs each of the four ' +
+    'projections a consumer fetch and a transaction of its own (begin, search_path, lock the ' +
+    'checkpoints, apply, checkpoints and progress, commit): about 28 projector statements a ' +
+    "command, most of Postgres's share. The design that would pass: one consumer for the four " +
+    'projections that decodes each chunk once (as the rebuild does) and writes their rows in ' +
+    'one transaction, each projection keeping its own checkpoint and a stopped projection ' +
+    'left out of later chunks instead of pausing the consumer; and the API on ' +
+    "`@nestjs/platform-fastify` for the framework's share of its 3.5 ms. " +
+    '`answerToRelaySendMs` and `relaySendToCasesReadModelMs` split the freshness at the ' +
+    "relay's send (the message's CreateTime).",
   B7:
     'A rebuild applies every event to the four projections of B5 on two cores shared with ' +
     'Postgres and the broker (see `eventsPerSecondPerProjection` in results.json). Profiled: ' +
     "the rebuild's Node process used 184 s of CPU for 1,000,000 events; reading the topic once " +
     'for all four projections (one consumer group, each chunk decoded once) and the B5 changes ' +
-    'took it to 97 s. Runs beside other work went from 259 s to 235-246 s; the full runs ' +
-    'alone on the machine from 212 s (2026-12-02) to 134-144 s (2026-12-03). Postgres is now ' +
-    "the bound, most of its CPU in keeping each projection's facts (about 47 µs an event a " +
-    'projection). ' +
-    '60 s would need a different design, e.g. facts kept once for all projections, which would ' +
-    'end their independence (each is rebuilt alone from its own tables).',
+    'took it to 97 s. The full runs alone on the machine went from 212 s (2026-12-02) to ' +
+    '134-144 s (2026-12-03); 140-149 s on 2026-12-07, with the read models of the custody desk ' +
+    "and the procedures since. Postgres is the bound, most of its CPU in keeping each projection's " +
+    'facts (about 47 µs an event a projection). 60 s would need the facts kept once for all ' +
+    'projections, which would end their independence (each is rebuilt alone from its own tables).',
   B8:
     "The API's peak follows the saturation of B6. Sampled each second on the idle machine, its " +
     'old space grew about 30 MB a second from the 40-70 MB live after a full collection to ' +
@@ -87,8 +91,28 @@ const LIMITS: Record<string, string> = {
     'interceptors), which outlive two scavenges because a request takes hundreds of ms when the ' +
     'cores are saturated. In a run at a lower rate (beside other work) its peak was 159 MB. ' +
     "V8's young generation does not change that: with semi-spaces of 4, 8, 32 and 64 MB the " +
-    "API's peak was 246, 260, 302 and 359 MB in B6 runs one after the other. The rebuild " +
-    'peaked at 259 MB when a fetch could hold 2 MB, and at 234 MB with 1 MB.',
+    "API's peak was 246, 260, 302 and 359 MB in B6 runs one after the other. Less CPU a " +
+    'command (B6) is what would bring it down. The rebuild peaked at 259 MB when a fetch could ' +
+    'hold 2 MB and at 234-236 MB with 1 MB (2026-12-03); at 288-299 MB on 2026-12-07, whether ' +
+    'a consumer with nothing to fetch waited 100 ms or 1 s at the broker (two runs of B6 and ' +
+    'B7), with more read models to fill since; what holds the extra 50 MB is not profiled yet.',
+  B10:
+    'The broker alone idles at 1.6-2% of a core (a JVM with its KRaft controller; the floor ' +
+    "row's Postgres also holds the tail of the benchmark before), so 2% for the whole stack is " +
+    "below the broker's own idle. The apps now use 2.8% together (API 1.1: the custody desk's " +
+    'tick; projector 1.2: four consumers, each fetching once a second and heartbeating; relay ' +
+    '0.45), from 9.6% on 2026-12-06 (API 1.9, relay 3.8, projector 3.9; the whole stack 22.6%): the relay sleeps until a commit ' +
+    'wakes it (LISTEN/NOTIFY, its poll a 1 s fallback), a consumer with nothing to fetch waits ' +
+    "a second at the broker instead of 100 ms, and kafkajs's request queue no longer runs a 1 ms " +
+    'timer on every connection. What would pass: one consumer for the four projections (B6), and ' +
+    'the broker not on the same machine as the services, or one tuned to idle; neither measured.',
+  B12:
+    'The load is CPU bound on the two cores that also run Postgres, the broker and the three ' +
+    'services: 25,128 commands that append 169,508 events (a procedure group starts one stream ' +
+    'per person, 6.7 events a command on average), in 189 s: 895 events a second. At the 18 ms of CPU ' +
+    'a command costs (B6), 500 commands a second would take nine cores; what would pass is what ' +
+    'B6 needs, and a group of procedures costs per person in the API (each one registered and ' +
+    'sealed) and in the projector, which no batching of commands removes.',
 };
 
 export function markdown(results: Results): string {
