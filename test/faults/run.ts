@@ -36,8 +36,10 @@ const TARGET_EVENTS = Number(process.env.FAULTS_EVENTS ?? SIZES[SIZE].events);
 const RATE = Number(process.env.FAULTS_RATE ?? 30);
 /** Queries a second beside the commands: a read must never be a 500 either. */
 const READ_RATE = Number(process.env.FAULTS_READ_RATE ?? 10);
-const PG_PORT = Number(process.env.FAULTS_PG_PORT ?? 55499);
-const KAFKA_PORT = Number(process.env.FAULTS_KAFKA_PORT ?? 39592);
+// Below Linux's ephemeral range (32768-60999): there, any client's outgoing connection may
+// hold the port for a moment, and the broker, started and restarted here, fails to bind.
+const PG_PORT = Number(process.env.FAULTS_PG_PORT ?? 15499);
+const KAFKA_PORT = Number(process.env.FAULTS_KAFKA_PORT ?? 19592);
 /** How long a recovery may take before the suite calls it failed. */
 const RECOVERY_LIMIT_MS = 120_000;
 /** A request unanswered this long is a hang; the client gives up and retries. */
