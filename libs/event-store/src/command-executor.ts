@@ -6,10 +6,11 @@ import { ConcurrencyConflictError, IdempotencyKeyReusedError } from './event-sto
 import { KeptStates } from './kept-states';
 
 /**
- * How many streams' states are kept. A kept case of 2,000 events holds them all (the domain
- * judges a new fact against the whole history), so this bounds the memory the API gives it.
+ * How many events the kept states may hold together: a kept case holds its whole history (the
+ * domain judges a new fact against it), so this bounds the memory the API gives them. Enough
+ * for a few joint operations' cases of thousands of events, or a shift's worth of short ones.
  */
-const KEPT_STREAMS = 256;
+const KEPT_EVENTS = 10_000;
 
 export interface StreamCommand<State, Event extends DomainEvent, Prepared = undefined> {
   readonly streamId: string;
@@ -70,7 +71,7 @@ export interface NewStreamsCommand<Event extends DomainEvent, Prepared = undefin
  */
 @Injectable()
 export class CommandExecutor {
-  private readonly kept = new KeptStates(KEPT_STREAMS);
+  private readonly kept = new KeptStates(KEPT_EVENTS);
 
   constructor(private readonly store: EventStore) {}
 

@@ -6,13 +6,16 @@ export interface KeptState {
 
 /**
  * The states of the streams commands were last decided on, the least recently used dropped
- * past `capacity`. A kept state is only ever a starting point: the command still reads every
- * event after its version, in its own transaction, and the append still expects the version it
- * decided on, so a stale or lost entry costs a longer read, never a wrong decision. States are
- * immutable (the domain never changes one), so one may be shared by commands in flight.
+ * once they hold more than `capacity` events together (a state holds as many as its version
+ * says: a case keeps its whole history). A kept state is only ever a starting point: the
+ * command still reads every event after its version, in its own transaction, and the append
+ * still expects the version it decided on, so a stale or lost entry costs a longer read, never
+ * a wrong decision. States are immutable (the domain never changes one), so one may be shared
+ * by commands in flight.
  */
 export class KeptStates {
   private readonly states = new Map<string, KeptState>();
+  private events = 0;
 
   constructor(private readonly capacity: number) {}
 
@@ -28,21 +31,28 @@ export class KeptStates {
 
   /** Keeps the state unless one of a later version is kept already (a command that read later). */
   keep(streamId: string, kept: KeptState): void {
-    if (this.capacity === 0) return;
     const current = this.states.get(streamId);
     if (current && current.version > kept.version) return;
-    this.states.delete(streamId);
+    this.forget(streamId);
+    if (kept.version > this.capacity) return;
     this.states.set(streamId, kept);
-    if (this.states.size > this.capacity) {
-      this.states.delete(this.states.keys().next().value!);
+    this.events += kept.version;
+    for (const [oldest, { version }] of this.states) {
+      if (this.events <= this.capacity) break;
+      this.states.delete(oldest);
+      this.events -= version;
     }
   }
 
   forget(streamId: string): void {
+    const kept = this.states.get(streamId);
+    if (!kept) return;
     this.states.delete(streamId);
+    this.events -= kept.version;
   }
 
-  get size(): number {
-    return this.states.size;
+  /** The streams kept, and their events together. */
+  get size(): { streams: number; events: number } {
+    return { streams: this.states.size, events: this.events };
   }
 }
