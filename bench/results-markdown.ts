@@ -60,19 +60,20 @@ const LIMITS: Record<string, string> = {
     'over all processes in the run of 2026-12-07 (Postgres 6.9, projector 3.6, API 3.5, broker ' +
     '2.9, relay 1.1), so 200 a second would need more than the two cores hold; the load ' +
     'generator reached 142 a second, the answers took 377 ms at p50 (`answerMs`) and the ' +
-    'freshness is queueing. At 20 a second nothing queues, and p99 is 26-28 ms: the answer to ' +
-    "the relay's send takes 1.2 ms at p50 and 4.4 ms at p99 (a commit wakes the relay), the " +
-    'rest (the broker, the four consumers, their transactions) 13.6 ms and 26.3 ms. ' +
-    'At low rates a chunk holds one or two commands, so each command costs each of the four ' +
-    'projections a consumer fetch and a transaction of its own (begin, search_path, lock the ' +
-    'checkpoints, apply, checkpoints and progress, commit): about 28 projector statements a ' +
-    "command, most of Postgres's share. The design that would pass: one consumer for the four " +
-    'projections that decodes each chunk once (as the rebuild does) and writes their rows in ' +
-    'one transaction, each projection keeping its own checkpoint and a stopped projection ' +
-    'left out of later chunks instead of pausing the consumer; and the API on ' +
-    "`@nestjs/platform-fastify` for the framework's share of its 3.5 ms. " +
-    '`answerToRelaySendMs` and `relaySendToCasesReadModelMs` split the freshness at the ' +
-    "relay's send (the message's CreateTime).",
+    'freshness is queueing. The cost falls as batches grow: a run of B6 beside the test suite ' +
+    'the same day counted 12.6 ms a command at 100 a second, and 4.8 transactions committed in ' +
+    "the database a command (`transactionsPerCommand`: the API's, the relay's seal, read and " +
+    "delete rounds, each projection's transaction per chunk, the bench's own polls). At 20 a " +
+    "second nothing queues and p99 is 26-28 ms: the answer to the relay's send takes 1.2 ms at " +
+    'p50 and 4.4 ms at p99 (a commit wakes the relay), the rest (the broker, the four ' +
+    'consumers, their transactions) 13.6 ms and 26.3 ms. The design that would pass: one ' +
+    'consumer for the four projections that decodes each chunk once (as the rebuild does) and ' +
+    'writes their rows in one transaction, each projection keeping its own checkpoint and a ' +
+    'stopped projection left out of later chunks instead of pausing the consumer (one fetch ' +
+    'loop and one transaction where there are four); and the API on `@nestjs/platform-fastify` ' +
+    "for the framework's share of its 3.5 ms. `answerToRelaySendMs` and " +
+    "`relaySendToCasesReadModelMs` split the freshness at the relay's send (the message's " +
+    'CreateTime).',
   B7:
     'A rebuild applies every event to the four projections of B5 on two cores shared with ' +
     'Postgres and the broker (see `eventsPerSecondPerProjection` in results.json). Profiled: ' +

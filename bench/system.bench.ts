@@ -81,7 +81,11 @@ async function atRate(ctx: Context, rate: number, { keepHistory = false, pollMs 
     const acks: Ack[] = [];
     const measureFrom = Date.now() + warmupMs;
     let cpuFrom: Record<string, number> = {};
-    const cpuStart = sleep(warmupMs).then(() => (cpuFrom = cpuSeconds(processes)));
+    let transactionsFrom = 0;
+    const cpuStart = sleep(warmupMs).then(async () => {
+      cpuFrom = cpuSeconds(processes);
+      transactionsFrom = await transactions(pool);
+    });
     poller = pollVisibility(pool, acks, () => polling, pollMs);
     const sent = load.run(warmupMs + measuredMs, (caseId, version) =>
       acks.push({ caseId, version, answeredAt: nowMs(), measured: Date.now() >= measureFrom }),
@@ -90,6 +94,7 @@ async function atRate(ctx: Context, rate: number, { keepHistory = false, pollMs 
     await until(async () => acks.every((a) => a.allAt !== undefined), 'the read models', 120_000);
     // Every measured command's work is done: the CPU it took, counted to here.
     const cpuTo = cpuSeconds(processes);
+    const transactionsTo = await transactions(pool);
     polling = false;
     await poller;
 
@@ -132,6 +137,8 @@ async function atRate(ctx: Context, rate: number, { keepHistory = false, pollMs 
         refused: load.refused,
         failed: load.failed,
         pollIntervalMs: pollMs,
+        // Committed in the database over the window (the bench's own queries included).
+        transactionsPerCommand: (transactionsTo - transactionsFrom) / measured.length,
         // Where the time goes: answer to the relay's send (the message's CreateTime, which the
         // producer stamps as it sends), and from there to the cases read model.
         answerToRelaySendMs: spread(toRelayMs),
@@ -151,6 +158,14 @@ async function atRate(ctx: Context, rate: number, { keepHistory = false, pollMs 
     }
     await pool.end();
   }
+}
+
+/** Transactions committed in the pool's database so far, as Postgres's statistics count them. */
+async function transactions(pool: Pool): Promise<number> {
+  const { rows } = await pool.query<{ committed: string }>(
+    'SELECT xact_commit AS committed FROM pg_stat_database WHERE datname = current_database()',
+  );
+  return Number(rows[0].committed);
 }
 
 const spread = (ms: number[]) => ({ p50: percentile(ms, 0.5), p99: percentile(ms, 0.99) });
