@@ -1,11 +1,7 @@
 import { LoadResult, loadHistory } from '../../apps/cli/src/seed/load-history';
 import { countPlan, foreignerFigures, procedureTotals } from '../../apps/cli/src/seed/plan-figures';
-import {
-  JOINT_OPERATION_CODE,
-  PLAN_VERSION,
-  planHistory,
-  planSize,
-} from '../../apps/cli/src/seed/seed-history';
+import { JOINT_OPERATION_CODE } from '../../apps/cli/src/seed/plan/joint-operation';
+import { PLAN_VERSION, planHistory, planSize } from '../../apps/cli/src/seed/seed-history';
 import { http, projectionsCaughtUp, useSystem } from '../harness/system';
 import { testToken } from '../harness/test-env';
 

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { mulberry32 } from '../../apps/cli/src/seed/seed-history';
+import { mulberry32 } from '../../apps/cli/src/seed/plan/random';
 import { http } from './system';
 
 /** The seed loader's generator: the same seed gives the same history. */

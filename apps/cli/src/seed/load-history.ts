@@ -5,7 +5,7 @@ import {
   PlannedHistory,
   PlannedStep,
   PlannedUnit,
-} from './seed-history';
+} from './plan/plan';
 
 export interface LoadProgress {
   readonly commandsSent: number;

@@ -1,5 +1,5 @@
 import { nationalityClass } from '@app/domain';
-import { Body, BodyValue, CaseRef, PersonRef, PlannedHistory, PlannedStep } from './seed-history';
+import { Body, BodyValue, CaseRef, PersonRef, PlannedHistory, PlannedStep } from './plan/plan';
 
 /*
  * A planned history counted by the rules the read side implements (the statistics and GET

@@ -9,15 +9,10 @@ import {
   occurredAt,
   procedureTotals,
 } from './plan-figures';
-import {
-  Body,
-  JOINT_OPERATION_CODE,
-  KEPT_FREE_DAYS,
-  PLAN_VERSION,
-  PlannedHistory,
-  planHistory,
-  planSize,
-} from './seed-history';
+import { JOINT_OPERATION_CODE } from './plan/joint-operation';
+import { KEPT_FREE_DAYS } from './plan/periods';
+import { Body, PlannedHistory } from './plan/plan';
+import { PLAN_VERSION, planHistory, planSize } from './seed-history';
 
 /*
  * The plan is counted (plan-figures) by the rules the statistics and GET /procedures implement,
