@@ -1,6 +1,7 @@
 /**
  * Test tier by file suffix, one Jest project per tier:
- *   *.spec.ts      unit: pure domain and mapping logic, and the benchmark report; no servers
+ *   *.spec.ts      unit: pure domain and mapping logic, the benchmark report and the
+ *                  architecture rules (test/architecture); no servers
  *   *.int-spec.ts  integration: real Postgres and a real Kafka broker
  *   *.e2e-spec.ts  end to end: through HTTP, on real Postgres and Kafka
  *   *.browser-spec.ts  the console in a real Chromium, on the same stack
@@ -30,7 +31,14 @@ module.exports = {
   // files spend their time waiting on Postgres and Kafka: two at a time.
   maxWorkers: 2,
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,bench}/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: [
+        '<rootDir>/{apps,libs,bench}/**/*.spec.ts',
+        '<rootDir>/test/architecture/**/*.spec.ts',
+      ],
+    },
     { ...withServers, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.int-spec.ts'] },
     { ...withServers, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
     // In a real Chromium (scripts/ensure-chromium.sh), against the real stack.

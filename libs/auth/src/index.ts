@@ -1,2 +1,3 @@
+export * from './auth-refusals';
 export * from './roles';
 export * from './tokens';

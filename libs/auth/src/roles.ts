@@ -1,4 +1,5 @@
 import { DIRECTORATES, Directorate } from '@app/domain';
+import { AccessDeniedCode } from './auth-refusals';
 
 /**
  * What a route may require. Every route declares one (or is public); a role holds a set.
@@ -114,7 +115,7 @@ export function actorFromClaims(claims: Record<string, unknown>): Actor | string
 /** The caller is known but may not do this (403). */
 export class AccessDeniedError extends Error {
   constructor(
-    readonly code: 'AUTH.FORBIDDEN' | 'AUTH.NO_POLICY',
+    readonly code: AccessDeniedCode,
     message: string,
   ) {
     super(message);

@@ -9,12 +9,13 @@ import {
   importSPKI,
   jwtVerify,
 } from 'jose';
+import { AuthenticationCode } from './auth-refusals';
 import { Actor, Role, actorFromClaims } from './roles';
 
 /** The token cannot be trusted: the caller is not authenticated (401). */
 export class AuthenticationError extends Error {
   constructor(
-    readonly code: 'AUTH.TOKEN_MISSING' | 'AUTH.TOKEN_INVALID' | 'AUTH.TOKEN_EXPIRED',
+    readonly code: AuthenticationCode,
     message: string,
   ) {
     super(message);

@@ -1,4 +1,5 @@
 export * from './shared/domain-error';
+export * from './shared/refusals';
 export * from './shared/domain-event';
 export * from './shared/rules';
 export * from './shared/time';

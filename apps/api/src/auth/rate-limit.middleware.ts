@@ -110,7 +110,7 @@ export function rateLimit(limiter: RateLimiter) {
     sendProblem(
       req,
       res,
-      problem(429, 'REQUEST.RATE_LIMITED', 'Too many requests; retry after Retry-After seconds.'),
+      problem('REQUEST.RATE_LIMITED', 'Too many requests; retry after Retry-After seconds.'),
     );
   };
 }

@@ -1,9 +1,9 @@
 import { Role, issueLocalToken } from '@app/auth';
-import { DomainError } from '@app/domain';
 import { APP_CONFIG, AppConfig } from '@app/platform';
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/policy';
+import { ApiRefusal } from '../http/api-refusal';
 import { ApiProblemResponses } from '../http/openapi';
 import { LocalSignInRequestDto, LocalSignInResponseDto } from './local-sign-in.request.dto';
 
@@ -31,7 +31,7 @@ export class LocalSignInController {
   @ApiProblemResponses(400, 404)
   async signIn(@Body() body: LocalSignInRequestDto): Promise<LocalSignInResponseDto> {
     if (!this.config.console.localSignIn) {
-      throw new DomainError('CONSOLE.LOCAL_SIGN_IN_OFF', 'This API offers no local sign-in.');
+      throw new ApiRefusal('CONSOLE.LOCAL_SIGN_IN_OFF', 'This API offers no local sign-in.');
     }
     const subject = `console-${body.role}${body.directorate ? `-${body.directorate}` : ''}`;
     try {
@@ -44,7 +44,7 @@ export class LocalSignInController {
       return { token, subject };
     } catch (error) {
       // The claims the verifier would refuse: a bound role without its directorate.
-      throw new DomainError('CONSOLE.INVALID_SIGN_IN', (error as Error).message);
+      throw new ApiRefusal('CONSOLE.INVALID_SIGN_IN', (error as Error).message);
     }
   }
 }

@@ -1,5 +1,5 @@
 import express, { NextFunction, Request, Response } from 'express';
-import { CODE_BY_HTTP_STATUS, problem, sendProblem } from './problem-details';
+import { problem, sendProblem, statusProblem } from './problem-details';
 
 const BODY_LIMIT = '64kb';
 
@@ -18,17 +18,13 @@ export function middlewareErrors(
 ): void {
   const body =
     error.type === 'entity.too.large'
-      ? problem(413, 'REQUEST.TOO_LARGE', `The body exceeds ${BODY_LIMIT}.`)
+      ? problem('REQUEST.TOO_LARGE', `The body exceeds ${BODY_LIMIT}.`)
       : error.type === 'entity.parse.failed'
-        ? problem(400, 'REQUEST.MALFORMED_JSON', 'The body is not a JSON object or array.')
+        ? problem('REQUEST.MALFORMED_JSON', 'The body is not a JSON object or array.')
         : error.type === 'charset.unsupported' || error.type === 'encoding.unsupported'
-          ? problem(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Request bodies must be UTF-8 JSON.')
+          ? problem('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Request bodies must be UTF-8 JSON.')
           : error.status && error.status >= 400 && error.status < 500
-            ? problem(
-                error.status,
-                CODE_BY_HTTP_STATUS[error.status] ?? `HTTP.${error.status}`,
-                'The request cannot be answered as sent.',
-              )
+            ? statusProblem(error.status, 'The request cannot be answered as sent.')
             : undefined;
   if (!body) return next(error);
   sendProblem(req, res, body);
@@ -41,7 +37,6 @@ export function requireJsonBody(req: Request, res: Response, next: NextFunction)
   const hasBody = Number(req.header('content-length') ?? 0) > 0 || req.header('transfer-encoding');
   if (METHODS_WITH_BODY.has(req.method) && hasBody && !req.is('application/json')) {
     const body = problem(
-      415,
       'REQUEST.UNSUPPORTED_MEDIA_TYPE',
       'Request bodies must be application/json.',
     );
@@ -68,10 +63,10 @@ export function refuseHostileJson(req: Request, res: Response, next: NextFunctio
   if (!found) return next();
   const body =
     found.kind === 'text'
-      ? problem(400, 'REQUEST.INVALID_CHARACTER', 'Text may not contain NUL or lone surrogates.')
+      ? problem('REQUEST.INVALID_CHARACTER', 'Text may not contain NUL or lone surrogates.')
       : found.kind === 'depth'
-        ? problem(400, 'REQUEST.TOO_DEEP', `The body nests deeper than ${MAX_DEPTH} levels.`)
-        : problem(400, 'REQUEST.VALIDATION_FAILED', 'The request is not valid.', {
+        ? problem('REQUEST.TOO_DEEP', `The body nests deeper than ${MAX_DEPTH} levels.`)
+        : problem('REQUEST.VALIDATION_FAILED', 'The request is not valid.', {
             errors: [
               { field: found.path, messages: [`${found.path} is not an allowed property name`] },
             ],

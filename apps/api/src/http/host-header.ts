@@ -21,7 +21,6 @@ export function requireOneValidHost(req: Request, res: Response, next: NextFunct
     req,
     res,
     problem(
-      400,
       'REQUEST.MALFORMED',
       hosts.length > 1
         ? 'The request has more than one Host header.'

@@ -2,7 +2,8 @@ import { HttpServerConfig } from '@app/platform';
 import { STATUS_CODES, Server, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
 import { Logger } from 'pino';
-import { PROBLEM_CONTENT_TYPE, problem } from './problem-details';
+import { ProblemCode } from './problem-catalogue';
+import { PROBLEM_CONTENT_TYPE, ProblemDetails, problem } from './problem-details';
 
 /**
  * Node checks the headers and request timeouts only this often (every 30 s by default), so a
@@ -21,12 +22,12 @@ export interface HttpServerOptions {
 }
 
 /** Node's parser errors (llhttp's `HPE_*`) and its timeout, by the answer they get. */
-const REFUSALS: Readonly<Record<string, readonly [status: number, code: string, title: string]>> = {
-  HPE_HEADER_OVERFLOW: [431, 'REQUEST.HEADERS_TOO_LARGE', 'The request headers are too large.'],
-  HPE_CHUNK_EXTENSIONS_OVERFLOW: [413, 'REQUEST.TOO_LARGE', 'The chunk extensions are too large.'],
-  ERR_HTTP_REQUEST_TIMEOUT: [408, 'REQUEST.TIMEOUT', 'The request did not arrive in time.'],
+const REFUSALS: Readonly<Record<string, readonly [code: ProblemCode, title: string]>> = {
+  HPE_HEADER_OVERFLOW: ['REQUEST.HEADERS_TOO_LARGE', 'The request headers are too large.'],
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: ['REQUEST.TOO_LARGE', 'The chunk extensions are too large.'],
+  ERR_HTTP_REQUEST_TIMEOUT: ['REQUEST.TIMEOUT', 'The request did not arrive in time.'],
 };
-const MALFORMED = [400, 'REQUEST.MALFORMED', 'The request is not valid HTTP/1.1.'] as const;
+const MALFORMED = ['REQUEST.MALFORMED', 'The request is not valid HTTP/1.1.'] as const;
 
 /**
  * The API's HTTP server as it runs, in production and in tests (createApiApp calls this
@@ -62,20 +63,19 @@ export function configureHttpServer(
       socket.destroy();
       return;
     }
-    const [status, code, title] = REFUSALS[error.code ?? ''] ?? MALFORMED;
-    options.onRefusal?.(status, code);
-    socket.end(rawProblem(status, code, title, options.securityHeaders), () => socket.destroy());
+    const [code, title] = REFUSALS[error.code ?? ''] ?? MALFORMED;
+    const body = problem(code, title);
+    options.onRefusal?.(body.status, code);
+    socket.end(rawProblem(body, options.securityHeaders), () => socket.destroy());
   });
 }
 
 /** A whole HTTP/1.1 answer: there is no request or response object to write it through. */
 function rawProblem(
-  status: number,
-  code: string,
-  title: string,
+  answer: ProblemDetails,
   securityHeaders: Readonly<Record<string, string>>,
 ): string {
-  const body = JSON.stringify(problem(status, code, title));
+  const body = JSON.stringify(answer);
   const headers = {
     ...securityHeaders,
     'Content-Type': PROBLEM_CONTENT_TYPE,
@@ -84,5 +84,5 @@ function rawProblem(
     Connection: 'close',
   };
   const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
-  return `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${lines.join('\r\n')}\r\n\r\n${body}`;
+  return `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status]}\r\n${lines.join('\r\n')}\r\n\r\n${body}`;
 }

@@ -15,24 +15,40 @@ import {
   SwaggerModule,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { STATUS_CODES } from 'node:http';
+import { PROBLEM_CATALOGUE, ProblemCode } from './problem-catalogue';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
 
-const PROBLEM_DESCRIPTIONS: Record<number, string> = {
-  400: 'The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED).',
-  401: 'No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED).',
-  403: 'The role may not do this (AUTH.FORBIDDEN).',
-  404: 'No such resource.',
-  409: 'The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it.',
-  410: 'The personal data was erased (PERSON.DATA_ERASED).',
-  413: 'The body is too large (REQUEST.TOO_LARGE).',
-  415: 'The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE).',
-  422: 'The command breaks a rule of the domain (stable code in `code`).',
-  429: 'Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds.',
-  503: 'A backing service is unavailable; retry after Retry-After seconds.',
-};
+/**
+ * A status's description names its codes up to this many; past it, it points to docs/problems.md
+ * instead, as every operation answering the status repeats its description, and the rules of the
+ * domain give 422 far more codes than a reader scans there.
+ */
+const MOST_CODES_LISTED = 12;
+
+/**
+ * What a problem answer with `status` means, from the problem catalogue: the meaning of its one
+ * code, else its codes by name (docs/problems.md has their meanings, which would repeat at every
+ * operation).
+ */
+export function problemDescription(status: number): string {
+  const codes = (Object.keys(PROBLEM_CATALOGUE) as ProblemCode[])
+    .filter((code) => PROBLEM_CATALOGUE[code].status === status)
+    .sort();
+  const reason = `${STATUS_CODES[status] ?? 'Problem'}.`;
+  if (codes.length === 0) return reason;
+  if (codes.length === 1) {
+    return `${reason} \`code\` is \`${codes[0]}\`: ${PROBLEM_CATALOGUE[codes[0]].meaning}`;
+  }
+  if (codes.length > MOST_CODES_LISTED) {
+    return `${reason} \`code\` is one of those docs/problems.md lists with status ${status}.`;
+  }
+  const names = codes.map((code) => `\`${code}\``).join(', ');
+  return `${reason} \`code\` is one of ${names}; docs/problems.md says what each means.`;
+}
 
 const problemResponse = (status: number) => ({
-  description: PROBLEM_DESCRIPTIONS[status] ?? 'Problem',
+  description: problemDescription(status),
   content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetails) } } },
 });
 
@@ -184,7 +200,7 @@ export function setupOpenApi(app: INestApplication): void {
       .setDescription(
         'Event-sourced case management for people-smuggling investigations (KZ-1 Art. 308). ' +
           'Every operation states the permission it needs (`x-permission`); problems are RFC 9457 ' +
-          '`application/problem+json` with a stable `code`. The event contract is at /asyncapi.json.',
+          '`application/problem+json` with a stable `code`. The event contract (AsyncAPI) is docs/asyncapi.json in the repository.',
       )
       .setVersion(API_VERSION)
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })

@@ -1,7 +1,9 @@
 import { DomainError } from '@app/domain';
 import { ConcurrencyConflictError } from '@app/event-store';
-import { NotFoundException } from '@nestjs/common';
+import { AccessDeniedError, AuthenticationError } from '@app/auth';
+import { HttpException, NotFoundException } from '@nestjs/common';
 import { QueryFailedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { ApiRefusal } from './api-refusal';
 import { toProblem } from './problem-details.filter';
 import { RequestValidationError } from './request-validation';
 
@@ -41,6 +43,41 @@ describe('problem responses', () => {
     expect(toProblem(new NotFoundException('Cannot GET /x'))).toMatchObject({
       status: 404,
       code: 'ROUTE.NOT_FOUND',
+    });
+  });
+
+  it("answers the API's own refusals with their catalogue status", () => {
+    expect(toProblem(new ApiRefusal('CONSULTATION.JUSTIFICATION_REQUIRED', 'State why.'))).toEqual({
+      type: 'urn:problem:CONSULTATION.JUSTIFICATION_REQUIRED',
+      title: 'State why.',
+      status: 400,
+      code: 'CONSULTATION.JUSTIFICATION_REQUIRED',
+    });
+    expect(toProblem(new ApiRefusal('CONSOLE.LOCAL_SIGN_IN_OFF', 'No.'))).toMatchObject({
+      status: 404,
+    });
+    expect(toProblem(new ApiRefusal('CONSOLE.INVALID_SIGN_IN', 'No.'))).toMatchObject({
+      status: 422,
+    });
+  });
+
+  it('answers a missing or bad token with 401, a refused role with 403', () => {
+    expect(toProblem(new AuthenticationError('AUTH.TOKEN_EXPIRED', 'Expired.'))).toMatchObject({
+      status: 401,
+      code: 'AUTH.TOKEN_EXPIRED',
+    });
+    expect(toProblem(new AccessDeniedError('AUTH.NO_POLICY', 'No policy.'))).toMatchObject({
+      status: 403,
+      code: 'AUTH.NO_POLICY',
+    });
+  });
+
+  it('names a framework status no code stands for by the status', () => {
+    expect(toProblem(new HttpException("I'm a teapot", 418))).toEqual({
+      type: 'urn:problem:HTTP.418',
+      title: "I'm a teapot",
+      status: 418,
+      code: 'HTTP.418',
     });
   });
 

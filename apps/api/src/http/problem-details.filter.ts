@@ -3,56 +3,52 @@ import { DomainError } from '@app/domain';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { isDependencyUnavailable } from '@app/platform';
+import { ApiRefusal } from './api-refusal';
 import {
-  CODE_BY_HTTP_STATUS,
   ProblemDetails,
   ProblemLocals,
-  STATUS_BY_CODE,
   problem,
   sendProblem,
+  statusProblem,
 } from './problem-details';
 import { ReadModelBehindError } from '../read-side/freshness';
 import { RequestValidationError } from './request-validation';
 
 export function toProblem(exception: unknown): ProblemDetails {
   if (exception instanceof RequestValidationError) {
-    return problem(400, 'REQUEST.VALIDATION_FAILED', exception.message, {
+    return problem('REQUEST.VALIDATION_FAILED', exception.message, {
       errors: exception.errors,
     });
   }
-  if (exception instanceof AuthenticationError) {
-    return problem(401, exception.code, exception.message);
-  }
-  if (exception instanceof AccessDeniedError) {
-    return problem(403, exception.code, exception.message);
+  if (exception instanceof AuthenticationError || exception instanceof AccessDeniedError) {
+    return problem(exception.code, exception.message);
   }
   if (exception instanceof ReadModelBehindError) {
-    return problem(503, 'READ_MODEL.BEHIND', exception.message, {
+    return problem('READ_MODEL.BEHIND', exception.message, {
       projection: exception.projection,
       minPosition: exception.position,
     });
   }
   if (exception instanceof KeySourceUnavailableError) {
-    return problem(503, 'SERVICE.UNAVAILABLE', 'A backing service is unavailable; retry later.');
+    return problem('SERVICE.UNAVAILABLE', 'A backing service is unavailable; retry later.');
   }
   if (exception instanceof DomainError) {
-    return problem(STATUS_BY_CODE[exception.code] ?? 422, exception.code, exception.message, {
-      ...exception.details,
-    });
+    return problem(exception.code, exception.message, { ...exception.details });
+  }
+  if (exception instanceof ApiRefusal) {
+    return problem(exception.code, exception.message);
   }
   if (exception instanceof HttpException) {
-    const status = exception.getStatus();
-    const code = CODE_BY_HTTP_STATUS[status] ?? `HTTP.${status}`;
     // Nest's own messages ("Cannot GET /x") are safe to show; they carry no internals.
-    return problem(status, code, exception.message);
+    return statusProblem(exception.getStatus(), exception.message);
   }
   if (isUnstorableText(exception)) {
-    return problem(400, 'REQUEST.INVALID_CHARACTER', 'The text cannot be stored.');
+    return problem('REQUEST.INVALID_CHARACTER', 'The text cannot be stored.');
   }
   if (isDependencyUnavailable(exception)) {
-    return problem(503, 'SERVICE.UNAVAILABLE', 'A backing service is unavailable; retry later.');
+    return problem('SERVICE.UNAVAILABLE', 'A backing service is unavailable; retry later.');
   }
-  return problem(500, 'INTERNAL', 'An unexpected error occurred.');
+  return problem('INTERNAL', 'An unexpected error occurred.');
 }
 
 /** Postgres refuses some text (NUL in JSON, bytes invalid in UTF-8): the client's input, a 400. */

@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Request, Response } from 'express';
+import {
+  CODE_BY_HTTP_STATUS,
+  PROBLEM_CATALOGUE,
+  ProblemCode,
+  UnlistedStatusCode,
+} from './problem-catalogue';
 
 export class FieldError {
   @ApiProperty({ example: 'occurredAt' })
@@ -40,50 +46,33 @@ export class ProblemDetails {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
+/** The problem with `code`, answered with the status the catalogue gives it. */
 export function problem(
-  status: number,
-  code: string,
+  code: ProblemCode,
   title: string,
   extensions: Record<string, unknown> = {},
+): ProblemDetails {
+  return withStatus(PROBLEM_CATALOGUE[code].status, code, title, extensions);
+}
+
+/**
+ * The problem for an error that brings nothing but an HTTP status: the catalogue's code for
+ * that status, else `HTTP.<status>`.
+ */
+export function statusProblem(status: number, title: string): ProblemDetails {
+  const code = CODE_BY_HTTP_STATUS[status];
+  return code ? problem(code, title) : withStatus(status, `HTTP.${status}`, title, {});
+}
+
+function withStatus(
+  status: number,
+  code: ProblemCode | UnlistedStatusCode,
+  title: string,
+  extensions: Record<string, unknown>,
 ): ProblemDetails {
   // Details come first: whatever they hold, they never override the standard members.
   return { ...extensions, type: `urn:problem:${code}`, title, status, code };
 }
-
-/**
- * HTTP status of each domain error code. Codes not listed are rule violations: 422.
- * A code's status is part of the API contract: change it only with a new API version.
- */
-export const STATUS_BY_CODE: Readonly<Record<string, number>> = {
-  'STREAM.VERSION_CONFLICT': 409,
-  'CASE.ALREADY_OPENED': 409,
-  'CASE.NOT_FOUND': 404,
-  'PROCEDURE.NOT_FOUND': 404,
-  'JOINT_OPERATION.NOT_FOUND': 404,
-  'PERSON.NOT_FOUND': 404,
-  'PERSON.NOT_IN_CASE': 404,
-  'PERSON.IDENTITY_CONFLICT': 409,
-  'IDEMPOTENCY.KEY_REUSED': 422,
-  'PERSON.DATA_ERASED': 410,
-  'PERSON.ALREADY_ERASED': 409,
-  'CONSULTATION.JUSTIFICATION_REQUIRED': 400,
-  'CONSOLE.LOCAL_SIGN_IN_OFF': 404,
-};
-
-/** Codes for answers that come from HTTP itself rather than from this API's rules. */
-export const CODE_BY_HTTP_STATUS: Readonly<Record<number, string>> = {
-  400: 'REQUEST.MALFORMED',
-  401: 'AUTH.UNAUTHENTICATED',
-  403: 'AUTH.FORBIDDEN',
-  404: 'ROUTE.NOT_FOUND',
-  405: 'REQUEST.METHOD_NOT_ALLOWED',
-  413: 'REQUEST.TOO_LARGE',
-  412: 'REQUEST.PRECONDITION_FAILED',
-  415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
-  416: 'REQUEST.RANGE_NOT_SATISFIABLE',
-  429: 'REQUEST.RATE_LIMITED',
-  503: 'SERVICE.UNAVAILABLE',
-};
 
 /** What a problem answer leaves on the response for the request's log line. */
 export interface ProblemLocals {

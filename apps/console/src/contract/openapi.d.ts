@@ -3043,7 +3043,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectionLagResponseDto"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3052,7 +3052,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3061,7 +3061,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3070,7 +3070,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3112,7 +3112,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3121,7 +3121,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3130,7 +3130,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3139,7 +3139,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3148,7 +3148,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3157,7 +3157,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3166,7 +3166,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3175,7 +3175,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3184,7 +3184,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3193,7 +3193,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3235,7 +3235,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3244,7 +3244,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3253,7 +3253,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3262,7 +3262,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3271,7 +3271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3280,7 +3280,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3289,7 +3289,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3298,7 +3298,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3307,7 +3307,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3316,7 +3316,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3358,7 +3358,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3367,7 +3367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3376,7 +3376,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3385,7 +3385,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3394,7 +3394,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3403,7 +3403,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3412,7 +3412,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3421,7 +3421,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3430,7 +3430,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3439,7 +3439,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3481,7 +3481,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3490,7 +3490,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3499,7 +3499,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3508,7 +3508,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3517,7 +3517,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3526,7 +3526,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3535,7 +3535,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3544,7 +3544,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3553,7 +3553,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3562,7 +3562,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3604,7 +3604,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3613,7 +3613,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3622,7 +3622,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3631,7 +3631,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3640,7 +3640,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3649,7 +3649,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3658,7 +3658,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3667,7 +3667,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3676,7 +3676,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3685,7 +3685,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3727,7 +3727,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3736,7 +3736,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3745,7 +3745,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3754,7 +3754,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3763,7 +3763,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3772,7 +3772,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3781,7 +3781,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3790,7 +3790,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3799,7 +3799,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3808,7 +3808,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3850,7 +3850,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3859,7 +3859,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3868,7 +3868,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3877,7 +3877,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3886,7 +3886,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3895,7 +3895,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3904,7 +3904,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3913,7 +3913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3922,7 +3922,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3931,7 +3931,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3973,7 +3973,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3982,7 +3982,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3991,7 +3991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4000,7 +4000,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4009,7 +4009,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4018,7 +4018,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4027,7 +4027,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4036,7 +4036,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4045,7 +4045,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4054,7 +4054,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4096,7 +4096,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4105,7 +4105,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4114,7 +4114,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4123,7 +4123,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4132,7 +4132,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4141,7 +4141,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4150,7 +4150,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4159,7 +4159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4168,7 +4168,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4177,7 +4177,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4219,7 +4219,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4228,7 +4228,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4237,7 +4237,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4246,7 +4246,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4255,7 +4255,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4264,7 +4264,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4273,7 +4273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4282,7 +4282,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4291,7 +4291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4300,7 +4300,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4342,7 +4342,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4351,7 +4351,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4360,7 +4360,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4369,7 +4369,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4378,7 +4378,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4387,7 +4387,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4396,7 +4396,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4405,7 +4405,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4414,7 +4414,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4423,7 +4423,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4465,7 +4465,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4474,7 +4474,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4483,7 +4483,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4492,7 +4492,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4501,7 +4501,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4510,7 +4510,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4519,7 +4519,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4528,7 +4528,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4537,7 +4537,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4546,7 +4546,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4597,7 +4597,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseloadResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4606,7 +4606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4615,7 +4615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4624,7 +4624,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4633,7 +4633,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4672,7 +4672,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4681,7 +4681,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4690,7 +4690,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4699,7 +4699,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4708,7 +4708,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4717,7 +4717,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4726,7 +4726,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4735,7 +4735,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4773,7 +4773,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4782,7 +4782,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4791,7 +4791,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4800,7 +4800,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4809,7 +4809,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4818,7 +4818,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4859,7 +4859,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4868,7 +4868,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4877,7 +4877,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4886,7 +4886,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4895,7 +4895,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4904,7 +4904,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4913,7 +4913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4922,7 +4922,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4931,7 +4931,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4940,7 +4940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4981,7 +4981,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4990,7 +4990,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4999,7 +4999,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5008,7 +5008,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5017,7 +5017,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5026,7 +5026,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5035,7 +5035,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5044,7 +5044,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5053,7 +5053,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5062,7 +5062,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5103,7 +5103,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5112,7 +5112,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5121,7 +5121,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5130,7 +5130,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5139,7 +5139,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5148,7 +5148,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5157,7 +5157,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5166,7 +5166,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5175,7 +5175,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5184,7 +5184,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5225,7 +5225,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5234,7 +5234,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5243,7 +5243,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5252,7 +5252,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5261,7 +5261,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5270,7 +5270,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5279,7 +5279,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5288,7 +5288,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5297,7 +5297,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5306,7 +5306,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5347,7 +5347,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5356,7 +5356,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5365,7 +5365,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5374,7 +5374,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5383,7 +5383,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5392,7 +5392,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5401,7 +5401,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5410,7 +5410,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5419,7 +5419,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5428,7 +5428,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5469,7 +5469,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5478,7 +5478,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5487,7 +5487,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5496,7 +5496,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5505,7 +5505,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5514,7 +5514,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5523,7 +5523,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5532,7 +5532,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5541,7 +5541,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5550,7 +5550,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5585,7 +5585,7 @@ export interface operations {
                     "application/json": components["schemas"]["TimelineResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5594,7 +5594,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5603,7 +5603,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5612,7 +5612,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5621,7 +5621,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5630,7 +5630,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5671,7 +5671,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5680,7 +5680,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5689,7 +5689,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5698,7 +5698,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5707,7 +5707,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5716,7 +5716,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5725,7 +5725,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5734,7 +5734,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5743,7 +5743,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5752,7 +5752,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5793,7 +5793,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5802,7 +5802,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5811,7 +5811,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5820,7 +5820,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5829,7 +5829,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5838,7 +5838,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5847,7 +5847,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5856,7 +5856,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5865,7 +5865,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5874,7 +5874,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5915,7 +5915,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5924,7 +5924,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5933,7 +5933,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5942,7 +5942,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5951,7 +5951,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5960,7 +5960,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5969,7 +5969,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5978,7 +5978,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5987,7 +5987,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5996,7 +5996,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6037,7 +6037,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6046,7 +6046,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6055,7 +6055,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6064,7 +6064,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6073,7 +6073,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6082,7 +6082,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6091,7 +6091,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6100,7 +6100,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6109,7 +6109,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6118,7 +6118,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6159,7 +6159,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6168,7 +6168,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6177,7 +6177,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6186,7 +6186,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6195,7 +6195,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6204,7 +6204,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6213,7 +6213,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6222,7 +6222,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6231,7 +6231,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6240,7 +6240,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6282,7 +6282,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6291,7 +6291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6300,7 +6300,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6309,7 +6309,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6318,7 +6318,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6327,7 +6327,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6336,7 +6336,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6345,7 +6345,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6354,7 +6354,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6363,7 +6363,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6405,7 +6405,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6414,7 +6414,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6423,7 +6423,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6432,7 +6432,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6441,7 +6441,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6450,7 +6450,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6459,7 +6459,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6468,7 +6468,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6477,7 +6477,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6486,7 +6486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6528,7 +6528,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6537,7 +6537,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6546,7 +6546,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6555,7 +6555,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6564,7 +6564,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6573,7 +6573,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6582,7 +6582,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6591,7 +6591,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6600,7 +6600,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6609,7 +6609,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6651,7 +6651,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6660,7 +6660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6669,7 +6669,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6678,7 +6678,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6687,7 +6687,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6696,7 +6696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6705,7 +6705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6714,7 +6714,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6723,7 +6723,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6732,7 +6732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6782,7 +6782,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListProceduresResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6791,7 +6791,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6800,7 +6800,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6809,7 +6809,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6818,7 +6818,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6853,7 +6853,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForeignersApprehendedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6862,7 +6862,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6872,9 +6872,9 @@ export interface operations {
                 };
             };
             /**
-             * @description The role may not do this (AUTH.FORBIDDEN).
+             * @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means.
              *
-             *     The role may not do this (AUTH.FORBIDDEN).
+             *     Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means.
              */
             403: {
                 headers: {
@@ -6884,7 +6884,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6893,7 +6893,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6902,7 +6902,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6911,7 +6911,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6920,7 +6920,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6929,7 +6929,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6970,7 +6970,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProcedureAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6979,7 +6979,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6988,7 +6988,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6997,7 +6997,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7006,7 +7006,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7015,7 +7015,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7024,7 +7024,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7033,7 +7033,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7042,7 +7042,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7051,7 +7051,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7092,7 +7092,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProcedureAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7101,7 +7101,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7110,7 +7110,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7119,7 +7119,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7128,7 +7128,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7137,7 +7137,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7146,7 +7146,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7155,7 +7155,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7164,7 +7164,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7173,7 +7173,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7214,7 +7214,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProcedureAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7223,7 +7223,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7232,7 +7232,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7241,7 +7241,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7250,7 +7250,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7259,7 +7259,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7268,7 +7268,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7277,7 +7277,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7286,7 +7286,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7295,7 +7295,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7336,7 +7336,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProcedureAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7345,7 +7345,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7354,7 +7354,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7363,7 +7363,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7372,7 +7372,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7381,7 +7381,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7390,7 +7390,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7399,7 +7399,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7408,7 +7408,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7417,7 +7417,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7458,7 +7458,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProcedureAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7467,7 +7467,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7476,7 +7476,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7485,7 +7485,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7494,7 +7494,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7503,7 +7503,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7512,7 +7512,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7521,7 +7521,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7530,7 +7530,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7539,7 +7539,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7580,7 +7580,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProcedureAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7589,7 +7589,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7598,7 +7598,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7607,7 +7607,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7616,7 +7616,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7625,7 +7625,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7634,7 +7634,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7643,7 +7643,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7652,7 +7652,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7661,7 +7661,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7702,7 +7702,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProcedureAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7711,7 +7711,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7720,7 +7720,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7729,7 +7729,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7738,7 +7738,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7747,7 +7747,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7756,7 +7756,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7765,7 +7765,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7774,7 +7774,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7783,7 +7783,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7824,7 +7824,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProcedureAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7833,7 +7833,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7842,7 +7842,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7851,7 +7851,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7860,7 +7860,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7869,7 +7869,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7878,7 +7878,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7887,7 +7887,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7896,7 +7896,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7905,7 +7905,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7943,7 +7943,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProcedureResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7952,7 +7952,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7961,7 +7961,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7970,7 +7970,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7979,7 +7979,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7988,7 +7988,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8027,7 +8027,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerFiguresAcceptedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8036,7 +8036,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8045,7 +8045,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8054,7 +8054,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8063,7 +8063,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8072,7 +8072,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8081,7 +8081,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The command breaks a rule of the domain (stable code in `code`). */
+            /** @description Unprocessable Entity. `code` is one of those docs/problems.md lists with status 422. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8090,7 +8090,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8099,7 +8099,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8132,7 +8132,7 @@ export interface operations {
                     "application/json": components["schemas"]["JointOperationResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8141,7 +8141,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8150,7 +8150,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8159,7 +8159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8168,7 +8168,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8177,7 +8177,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8224,7 +8224,7 @@ export interface operations {
                     "application/json": components["schemas"]["CustodyBoardResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8233,7 +8233,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8243,9 +8243,9 @@ export interface operations {
                 };
             };
             /**
-             * @description The role may not do this (AUTH.FORBIDDEN).
+             * @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means.
              *
-             *     The role may not do this (AUTH.FORBIDDEN).
+             *     Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means.
              */
             403: {
                 headers: {
@@ -8255,7 +8255,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8264,7 +8264,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8303,7 +8303,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaleCustodyResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8312,7 +8312,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8322,9 +8322,9 @@ export interface operations {
                 };
             };
             /**
-             * @description The role may not do this (AUTH.FORBIDDEN).
+             * @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means.
              *
-             *     The role may not do this (AUTH.FORBIDDEN).
+             *     Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means.
              */
             403: {
                 headers: {
@@ -8334,7 +8334,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8343,7 +8343,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8382,7 +8382,7 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8391,7 +8391,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8401,9 +8401,9 @@ export interface operations {
                 };
             };
             /**
-             * @description The role may not do this (AUTH.FORBIDDEN).
+             * @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means.
              *
-             *     The role may not do this (AUTH.FORBIDDEN).
+             *     Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means.
              */
             403: {
                 headers: {
@@ -8413,7 +8413,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8422,7 +8422,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8462,7 +8462,7 @@ export interface operations {
                     "application/json": components["schemas"]["CustodyBreachesResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8471,7 +8471,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8480,7 +8480,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8489,7 +8489,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8498,7 +8498,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8535,7 +8535,7 @@ export interface operations {
                     "application/json": components["schemas"]["PressStatisticsResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8544,7 +8544,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8553,7 +8553,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8562,7 +8562,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8571,7 +8571,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8621,7 +8621,7 @@ export interface operations {
                     "application/json": components["schemas"]["RepeatPersonsResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8630,7 +8630,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8639,7 +8639,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8648,7 +8648,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8657,7 +8657,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8692,7 +8692,7 @@ export interface operations {
                     "application/json": components["schemas"]["PersonalDataResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8701,7 +8701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8710,7 +8710,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8719,7 +8719,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8728,7 +8728,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The personal data was erased (PERSON.DATA_ERASED). */
+            /** @description Gone. `code` is `PERSON.DATA_ERASED`: The personal data asked for was erased (410). */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -8737,7 +8737,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8771,7 +8771,7 @@ export interface operations {
                     "application/json": components["schemas"]["PersonErasedResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8780,7 +8780,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8789,7 +8789,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8798,7 +8798,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8807,7 +8807,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The stream moved on (STREAM.VERSION_CONFLICT, with currentVersion), or the state forbids it. */
+            /** @description Conflict. `code` is one of `CASE.ALREADY_OPENED`, `PERSON.ALREADY_ERASED`, `PERSON.IDENTITY_CONFLICT`, `STREAM.VERSION_CONFLICT`; docs/problems.md says what each means. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8816,7 +8816,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8825,7 +8825,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8834,7 +8834,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8882,7 +8882,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseHistoryResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8891,7 +8891,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8900,7 +8900,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8909,7 +8909,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8918,7 +8918,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8966,7 +8966,7 @@ export interface operations {
                     "application/json": components["schemas"]["PersonHistoryResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8975,7 +8975,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8984,7 +8984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8993,7 +8993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9002,7 +9002,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9042,7 +9042,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseStateResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9051,7 +9051,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9060,7 +9060,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9069,7 +9069,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9078,7 +9078,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9125,7 +9125,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsultationLogResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9134,7 +9134,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9143,7 +9143,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9152,7 +9152,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9185,7 +9185,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrityResponseDto"];
                 };
             };
-            /** @description No usable bearer token (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED). */
+            /** @description Unauthorized. `code` is one of `AUTH.TOKEN_EXPIRED`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_MISSING`, `AUTH.UNAUTHENTICATED`; docs/problems.md says what each means. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9194,7 +9194,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The role may not do this (AUTH.FORBIDDEN). */
+            /** @description Forbidden. `code` is one of `AUTH.FORBIDDEN`, `AUTH.NO_POLICY`; docs/problems.md says what each means. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9203,7 +9203,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this user (REQUEST.RATE_LIMITED); retry after Retry-After seconds. */
+            /** @description Too Many Requests. `code` is `REQUEST.RATE_LIMITED`: Over `RATE_LIMIT_PER_MINUTE` (`Retry-After`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9212,7 +9212,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A backing service is unavailable; retry after Retry-After seconds. */
+            /** @description Service Unavailable. `code` is one of `READ_MODEL.BEHIND`, `SERVICE.UNAVAILABLE`; docs/problems.md says what each means. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9306,7 +9306,7 @@ export interface operations {
                     "application/json": components["schemas"]["LocalSignInResponseDto"];
                 };
             };
-            /** @description The request is malformed or fails validation (REQUEST.*), or a read of personal data states no justification (CONSULTATION.JUSTIFICATION_REQUIRED). */
+            /** @description Bad Request. `code` is one of `CONSULTATION.JUSTIFICATION_REQUIRED`, `REQUEST.INVALID_CHARACTER`, `REQUEST.MALFORMED`, `REQUEST.MALFORMED_JSON`, `REQUEST.TOO_DEEP`, `REQUEST.VALIDATION_FAILED`; docs/problems.md says what each means. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9315,7 +9315,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such resource. */
+            /** @description Not Found. `code` is one of `CASE.NOT_FOUND`, `CONSOLE.LOCAL_SIGN_IN_OFF`, `JOINT_OPERATION.NOT_FOUND`, `PERSON.NOT_FOUND`, `PERSON.NOT_IN_CASE`, `PROCEDURE.NOT_FOUND`, `ROUTE.NOT_FOUND`; docs/problems.md says what each means. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9324,7 +9324,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is too large (REQUEST.TOO_LARGE). */
+            /** @description Payload Too Large. `code` is `REQUEST.TOO_LARGE`: The body is over 64 kB, or its chunk extensions are too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9333,7 +9333,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The body is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            /** @description Unsupported Media Type. `code` is `REQUEST.UNSUPPORTED_MEDIA_TYPE`: The body is not `application/json` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;

@@ -1,5 +1,4 @@
 import { ConsultationLog, RecordRef } from '@app/audit';
-import { DomainError } from '@app/domain';
 import {
   CallHandler,
   ExecutionContext,
@@ -14,6 +13,7 @@ import { Request } from 'express';
 import { Observable, mergeMap } from 'rxjs';
 import { AuthenticatedRequest } from '../../auth/authenticate.middleware';
 import { actorOf } from '../../auth/current-actor';
+import { ApiRefusal } from '../../http/api-refusal';
 import { RequestValidationError } from '../../http/request-validation';
 
 const CONSULTED = 'consultation-policy';
@@ -103,7 +103,7 @@ export function consultationHeaders(
   const justification = headerText(req, JUSTIFICATION_HEADER, 10, 500);
   const recipient = headerText(req, RECIPIENT_HEADER, 2, 200);
   if (justification === null && (justificationIs === 'required' || recipient !== null)) {
-    throw new DomainError(
+    throw new ApiRefusal(
       'CONSULTATION.JUSTIFICATION_REQUIRED',
       `This read ${recipient !== null ? 'discloses data' : 'shows personal data'}: state why in the ${JUSTIFICATION_HEADER} header.`,
     );

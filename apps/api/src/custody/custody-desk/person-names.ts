@@ -1,10 +1,11 @@
 import { AccessDeniedError, Actor, directorateScope, hasPermission } from '@app/auth';
-import { DomainError, SealedPersonalData } from '@app/domain';
+import { SealedPersonalData } from '@app/domain';
 import { PersonalDataVault } from '@app/personal-data';
 import { Injectable } from '@nestjs/common';
 import { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { JUSTIFICATION_HEADER } from '../../audit/consultation-log/consulted';
+import { ApiRefusal } from '../../http/api-refusal';
 
 export interface PersonName {
   readonly givenName: string | null;
@@ -31,7 +32,7 @@ export function namesAsked(
     throw new AccessDeniedError('AUTH.FORBIDDEN', `A ${actor.role} may not see personal data.`);
   }
   if (!req.header(JUSTIFICATION_HEADER)) {
-    throw new DomainError(
+    throw new ApiRefusal(
       'CONSULTATION.JUSTIFICATION_REQUIRED',
       `Names are personal data: state why in the ${JUSTIFICATION_HEADER} header.`,
     );

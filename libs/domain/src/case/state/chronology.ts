@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/domain-error';
+import { RefusalCode } from '../../shared/refusals';
 import { CUSTODY_RULES } from '../../shared/rules';
 import { CaseEvent, RemandExtended } from '../events';
 import { CaseFile, CaseState, PersonInCase, initialCaseState } from './case.state';
@@ -19,7 +20,7 @@ import { isIndictedAt, remandBeyondCeiling, remandLimits } from './remand';
  */
 export interface HistoryBreak {
   readonly event: CaseEvent;
-  readonly code: string;
+  readonly code: RefusalCode;
   readonly details: Readonly<Record<string, unknown>>;
 }
 
@@ -157,14 +158,14 @@ const isCustodyAct = (event: CaseEvent) =>
  * intent to seek protection expressed before a return. The fact is recorded, and the unlawful
  * act stays in the history as a breach (`historyBreaks`), never hidden by refusing the fact.
  */
-const BREACHES = new Set(['ASYLUM.CANNOT_RETURN']);
+const BREACHES = new Set<RefusalCode>(['ASYLUM.CANNOT_RETURN']);
 
 function revealsBreach(broken: HistoryBreak, pending: readonly CaseEvent[]): boolean {
   return BREACHES.has(broken.code) && !pending.some((e) => e.eventId === broken.event.eventId);
 }
 
 /** The rules a fact can break, with what a refusal says. */
-export const HISTORY_RULES: Readonly<Record<string, string>> = {
+export const HISTORY_RULES: Readonly<Partial<Record<RefusalCode, string>>> = {
   'TIME.BEFORE_ARREST_OR_APPREHENSION': "The time lies before the person's arrest or apprehension.",
   'TIME.BEFORE_COMPLAINT': 'A referral cannot predate the criminal complaint.',
   'TIME.BEFORE_REFERRAL': 'An indictment cannot predate the referral to prosecution.',
@@ -210,10 +211,13 @@ export const HISTORY_RULES: Readonly<Record<string, string>> = {
   'ASYLUM.NOT_REFERRED': 'The person had left reception already, with no referral since.',
 };
 
-const ruleText = (code: string) => HISTORY_RULES[code] ?? code;
+const ruleText = (code: RefusalCode) => HISTORY_RULES[code] ?? code;
 
 type Broken = Omit<HistoryBreak, 'event'> | null;
-const rule = (code: string, details: Record<string, unknown> = {}): Broken => ({ code, details });
+const rule = (code: RefusalCode, details: Record<string, unknown> = {}): Broken => ({
+  code,
+  details,
+});
 
 /** What a rule may need beyond the case as it stood: who is in the case at all, what came after. */
 interface Surroundings {
@@ -289,11 +293,11 @@ const CUSTODY_ENDS = ['custody.released', 'custody.handed-over', 'person.suspect
 function expectedBefore(
   person: PersonInCase,
   event: CaseEvent,
-): { type: string; until: readonly string[]; code: string } | null {
+): { type: string; until: readonly string[]; code: RefusalCode } | null {
   const custody = (type: string) => ({
     type,
     until: CUSTODY_ENDS,
-    code: 'TIME.BEFORE_PREVIOUS_CUSTODY_ACT',
+    code: 'TIME.BEFORE_PREVIOUS_CUSTODY_ACT' as const,
   });
   const phase = person.custody.phase;
   switch (event.type) {

@@ -1,4 +1,5 @@
 import { DomainError } from '../../../shared/domain-error';
+import { RefusalCode } from '../../../shared/refusals';
 import { CUSTODY_RULES, RULES } from '../../../shared/rules';
 import { oneOf } from '../../../values/one-of';
 import { boundedText } from '../../../values/text';
@@ -37,7 +38,7 @@ export function orderRemand(command: OrderRemand, state: CaseState, now: Date): 
       },
     );
   }
-  const text = (raw: string, code: string, what: string) =>
+  const text = (raw: string, code: RefusalCode, what: string) =>
     boundedText(raw, RULES.shortTextMaxLength, code, what);
   return [
     caseEvent<RemandOrdered>('custody.remand-ordered', command.occurredAt, {

@@ -1,4 +1,5 @@
 import { DomainError } from '../../../shared/domain-error';
+import { RefusalCode } from '../../../shared/refusals';
 import { RULES } from '../../../shared/rules';
 import { oneOf } from '../../../values/one-of';
 import { boundedText, optionalText } from '../../../values/text';
@@ -27,7 +28,7 @@ export function recordSafeguard(
   const safeguard = oneOf(SAFEGUARDS, command.safeguard, 'SAFEGUARD.UNKNOWN');
   const step = oneOf(SAFEGUARD_STEPS, command.step, 'SAFEGUARD.INVALID_STEP');
   const subject = { caseId: file.caseId, personId: person.personId, safeguard };
-  const text = (raw: string | null | undefined, code: string, what: string) => {
+  const text = (raw: string | null | undefined, code: RefusalCode, what: string) => {
     if (!raw) throw new DomainError(code, `${what} is required.`);
     return boundedText(raw, RULES.shortTextMaxLength, code, what);
   };
