@@ -118,6 +118,15 @@ const LIMITS: Record<string, string> = {
 
 export function markdown(results: Results): string {
   const missed = [...new Set(results.rows.filter((r) => r.goal && !r.goal.met).map((r) => r.id))];
+  const goals = results.rows.filter((r) => r.goal);
+  const summary = (met: boolean) =>
+    goals
+      .filter((r) => r.goal!.met === met)
+      .map((r) => {
+        const against = r.baseline ? ` against ${r.baseline.name}` : '';
+        return `- ${r.id} ${r.metric}${against}: ${r.goal!.text.trim()}`;
+      })
+      .join('\n') || '- none';
   return `# Benchmarks
 
 Reproduce with \`npm run bench\` (a full run; \`npm run bench -- --quick\` is the smoke size).
@@ -129,6 +138,15 @@ is faster for throughputs.
 
 This run: **${results.mode}**, started ${results.startedAt}, wall time ${results.wallSeconds} s,
 ${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}.
+
+Goals met:
+
+${summary(true)}
+
+Goals missed ([what limits each](#what-limits-the-rows-that-miss-their-goal), and what design
+would pass it):
+
+${summary(false)}
 
 ${markdownTable(results.rows)}
 
