@@ -94,9 +94,22 @@ const LIMITS: Record<string, string> = {
     "V8's young generation does not change that: with semi-spaces of 4, 8, 32 and 64 MB the " +
     "API's peak was 246, 260, 302 and 359 MB in B6 runs one after the other. Less CPU a " +
     'command (B6) is what would bring it down. The rebuild peaked at 259 MB when a fetch could ' +
-    'hold 2 MB and at 234-236 MB with 1 MB (2026-12-03); at 288-299 MB on 2026-12-07, whether ' +
-    'a consumer with nothing to fetch waited 100 ms or 1 s at the broker (two runs of B6 and ' +
-    'B7), with more read models to fill since; what holds the extra 50 MB is not profiled yet.',
+    'hold 2 MB and at 234-236 MB with 1 MB (2026-12-03), and at 287-299 MB in every run on ' +
+    "2026-12-07. Read from the rebuild's own /proc/self/smaps and process.memoryUsage() at its " +
+    "peak (289 MB): 46 MB of Node's code, 127 MB of anonymous memory (V8's heap: 119 MB " +
+    "committed, 94 MB used) and 113 MB of C heap (glibc's main arena, 4 MB when the rebuild " +
+    'starts), of which the Buffers alive then (Kafka fetches, Postgres answers) were 46 MB: the ' +
+    "rest is the allocator's fragmentation, mid-size Buffers freed out of order below a break " +
+    'it cannot lower. What did not move the peak: half the fetch size (287 MB; Buffers 29 MB, ' +
+    "V8 more), glibc's arenas capped at two (287 MB), the rebuild without the procedures " +
+    'projection (288 MB). What moved it: Buffers of 64 kB and more mapped on their own ' +
+    '(`MALLOC_MMAP_THRESHOLD_=65536`) returned them at once, the C heap 54-65 MB, the peak ' +
+    '268 MB (a run beside other work). The rest is in flight at once: the four case projections ' +
+    "each fold the chunk's cases from their own copy of the facts, in concurrent transactions, " +
+    "for two partitions at a time, and V8's heap peaks with the Buffers, when chunks are in " +
+    'flight. What would pass: the mapped ' +
+    'Buffers, and one fold of a chunk for all projections (the facts kept once, as for B7), ' +
+    'or the projections applied one after another in a rebuild; not measured.',
   B10:
     'The broker alone idles at 1.6-2% of a core (a JVM with its KRaft controller; the floor ' +
     "row's Postgres also holds the tail of the benchmark before), so 2% for the whole stack is " +
