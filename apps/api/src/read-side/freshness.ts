@@ -12,8 +12,8 @@ export class ReadAfterDto {
   @ApiPropertyOptional({
     description:
       'The `position` a command answered: the answer waits (bounded) until this read model ' +
-      'reflects that event and everything before it in its case.',
-    example: '1042',
+      'reflects that event and everything before it in its case. A position at which no ' +
+      'event is stored is refused (400).',
   })
   @IsOptional()
   @Matches(/^[1-9]\d{0,17}$/, { message: 'minPosition must be a position a command answered' })

@@ -1294,7 +1294,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When it happened; legal clocks run from this time. Not in the future.
-             * @example 2024-03-14T09:30:00+01:00
+             * @example 2024-03-15T11:30:00+01:00
              */
             occurredAt: string;
             /** @example Okrožno sodišče v Novem mestu */
@@ -1323,7 +1323,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When it happened; legal clocks run from this time. Not in the future.
-             * @example 2024-03-14T09:30:00+01:00
+             * @example 2024-04-10T10:00:00+02:00
              */
             occurredAt: string;
             /** @enum {string} */
@@ -1337,7 +1337,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When it happened; legal clocks run from this time. Not in the future.
-             * @example 2024-03-14T09:30:00+01:00
+             * @example 2024-03-18T10:00:00+01:00
              */
             occurredAt: string;
             /** @enum {string} */
@@ -1351,7 +1351,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When it happened; legal clocks run from this time. Not in the future.
-             * @example 2024-03-14T09:30:00+01:00
+             * @example 2024-03-14T13:00:00+01:00
              */
             occurredAt: string;
             /** @example PU NM 2231-1/2024 */
@@ -1361,7 +1361,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When it happened; legal clocks run from this time. Not in the future.
-             * @example 2024-03-14T09:30:00+01:00
+             * @example 2024-03-15T13:00:00+01:00
              */
             occurredAt: string;
             /** @example Okrožno sodišče v Novem mestu */
@@ -1378,18 +1378,22 @@ export interface components {
             /**
              * Format: date-time
              * @description When it happened; legal clocks run from this time. Not in the future.
-             * @example 2024-03-14T09:30:00+01:00
+             * @example 2024-05-20T10:00:00+02:00
              */
             occurredAt: string;
-            /** @enum {string} */
+            /**
+             * @example remand-lifted
+             * @enum {string}
+             */
             reason: "police-detention-ended" | "released-by-investigating-judge" | "remand-lifted" | "remand-expired" | "other";
+            /** @example Remand lifted by the investigating judge. */
             note?: string | null;
         };
         LodgeAppealRequestDto: {
             /**
              * Format: date-time
              * @description When it happened; legal clocks run from this time. Not in the future.
-             * @example 2024-03-14T09:30:00+01:00
+             * @example 2024-03-14T16:00:00+01:00
              */
             occurredAt: string;
             /**
@@ -1405,10 +1409,14 @@ export interface components {
              * @example 2024-03-14T09:30:00+01:00
              */
             occurredAt: string;
-            /** @enum {string} */
+            /**
+             * @example interpreter
+             * @enum {string}
+             */
             safeguard: "rights-information" | "interpreter" | "counsel" | "family-notification" | "consular-notification" | "guardian-notification";
             /**
              * @description requested: the person asked (counsel, family, consulate, an interpreter); provided: given; delayed: lawfully put off, with reason and authorisedBy
+             * @example provided
              * @enum {string}
              */
             step: "requested" | "provided" | "delayed";
@@ -1447,7 +1455,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When it happened; legal clocks run from this time. Not in the future.
-             * @example 2024-03-14T09:30:00+01:00
+             * @example 2024-03-15T10:00:00+01:00
              */
             occurredAt: string;
             /**
@@ -1464,7 +1472,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When it happened; legal clocks run from this time. Not in the future.
-             * @example 2024-03-14T09:30:00+01:00
+             * @example 2024-03-15T15:00:00+01:00
              */
             occurredAt: string;
         };
@@ -1608,20 +1616,26 @@ export interface components {
              * @example 2024-03-14T09:30:00+01:00
              */
             occurredAt: string;
+            /** @example Obrežje */
             borderSection?: string;
-            /** @description Paragraph of KZ-1 Article 308 */
+            /**
+             * @description Paragraph of KZ-1 Article 308
+             * @example 3
+             */
             offenceParagraph?: number;
+            /** @example Van with 12 migrants stopped at the Obrežje motorway crossing; driver arrested. */
             summary?: string;
         };
         CloseCaseRequestDto: {
             /**
              * Format: date-time
              * @description When it happened; legal clocks run from this time. Not in the future.
-             * @example 2024-03-14T09:30:00+01:00
+             * @example 2024-09-30T12:00:00+02:00
              */
             occurredAt: string;
             /** @enum {string} */
             reason: "prosecution-completed" | "perpetrator-unknown" | "no-offence" | "transferred" | "other";
+            /** @example Judgment final; nothing left for the police to do. */
             note?: string | null;
         };
         FileCriminalComplaintRequestDto: {
@@ -1635,7 +1649,10 @@ export interface components {
             prosecutorOffice: string;
             /** @example KU 123/2024 */
             reference: string;
-            /** @description Suspects of this case named in the complaint; empty if the perpetrator is unknown */
+            /**
+             * @description Suspects of this case named in the complaint; empty if the perpetrator is unknown
+             * @example []
+             */
             suspectIds: string[];
         };
         LinkJointOperationRequestDto: {
@@ -1682,12 +1699,14 @@ export interface components {
              * @example 2024-03-13T22:15:00Z
              */
             openedAt: string;
+            /** @example Van stopped at the Obrežje motorway crossing with 12 migrants; the driver arrested. */
             summary: string;
         };
         RecordCorrectionRequestDto: {
             /**
              * Format: uuid
              * @description The eventId of the event being corrected
+             * @example 3c9a1f6e-8b2d-4e7a-a5c4-1d0e9f8b7a62
              */
             correctedEventId: string;
             /** @example Arrest time copied from the wrong report. */
@@ -1695,9 +1714,15 @@ export interface components {
             /**
              * Format: date-time
              * @description The corrected time of the event
+             * @example 2024-03-14T08:45:00+01:00
              */
             occurredAt?: string;
-            /** @description Corrected values of the event's correctable fields, e.g. {"place": "Metlika"} */
+            /**
+             * @description Corrected values of the event's correctable fields, e.g. {"place": "Metlika"}
+             * @example {
+             *       "place": "Metlika"
+             *     }
+             */
             changes?: {
                 [key: string]: unknown;
             };
@@ -1706,6 +1731,7 @@ export interface components {
             /**
              * Format: uuid
              * @description The eventId of the entry made in error (from the case's timeline)
+             * @example 7e4b2d9c-1a6f-4c3e-8d5b-2f9a0c1e6b37
              */
             withdrawnEventId: string;
             /** @example Remand entered in the wrong case. */
@@ -1815,7 +1841,12 @@ export interface components {
             court: string;
             /** @example Kt 45/2024 */
             reference: string;
-            /** @description Suspects of this case indicted */
+            /**
+             * @description Suspects of this case indicted
+             * @example [
+             *       "0b7c5e2a-4d1f-4a8e-9c3b-6f2d1e8a7b54"
+             *     ]
+             */
             defendantIds: string[];
         };
         ReferToProsecutionRequestDto: {
@@ -1859,7 +1890,15 @@ export interface components {
              * @example SY
              */
             nationality: string | null;
+            /** @example false */
             minor: boolean;
+            /**
+             * @example {
+             *       "givenName": "Farid",
+             *       "familyName": "Ahmadi",
+             *       "dateOfBirth": "1999-09-30"
+             *     }
+             */
             person?: components["schemas"]["PersonDto"];
         };
         ApprehendMigrantGroupRequestDto: {
@@ -1871,6 +1910,22 @@ export interface components {
             occurredAt: string;
             /** @example Obrežje */
             place: string;
+            /**
+             * @example [
+             *       {
+             *         "nationality": "AF",
+             *         "minor": false
+             *       },
+             *       {
+             *         "nationality": "AF",
+             *         "minor": true
+             *       },
+             *       {
+             *         "nationality": null,
+             *         "minor": false
+             *       }
+             *     ]
+             */
             migrants: components["schemas"]["GroupMigrantDto"][];
         };
         ApprehendMigrantRequestDto: {
@@ -1885,9 +1940,24 @@ export interface components {
              * @example SY
              */
             nationality: string | null;
+            /** @example false */
             minor: boolean;
             /** @example Obrežje */
             place: string;
+            /**
+             * @example {
+             *       "givenName": "Rami",
+             *       "familyName": "Haddad",
+             *       "dateOfBirth": "2001-02-14",
+             *       "documents": [
+             *         {
+             *           "type": "passport",
+             *           "number": "N012345678",
+             *           "issuingCountry": "SY"
+             *         }
+             *       ]
+             *     }
+             */
             person?: components["schemas"]["PersonDto"];
         };
         ArrestSuspectRequestDto: {
@@ -1899,13 +1969,30 @@ export interface components {
             occurredAt: string;
             /**
              * @description ISO 3166-1 alpha-2; null if unknown
-             * @example SY
+             * @example RS
              */
             nationality: string | null;
-            /** @description Slovenian citizen (dual citizens too) or foreigner */
+            /**
+             * @description Slovenian citizen (dual citizens too) or foreigner
+             * @example false
+             */
             slovenianCitizen: boolean;
             /** @example Obrežje, motorway rest area */
             place: string;
+            /**
+             * @example {
+             *       "givenName": "Marko",
+             *       "familyName": "Petrović",
+             *       "dateOfBirth": "1987-06-02",
+             *       "documents": [
+             *         {
+             *           "type": "passport",
+             *           "number": "P4501882",
+             *           "issuingCountry": "RS"
+             *         }
+             *       ]
+             *     }
+             */
             person?: components["schemas"]["PersonDto"];
         };
         EstablishIdentityRequestDto: {
@@ -1919,10 +2006,24 @@ export interface components {
             method: "document" | "biometric" | "statement" | "other";
             /**
              * @description ISO 3166-1 alpha-2; null if unknown
-             * @example SY
+             * @example RS
              */
             nationality: string | null;
-            /** @description personId comes from the path */
+            /**
+             * @description personId comes from the path
+             * @example {
+             *       "givenName": "Marko",
+             *       "familyName": "Petrović",
+             *       "dateOfBirth": "1987-06-02",
+             *       "documents": [
+             *         {
+             *           "type": "id-card",
+             *           "number": "004512376",
+             *           "issuingCountry": "RS"
+             *         }
+             *       ]
+             *     }
+             */
             person?: components["schemas"]["PersonDto"];
         };
         ExpressAsylumIntentRequestDto: {
@@ -1934,7 +2035,10 @@ export interface components {
             occurredAt: string;
             /** @enum {string} */
             expressedTo: "police" | "other-authority";
-            /** @description Required when expressed to another authority */
+            /**
+             * @description Required when expressed to another authority
+             * @example null
+             */
             authority?: string | null;
             /**
              * @description The statement of reasons
@@ -1946,7 +2050,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When it happened; legal clocks run from this time. Not in the future.
-             * @example 2024-03-14T09:30:00+01:00
+             * @example 2024-03-16T08:00:00+01:00
              */
             occurredAt: string;
             /** @enum {string} */
@@ -1987,7 +2091,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When it happened; legal clocks run from this time. Not in the future.
-             * @example 2024-03-14T09:30:00+01:00
+             * @example 2024-03-14T15:00:00+01:00
              */
             occurredAt: string;
             /** @enum {string} */
@@ -1997,7 +2101,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When it happened; legal clocks run from this time. Not in the future.
-             * @example 2024-03-14T09:30:00+01:00
+             * @example 2024-03-14T15:00:00+01:00
              */
             occurredAt: string;
             /** @enum {string} */
@@ -2009,7 +2113,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When it happened; legal clocks run from this time. Not in the future.
-             * @example 2024-03-14T09:30:00+01:00
+             * @example 2024-03-14T15:00:00+01:00
              */
             occurredAt: string;
             /** @example Ordered to leave the country within 7 days */
@@ -2021,8 +2125,23 @@ export interface components {
              * @example SY
              */
             nationality: string | null;
+            /** @example false */
             minor: boolean;
-            /** @description Who the person is; a person caught again is recognised by id or document */
+            /**
+             * @description Who the person is; a person caught again is recognised by id or document
+             * @example {
+             *       "givenName": "Omar",
+             *       "familyName": "Benali",
+             *       "dateOfBirth": "1996-04-21",
+             *       "documents": [
+             *         {
+             *           "type": "passport",
+             *           "number": "MA7720415",
+             *           "issuingCountry": "MA"
+             *         }
+             *       ]
+             *     }
+             */
             person?: components["schemas"]["PersonDto"];
             /** @description Detention under the State Border Control Act (48 h) */
             borderDetention?: components["schemas"]["OccurredAtDto"];
@@ -2042,7 +2161,10 @@ export interface components {
              * @example 2024-03-14T09:30:00+01:00
              */
             occurredAt: string;
-            /** @enum {string} */
+            /**
+             * @example novo-mesto
+             * @enum {string}
+             */
             directorate: "ljubljana" | "maribor" | "celje" | "kranj" | "koper" | "novo-mesto" | "murska-sobota" | "nova-gorica";
             /** @example Obrežje */
             borderSection: string;
@@ -2056,11 +2178,43 @@ export interface components {
             /**
              * Format: uuid
              * @description The smuggling case the people were found in; each must be a migrant of it
+             * @example null
              */
             caseId?: string | null;
             /** @example HR-SI-2024-03 */
             jointOperation?: string | null;
-            /** @description One procedure each, answered in this order */
+            /**
+             * @description One procedure each, answered in this order
+             * @example [
+             *       {
+             *         "nationality": null,
+             *         "minor": false
+             *       },
+             *       {
+             *         "nationality": "AF",
+             *         "minor": false,
+             *         "borderDetention": {
+             *           "occurredAt": "2024-03-14T09:45:00+01:00"
+             *         }
+             *       },
+             *       {
+             *         "nationality": "MA",
+             *         "minor": false
+             *       },
+             *       {
+             *         "nationality": "AF",
+             *         "minor": true,
+             *         "intent": {
+             *           "occurredAt": "2024-03-14T10:15:00+01:00",
+             *           "statement": "dictated"
+             *         },
+             *         "referral": {
+             *           "occurredAt": "2024-03-14T11:00:00+01:00",
+             *           "destination": "asylum-home-logatec"
+             *         }
+             *       }
+             *     ]
+             */
             persons: components["schemas"]["ApprehendedForeignerDto"][];
         };
         StartedProcedureDto: {
@@ -2097,7 +2251,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When it happened; legal clocks run from this time. Not in the future.
-             * @example 2024-03-14T09:30:00+01:00
+             * @example 2024-03-16T08:00:00+01:00
              */
             occurredAt: string;
             /** @enum {string} */
@@ -2113,6 +2267,7 @@ export interface components {
             /**
              * Format: uuid
              * @description The smuggling case the person is a migrant of
+             * @example 9d2e7a41-5c3b-4f8e-b6a1-0e4c7d2f9a18
              */
             caseId: string;
         };
@@ -4564,7 +4719,7 @@ export interface operations {
                 limit?: string;
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
-                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. */
+                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. A position at which no event is stored is refused (400). */
                 minPosition?: string;
                 directorate?: "ljubljana" | "maribor" | "celje" | "kranj" | "koper" | "novo-mesto" | "murska-sobota" | "nova-gorica";
                 borderSection?: string;
@@ -4749,7 +4904,7 @@ export interface operations {
     getCase: {
         parameters: {
             query?: {
-                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. */
+                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. A position at which no event is stored is refused (400). */
                 minPosition?: string;
             };
             header?: {
@@ -6750,7 +6905,7 @@ export interface operations {
                 limit?: string;
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
-                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. */
+                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. A position at which no event is stored is refused (400). */
                 minPosition?: string;
                 directorate?: "ljubljana" | "maribor" | "celje" | "kranj" | "koper" | "novo-mesto" | "murska-sobota" | "nova-gorica";
                 borderSection?: string;
@@ -7919,7 +8074,7 @@ export interface operations {
     getProcedure: {
         parameters: {
             query?: {
-                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. */
+                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. A position at which no event is stored is refused (400). */
                 minPosition?: string;
             };
             header?: {
@@ -8113,7 +8268,7 @@ export interface operations {
     getJointOperation: {
         parameters: {
             query: {
-                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. */
+                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. A position at which no event is stored is refused (400). */
                 minPosition?: string;
                 /** @description The operation code, as cases, procedures and partner reports name it */
                 code: string;
@@ -8195,7 +8350,7 @@ export interface operations {
                 limit?: string;
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
-                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. */
+                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. A position at which no event is stored is refused (400). */
                 minPosition?: string;
                 /** @description Only people with a running clock that ends within this time from now (90m, 6h, 2d), and everyone overdue unless overdue=false */
                 expiringWithin?: string;
@@ -8278,7 +8433,7 @@ export interface operations {
     getStaleCustody: {
         parameters: {
             query?: {
-                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. */
+                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. A position at which no event is stored is refused (400). */
                 minPosition?: string;
                 /** @description Show each person's name: needs the right to read personal data and an X-Justification (logged) */
                 names?: "true" | "false";
@@ -8440,7 +8595,7 @@ export interface operations {
                 limit?: string;
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
-                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. */
+                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. A position at which no event is stored is refused (400). */
                 minPosition?: string;
                 directorate?: "ljubljana" | "maribor" | "celje" | "kranj" | "koper" | "novo-mesto" | "murska-sobota" | "nova-gorica";
                 /** @description Deadlines at or after this instant */
@@ -8512,7 +8667,7 @@ export interface operations {
     getStatistics: {
         parameters: {
             query: {
-                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. */
+                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. A position at which no event is stored is refused (400). */
                 minPosition?: string;
                 /** @description First day of the period (Europe/Ljubljana) */
                 from: string;
@@ -8587,7 +8742,7 @@ export interface operations {
             query?: {
                 /** @description Page size, 1 to 200 */
                 limit?: string;
-                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. */
+                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. A position at which no event is stored is refused (400). */
                 minPosition?: string;
                 /** @description At least this many apprehensions (or arrests) */
                 minApprehensions?: string;

@@ -6,7 +6,6 @@ import { IsInstant } from '../../http/iso-instant';
 export class CaseStateRequestDto {
   @ApiPropertyOptional({
     format: 'date-time',
-    example: '2024-03-14T12:00:00Z',
     description:
       'The case as the system had recorded it at this instant: every event whose recordedAt is ' +
       'at or before it (not occurredAt: a fact entered late is not in the state before it was ' +

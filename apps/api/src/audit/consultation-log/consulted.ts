@@ -42,6 +42,7 @@ export function Consulted<Answer>(
     ApiHeader({
       name: JUSTIFICATION_HEADER,
       required: justification === 'required',
+      example: 'Preparing the hearing before the investigating judge.',
       description:
         'Why the data is consulted (10-500 characters; percent-encode what is not ASCII). ' +
         'Kept in the consultation log. Required for personal data and for disclosures.',

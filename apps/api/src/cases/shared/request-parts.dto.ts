@@ -45,6 +45,14 @@ export class OccurredAtDto {
   occurredAt!: string;
 }
 
+/**
+ * The example of an inherited `occurredAt`, for a step the law orders after others: the examples
+ * tell one story, each step at its own time, so that they are accepted in the order of the law.
+ */
+export function OccurredAtExample(example: string): ClassDecorator {
+  return (target) => ApiProperty({ example })(target.prototype as object, 'occurredAt');
+}
+
 /** Free text of a bounded length, e.g. a court, a place, a reference. */
 export function ShortText(example: string) {
   return (target: object, property: string) => {
@@ -54,9 +62,12 @@ export function ShortText(example: string) {
   };
 }
 
-export function OptionalNote() {
+export function OptionalNote(example: string) {
   return (target: object, property: string) => {
-    ApiPropertyOptional({ maxLength: RULES.noteMaxLength, nullable: true })(target, property);
+    ApiPropertyOptional({ maxLength: RULES.noteMaxLength, nullable: true, example })(
+      target,
+      property,
+    );
     IsOptional()(target, property);
     IsString()(target, property);
     Length(0, RULES.noteMaxLength)(target, property);
@@ -64,11 +75,11 @@ export function OptionalNote() {
 }
 
 /** ISO 3166-1 alpha-2, or null when not known. */
-export function NationalityField() {
+export function NationalityField(example: string | null = 'SY') {
   return (target: object, property: string) => {
     ApiProperty({
       type: String,
-      example: 'SY',
+      example,
       nullable: true,
       description: 'ISO 3166-1 alpha-2; null if unknown',
     })(target, property);
@@ -155,10 +166,15 @@ export function toAdmission(person: PersonDto | undefined, personId?: string): A
   };
 }
 
-/** The optional `person` of a command about someone: one object, validated as a PersonDto. */
-export function PersonField(description?: string) {
+/**
+ * The optional `person` of a command about someone: one object, validated as a PersonDto. Its
+ * example is the command's own: a person of one command's example (their documents) must not be
+ * recognised as the person of another's, and none names a personId, which only a store that
+ * registered the person can know.
+ */
+export function PersonField(example: Omit<PersonDto, 'personId'>, description?: string) {
   return (target: object, property: string) => {
-    ApiPropertyOptional({ type: PersonDto, description })(target, property);
+    ApiPropertyOptional({ type: PersonDto, description, example })(target, property);
     IsOptional()(target, property);
     IsObject()(target, property);
     ValidateNested()(target, property);

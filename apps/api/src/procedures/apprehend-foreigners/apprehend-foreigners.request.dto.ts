@@ -43,11 +43,19 @@ export class ApprehendedForeignerDto {
   @NationalityField()
   nationality!: string | null;
 
-  @ApiProperty()
+  @ApiProperty({ example: false })
   @IsBoolean()
   minor!: boolean;
 
-  @PersonField('Who the person is; a person caught again is recognised by id or document')
+  @PersonField(
+    {
+      givenName: 'Omar',
+      familyName: 'Benali',
+      dateOfBirth: '1996-04-21',
+      documents: [{ type: 'passport', number: 'MA7720415', issuingCountry: 'MA' }],
+    },
+    'Who the person is; a person caught again is recognised by id or document',
+  )
   person?: PersonDto;
 
   @Step(OccurredAtDto, 'Detention under the State Border Control Act (48 h)')
@@ -67,7 +75,7 @@ export class ApprehendedForeignerDto {
 }
 
 export class ApprehendForeignersRequestDto extends OccurredAtDto {
-  @ApiProperty({ enum: DIRECTORATES })
+  @ApiProperty({ enum: DIRECTORATES, example: 'novo-mesto' })
   @IsIn(DIRECTORATES)
   directorate!: string;
 
@@ -84,10 +92,12 @@ export class ApprehendForeignersRequestDto extends OccurredAtDto {
   place!: string;
 
   // `type` is stated: reflection sees `string | null` as an Object.
+  // The example is null: a case named here must exist and have these people as its migrants.
   @ApiPropertyOptional({
     type: String,
     format: 'uuid',
     nullable: true,
+    example: null,
     description: 'The smuggling case the people were found in; each must be a migrant of it',
   })
   @IsOptional()
@@ -110,6 +120,21 @@ export class ApprehendForeignersRequestDto extends OccurredAtDto {
     minItems: 1,
     maxItems: RULES.migrantGroupMaxSize,
     description: 'One procedure each, answered in this order',
+    example: [
+      { nationality: null, minor: false },
+      {
+        nationality: 'AF',
+        minor: false,
+        borderDetention: { occurredAt: '2024-03-14T09:45:00+01:00' },
+      },
+      { nationality: 'MA', minor: false },
+      {
+        nationality: 'AF',
+        minor: true,
+        intent: { occurredAt: '2024-03-14T10:15:00+01:00', statement: 'dictated' },
+        referral: { occurredAt: '2024-03-14T11:00:00+01:00', destination: 'asylum-home-logatec' },
+      },
+    ],
   })
   @IsArray()
   @ArrayMinSize(1)

@@ -1,8 +1,9 @@
 import { PARTNER_COUNTRIES } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { OccurredAtDto, ShortText } from '../../shared/request-parts.dto';
+import { OccurredAtDto, OccurredAtExample, ShortText } from '../../shared/request-parts.dto';
 
+@OccurredAtExample('2024-03-18T10:00:00+01:00')
 export class HandOverToForeignAuthoritiesRequestDto extends OccurredAtDto {
   @ApiProperty({ enum: PARTNER_COUNTRIES })
   @IsIn(PARTNER_COUNTRIES)

@@ -10,8 +10,9 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { OccurredAtDto, ShortText } from '../../shared/request-parts.dto';
+import { OccurredAtDto, OccurredAtExample, ShortText } from '../../shared/request-parts.dto';
 
+@OccurredAtExample('2024-03-15T13:00:00+01:00')
 export class OrderRemandRequestDto extends OccurredAtDto {
   @ShortText('Okrožno sodišče v Novem mestu')
   court!: string;

@@ -16,12 +16,13 @@ function OptionalShortText(description: string, example: string) {
 }
 
 export class RecordSafeguardRequestDto extends OccurredAtDto {
-  @ApiProperty({ enum: SAFEGUARDS })
+  @ApiProperty({ enum: SAFEGUARDS, example: 'interpreter' })
   @IsIn(SAFEGUARDS)
   safeguard!: string;
 
   @ApiProperty({
     enum: SAFEGUARD_STEPS,
+    example: 'provided',
     description:
       'requested: the person asked (counsel, family, consulate, an interpreter); provided: given; delayed: lawfully put off, with reason and authorisedBy',
   })

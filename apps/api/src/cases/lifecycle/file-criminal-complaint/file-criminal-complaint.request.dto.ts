@@ -16,6 +16,8 @@ export class FileCriminalComplaintRequestDto extends OccurredAtDto {
       'Suspects of this case named in the complaint; empty if the perpetrator is unknown',
     minItems: 0,
     maxItems: 100,
+    // Empty: a suspect's id is the one the arrest answered, which no example can know.
+    example: [],
   })
   @IsArray()
   @ArrayMinSize(0)

@@ -22,7 +22,10 @@ export class OpenCaseRequestDto {
   @IsInstant()
   openedAt!: string;
 
-  @ApiProperty({ maxLength: RULES.caseSummaryMaxLength })
+  @ApiProperty({
+    maxLength: RULES.caseSummaryMaxLength,
+    example: 'Van stopped at the Obrežje motorway crossing with 12 migrants; the driver arrested.',
+  })
   @IsString()
   @Length(1, RULES.caseSummaryMaxLength)
   summary!: string;

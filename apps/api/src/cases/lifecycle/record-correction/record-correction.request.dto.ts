@@ -4,7 +4,13 @@ import { IsObject, IsOptional, IsString, IsUUID, Length } from 'class-validator'
 import { IsInstant } from '../../../http/iso-instant';
 
 export class RecordCorrectionRequestDto {
-  @ApiProperty({ format: 'uuid', description: 'The eventId of the event being corrected' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The eventId of the event being corrected',
+    // Only a stored record's own id works here; the store makes it at random, so no example
+    // can (test/e2e/openapi-examples.e2e-spec.ts lists the operation as an exception).
+    example: '3c9a1f6e-8b2d-4e7a-a5c4-1d0e9f8b7a62',
+  })
   @IsUUID('all')
   correctedEventId!: string;
 
@@ -16,7 +22,11 @@ export class RecordCorrectionRequestDto {
   @Length(1, RULES.noteMaxLength)
   reason!: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'The corrected time of the event' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'The corrected time of the event',
+    example: '2024-03-14T08:45:00+01:00',
+  })
   @IsOptional()
   @IsInstant()
   occurredAt?: string;
@@ -25,6 +35,7 @@ export class RecordCorrectionRequestDto {
     type: 'object',
     additionalProperties: true,
     description: 'Corrected values of the event\'s correctable fields, e.g. {"place": "Metlika"}',
+    example: { place: 'Metlika' },
   })
   @IsOptional()
   @IsObject()

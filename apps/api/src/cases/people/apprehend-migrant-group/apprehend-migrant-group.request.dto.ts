@@ -21,11 +21,11 @@ export class GroupMigrantDto {
   @NationalityField()
   nationality!: string | null;
 
-  @ApiProperty()
+  @ApiProperty({ example: false })
   @IsBoolean()
   minor!: boolean;
 
-  @PersonField()
+  @PersonField({ givenName: 'Farid', familyName: 'Ahmadi', dateOfBirth: '1999-09-30' })
   person?: PersonDto;
 }
 
@@ -33,7 +33,17 @@ export class ApprehendMigrantGroupRequestDto extends OccurredAtDto {
   @ShortText('Obrežje')
   place!: string;
 
-  @ApiProperty({ type: [GroupMigrantDto], minItems: 1, maxItems: RULES.migrantGroupMaxSize })
+  @ApiProperty({
+    type: [GroupMigrantDto],
+    minItems: 1,
+    maxItems: RULES.migrantGroupMaxSize,
+    // Found without papers, as a group mostly is: nobody a document would recognise.
+    example: [
+      { nationality: 'AF', minor: false },
+      { nationality: 'AF', minor: true },
+      { nationality: null, minor: false },
+    ],
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(RULES.migrantGroupMaxSize)

@@ -12,13 +12,18 @@ export class ApprehendMigrantRequestDto extends OccurredAtDto {
   @NationalityField()
   nationality!: string | null;
 
-  @ApiProperty()
+  @ApiProperty({ example: false })
   @IsBoolean()
   minor!: boolean;
 
   @ShortText('Obrežje')
   place!: string;
 
-  @PersonField()
+  @PersonField({
+    givenName: 'Rami',
+    familyName: 'Haddad',
+    dateOfBirth: '2001-02-14',
+    documents: [{ type: 'passport', number: 'N012345678', issuingCountry: 'SY' }],
+  })
   person?: PersonDto;
 }

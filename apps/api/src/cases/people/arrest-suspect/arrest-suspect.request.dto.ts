@@ -9,16 +9,24 @@ import {
 } from '../../shared/request-parts.dto';
 
 export class ArrestSuspectRequestDto extends OccurredAtDto {
-  @NationalityField()
+  @NationalityField('RS')
   nationality!: string | null;
 
-  @ApiProperty({ description: 'Slovenian citizen (dual citizens too) or foreigner' })
+  @ApiProperty({
+    description: 'Slovenian citizen (dual citizens too) or foreigner',
+    example: false,
+  })
   @IsBoolean()
   slovenianCitizen!: boolean;
 
   @ShortText('Obrežje, motorway rest area')
   place!: string;
 
-  @PersonField()
+  @PersonField({
+    givenName: 'Marko',
+    familyName: 'Petrović',
+    dateOfBirth: '1987-06-02',
+    documents: [{ type: 'passport', number: 'P4501882', issuingCountry: 'RS' }],
+  })
   person?: PersonDto;
 }

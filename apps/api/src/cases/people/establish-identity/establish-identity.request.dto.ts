@@ -13,9 +13,17 @@ export class EstablishIdentityRequestDto extends OccurredAtDto {
   @IsIn(IDENTIFICATION_METHODS)
   method!: string;
 
-  @NationalityField()
+  @NationalityField('RS')
   nationality!: string | null;
 
-  @PersonField('personId comes from the path')
+  @PersonField(
+    {
+      givenName: 'Marko',
+      familyName: 'Petrović',
+      dateOfBirth: '1987-06-02',
+      documents: [{ type: 'id-card', number: '004512376', issuingCountry: 'RS' }],
+    },
+    'personId comes from the path',
+  )
   person?: PersonDto;
 }

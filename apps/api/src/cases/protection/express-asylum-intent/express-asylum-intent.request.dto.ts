@@ -12,6 +12,7 @@ export class ExpressAsylumIntentRequestDto extends OccurredAtDto {
     maxLength: RULES.shortTextMaxLength,
     nullable: true,
     description: 'Required when expressed to another authority',
+    example: null,
   })
   @IsOptional()
   @IsString()
