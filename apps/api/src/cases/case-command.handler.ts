@@ -1,12 +1,57 @@
-import { CASE_STREAM_TYPE, CaseState, decideCase, evolveCase, foldHistory } from '@app/domain';
+import {
+  CASE_STREAM_TYPE,
+  CaseCommand,
+  CaseState,
+  decideCase,
+  evolveCase,
+  foldHistory,
+} from '@app/domain';
 import { AppendResult, CommandExecutor } from '@app/event-store';
-import { AdmittedPerson, PersonIntake, RegistrationRaceError } from '@app/personal-data';
+import {
+  AdmissionRequest,
+  AdmittedPerson,
+  PersonIntake,
+  RegistrationRaceError,
+} from '@app/personal-data';
 import { APP_CONFIG, AppConfig, Clock } from '@app/platform';
 import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
+import { CommandContext } from '../http/request-context';
 import { assertMayOpenIn, caseVisibleTo } from './case-access';
-import { CaseCommandMessage, PersonCaseCommandMessage } from './case-command';
+
+/*
+ * The messages live beside the handlers that take them: a controller imports its message from
+ * here, so the handler of every case route is one "go to definition" away, not a search for
+ * the class named in @CommandHandler. The decision is the domain's: decideCase.
+ */
+
+/** A command on a case stream, as it travels on the command bus. */
+export class CaseCommandMessage extends Command<AppendResult> {
+  constructor(
+    readonly command: CaseCommand,
+    readonly context: CommandContext,
+    readonly body: object,
+  ) {
+    super();
+  }
+}
+
+/**
+ * A command about persons who must be identified first: `build` makes the domain command once
+ * the persons are known (registered and their personal data sealed).
+ */
+export class PersonCaseCommandMessage extends Command<AppendResult> {
+  constructor(
+    readonly caseId: string,
+    readonly persons: readonly AdmissionRequest[],
+    readonly build: (persons: readonly AdmittedPerson[]) => CaseCommand,
+    readonly context: CommandContext,
+    readonly body: object,
+  ) {
+    super();
+  }
+}
 
 abstract class CaseStreamHandler {
   constructor(

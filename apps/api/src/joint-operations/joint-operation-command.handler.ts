@@ -1,10 +1,29 @@
-import { JOINT_OPERATION_STREAM_TYPE, foldJointOperation, reportPartnerFigures } from '@app/domain';
+import {
+  JOINT_OPERATION_STREAM_TYPE,
+  ReportPartnerFigures,
+  foldJointOperation,
+  reportPartnerFigures,
+} from '@app/domain';
 import { AppendResult, CommandExecutor } from '@app/event-store';
 import { APP_CONFIG, AppConfig, Clock } from '@app/platform';
 import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ReportPartnerFiguresMessage } from './joint-operation-command';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandContext } from '../http/request-context';
 import { jointOperationStreamId } from './joint-operation-stream';
+
+/**
+ * The partner police's figures for one area of a joint operation, on the command bus. It lives
+ * beside its handler so that the controller's import leads to it.
+ */
+export class ReportPartnerFiguresMessage extends Command<AppendResult> {
+  constructor(
+    readonly command: ReportPartnerFigures,
+    readonly context: CommandContext,
+    readonly body: object,
+  ) {
+    super();
+  }
+}
 
 /**
  * Load the operation's stream (found from its code), let the domain decide, append. The

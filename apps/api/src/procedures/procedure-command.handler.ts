@@ -1,6 +1,9 @@
 import {
+  ApprehendForeigners,
   CASE_STREAM_TYPE,
+  LinkProcedureToCase,
   PROCEDURE_STREAM_TYPE,
+  ProcedureCommand,
   ProcedureEvent,
   RoleInCase,
   apprehendForeigners,
@@ -16,19 +19,69 @@ import {
   Transaction,
   toDomainEvent,
 } from '@app/event-store';
-import { AdmittedPerson, PersonIntake, RegistrationRaceError } from '@app/personal-data';
+import {
+  AdmissionRequest,
+  AdmittedPerson,
+  PersonIntake,
+  RegistrationRaceError,
+} from '@app/personal-data';
 import { APP_CONFIG, AppConfig, Clock } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { AccessDeniedError, Actor, hasPermission } from '@app/auth';
 import { caseVisibleTo } from '../cases/case-access';
+import { CommandContext } from '../http/request-context';
 import { procedureVisibleTo } from './procedure-access';
-import {
-  ApprehendForeignersMessage,
-  LinkProcedureMessage,
-  ProcedureCommandMessage,
-} from './procedure-command';
+
+/*
+ * The messages live beside the handlers that take them: a controller imports its message from
+ * here, so the handler of every procedure route is one "go to definition" away, not a search
+ * for the class named in @CommandHandler. The decisions are the domain's: decideProcedure and
+ * apprehendForeigners.
+ */
+
+/** A later fact about one procedure, as it travels on the command bus. */
+export class ProcedureCommandMessage extends Command<AppendResult> {
+  constructor(
+    readonly command: ProcedureCommand,
+    readonly context: CommandContext,
+    readonly body: object,
+  ) {
+    super();
+  }
+}
+
+/**
+ * Linking a procedure to a smuggling case: the command is completed once the case has said
+ * what the person is in it (`roleInCase`), read in the transaction of the append.
+ */
+export class LinkProcedureMessage extends Command<AppendResult> {
+  constructor(
+    readonly command: Omit<LinkProcedureToCase, 'roleInCase'>,
+    readonly context: CommandContext,
+    readonly body: object,
+  ) {
+    super();
+  }
+}
+
+/**
+ * One person or a group apprehended together: `build` makes the domain command once the
+ * persons are known (registered, their personal data sealed). With a case named, every person
+ * must be a migrant of it.
+ */
+export class ApprehendForeignersMessage extends Command<AppendResult> {
+  constructor(
+    readonly caseId: string | null,
+    readonly persons: readonly AdmissionRequest[],
+    readonly build: (persons: readonly AdmittedPerson[]) => ApprehendForeigners,
+    readonly context: CommandContext,
+    readonly body: object,
+  ) {
+    super();
+  }
+}
 
 /**
  * What a case says of a person, read from its stream; a case out of reach is "not found".
@@ -115,19 +168,17 @@ export class LinkProcedureHandler
   }
 
   execute(message: LinkProcedureMessage) {
-    const { procedureId, caseId, occurredAt, context } = message;
+    const { command, context } = message;
     return this.executor.execute({
-      ...this.procedureStream(message, procedureId),
+      ...this.procedureStream(message, command.procedureId),
       prepare: (state, tx) =>
         state.status === 'none'
           ? Promise.resolve<RoleInCase>('absent')
-          : this.caseRoles.of(context.actor, caseId, tx).then((roleOf) => roleOf(state.personId)),
+          : this.caseRoles
+              .of(context.actor, command.caseId, tx)
+              .then((roleOf) => roleOf(state.personId)),
       decide: (state, roleInCase) =>
-        decideProcedure(
-          { type: 'LinkProcedureToCase', procedureId, caseId, occurredAt, roleInCase },
-          state,
-          this.clock.now(),
-        ),
+        decideProcedure({ ...command, roleInCase }, state, this.clock.now()),
     });
   }
 }

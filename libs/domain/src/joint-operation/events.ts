@@ -34,6 +34,10 @@ export type PartnerFiguresReported = DomainEvent<
   }
 >;
 
+/**
+ * Every fact of a joint operation's stream. No read model is built of them: see
+ * `readModelsChangedBy` in libs/read-models/src/projection.ts.
+ */
 export type JointOperationEvent = PartnerFiguresReported;
 export type JointOperationEventType = JointOperationEvent['type'];
 

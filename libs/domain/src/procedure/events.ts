@@ -83,6 +83,11 @@ export type ProcedureNationalityEstablished = ProcedureFact<
   { nationality: Nationality }
 >;
 
+/**
+ * Every fact of a procedure stream. Which read models each one changes: `readModelsChangedBy`
+ * in libs/read-models/src/projection.ts (named, not imported: the domain imports nothing
+ * outside itself).
+ */
 export type ProcedureEvent =
   | ForeignerApprehended
   | BorderDetentionStarted

@@ -1,3 +1,4 @@
+import type { ReportPartnerFigures } from '@app/domain';
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -5,7 +6,7 @@ import { Response } from 'express';
 import { Policy } from '../../auth/policy';
 import { ApiIdempotencyKey, ApiProblemResponses } from '../../http/openapi';
 import { CommandContext, CurrentCommandContext } from '../../http/request-context';
-import { ReportPartnerFiguresMessage } from '../joint-operation-command';
+import { ReportPartnerFiguresMessage } from '../joint-operation-command.handler';
 import { ReportPartnerFiguresRequestDto } from './report-partner-figures.request.dto';
 import { PartnerFiguresAcceptedResponseDto } from './report-partner-figures.response.dto';
 
@@ -56,7 +57,7 @@ export class ReportPartnerFiguresController {
           migrants: body.migrants,
           smugglers: body.smugglers,
           source: body.source,
-        },
+        } satisfies ReportPartnerFigures,
         context,
         body,
       ),

@@ -1,3 +1,4 @@
+import type { ApprehendForeigners } from '@app/domain';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -7,7 +8,7 @@ import { toAdmission } from '../../cases/shared/request-parts.dto';
 import { Policy } from '../../auth/policy';
 import { ApiIdempotencyKey, ApiProblemResponses } from '../../http/openapi';
 import { CommandContext, CurrentCommandContext } from '../../http/request-context';
-import { ApprehendForeignersMessage } from '../procedure-command';
+import { ApprehendForeignersMessage } from '../procedure-command.handler';
 import {
   ApprehendedForeignerDto,
   ApprehendForeignersRequestDto,
@@ -56,24 +57,25 @@ export class ApprehendForeignersController {
       new ApprehendForeignersMessage(
         caseId,
         body.persons.map((p) => toAdmission(p.person)),
-        (admitted) => ({
-          type: 'ApprehendForeigners',
-          groupId,
-          occurredAt: new Date(body.occurredAt),
-          directorate: body.directorate,
-          borderSection: body.borderSection,
-          cameFrom: body.cameFrom,
-          place: body.place,
-          caseId,
-          jointOperation: body.jointOperation ?? null,
-          persons: admitted.map((person, i) => ({
-            ...person,
-            procedureId: procedureIds[i],
-            nationality: body.persons[i].nationality,
-            minor: body.persons[i].minor,
-            ...stepsOf(body.persons[i]),
-          })),
-        }),
+        (admitted) =>
+          ({
+            type: 'ApprehendForeigners',
+            groupId,
+            occurredAt: new Date(body.occurredAt),
+            directorate: body.directorate,
+            borderSection: body.borderSection,
+            cameFrom: body.cameFrom,
+            place: body.place,
+            caseId,
+            jointOperation: body.jointOperation ?? null,
+            persons: admitted.map((person, i) => ({
+              ...person,
+              procedureId: procedureIds[i],
+              nationality: body.persons[i].nationality,
+              minor: body.persons[i].minor,
+              ...stepsOf(body.persons[i]),
+            })),
+          }) satisfies ApprehendForeigners,
         context,
         body,
       ),

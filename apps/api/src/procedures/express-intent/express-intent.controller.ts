@@ -1,3 +1,4 @@
+import type { ExpressIntentInProcedure } from '@app/domain';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -7,7 +8,7 @@ import { uuidParam } from '../../cases/shared/request-parts.dto';
 import { CommandContext, CurrentCommandContext } from '../../http/request-context';
 import { ProcedureAcceptedResponseDto } from '../procedure-accepted.response.dto';
 import { sendProcedureCommand } from '../shared/send-procedure-command';
-import { ProcedureCommandMessage } from '../procedure-command';
+import { ProcedureCommandMessage } from '../procedure-command.handler';
 import { ApiProcedureCommand } from '../shared/api-procedure-command';
 import { IntentStepDto } from '../shared/steps.dto';
 
@@ -33,7 +34,12 @@ export class ExpressIntentController {
     return sendProcedureCommand(
       this.commands,
       new ProcedureCommandMessage(
-        { type: 'ExpressIntentInProcedure', procedureId, occurredAt, statement: body.statement },
+        {
+          type: 'ExpressIntentInProcedure',
+          procedureId,
+          occurredAt,
+          statement: body.statement,
+        } satisfies ExpressIntentInProcedure,
         context,
         body,
       ),

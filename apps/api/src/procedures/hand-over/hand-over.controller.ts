@@ -1,3 +1,4 @@
+import type { HandOverFromProcedure } from '@app/domain';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -7,7 +8,7 @@ import { uuidParam } from '../../cases/shared/request-parts.dto';
 import { CommandContext, CurrentCommandContext } from '../../http/request-context';
 import { ProcedureAcceptedResponseDto } from '../procedure-accepted.response.dto';
 import { sendProcedureCommand } from '../shared/send-procedure-command';
-import { ProcedureCommandMessage } from '../procedure-command';
+import { ProcedureCommandMessage } from '../procedure-command.handler';
 import { ApiProcedureCommand } from '../shared/api-procedure-command';
 import { HandoverStepDto } from '../shared/steps.dto';
 
@@ -39,7 +40,7 @@ export class HandOverController {
           occurredAt,
           country: body.country,
           authority: body.authority,
-        },
+        } satisfies HandOverFromProcedure,
         context,
         body,
       ),

@@ -1,3 +1,4 @@
+import type { LinkProcedureToCase } from '@app/domain';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -7,7 +8,7 @@ import { uuidParam } from '../../cases/shared/request-parts.dto';
 import { CommandContext, CurrentCommandContext } from '../../http/request-context';
 import { ProcedureAcceptedResponseDto } from '../procedure-accepted.response.dto';
 import { sendProcedureCommand } from '../shared/send-procedure-command';
-import { LinkProcedureMessage } from '../procedure-command';
+import { LinkProcedureMessage } from '../procedure-command.handler';
 import { ApiProcedureCommand } from '../shared/api-procedure-command';
 import { LinkToCaseRequestDto } from './link-to-case.request.dto';
 
@@ -33,9 +34,13 @@ export class LinkToCaseController {
     return sendProcedureCommand(
       this.commands,
       new LinkProcedureMessage(
-        procedureId,
-        body.caseId.toLowerCase(),
-        new Date(body.occurredAt),
+        // The handler adds what the case says of the person (roleInCase), read as it appends.
+        {
+          type: 'LinkProcedureToCase',
+          procedureId,
+          caseId: body.caseId.toLowerCase(),
+          occurredAt: new Date(body.occurredAt),
+        } satisfies Omit<LinkProcedureToCase, 'roleInCase'>,
         context,
         body,
       ),

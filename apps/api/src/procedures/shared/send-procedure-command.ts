@@ -1,9 +1,13 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { Response } from 'express';
 import { ProcedureAcceptedResponseDto } from '../procedure-accepted.response.dto';
-import { LinkProcedureMessage, ProcedureCommandMessage } from '../procedure-command';
+import { LinkProcedureMessage, ProcedureCommandMessage } from '../procedure-command.handler';
 
-/** Sends a later fact about a procedure and answers 201 with its new version, also as ETag. */
+/**
+ * Sends a later fact about a procedure and answers 201 with its new version, also as ETag. The
+ * message is taken by ProcedureCommandHandler or LinkProcedureHandler, in the file it is
+ * imported from.
+ */
 export async function sendProcedureCommand(
   bus: CommandBus,
   message: ProcedureCommandMessage | LinkProcedureMessage,

@@ -37,6 +37,11 @@ export * from './lifecycle.events';
 export * from './people.events';
 export * from './protection.events';
 
+/**
+ * Every fact of a case stream; each case use case's decision returns some of them. Which read
+ * models each one changes: `readModelsChangedBy` in libs/read-models/src/projection.ts (named,
+ * not imported: the domain imports nothing outside itself).
+ */
 export type CaseEvent =
   | CaseOpened
   | CaseDetailsAmended

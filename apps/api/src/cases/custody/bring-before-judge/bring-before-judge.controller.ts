@@ -1,3 +1,4 @@
+import type { BringBeforeJudge } from '@app/domain';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -5,7 +6,8 @@ import { Response } from 'express';
 import { Policy } from '../../../auth/policy';
 import { ApiCaseCommand } from '../../../http/openapi';
 import { CommandContext, CurrentCommandContext } from '../../../http/request-context';
-import { CaseCommandMessage, send } from '../../case-command';
+import { send } from '../../case-command';
+import { CaseCommandMessage } from '../../case-command.handler';
 import { CommandAcceptedResponseDto } from '../../command-accepted.response.dto';
 import { uuidParam } from '../../shared/request-parts.dto';
 import { BringBeforeJudgeRequestDto } from './bring-before-judge.request.dto';
@@ -38,7 +40,7 @@ export class BringBeforeJudgeController {
           personId,
           occurredAt: new Date(body.occurredAt),
           court: body.court,
-        },
+        } satisfies BringBeforeJudge,
         context,
         body,
       ),

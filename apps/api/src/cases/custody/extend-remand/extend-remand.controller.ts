@@ -1,3 +1,4 @@
+import type { ExtendRemand } from '@app/domain';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -5,7 +6,8 @@ import { Response } from 'express';
 import { Policy } from '../../../auth/policy';
 import { ApiCaseCommand } from '../../../http/openapi';
 import { CommandContext, CurrentCommandContext } from '../../../http/request-context';
-import { CaseCommandMessage, send } from '../../case-command';
+import { send } from '../../case-command';
+import { CaseCommandMessage } from '../../case-command.handler';
 import { CommandAcceptedResponseDto } from '../../command-accepted.response.dto';
 import { uuidParam } from '../../shared/request-parts.dto';
 import { ExtendRemandRequestDto } from './extend-remand.request.dto';
@@ -40,7 +42,7 @@ export class ExtendRemandController {
           by: body.by,
           months: body.months,
           reference: body.reference,
-        },
+        } satisfies ExtendRemand,
         context,
         body,
       ),

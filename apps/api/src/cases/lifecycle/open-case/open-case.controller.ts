@@ -1,3 +1,4 @@
+import type { OpenCase } from '@app/domain';
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -6,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { Policy } from '../../../auth/policy';
 import { ApiCaseCommand } from '../../../http/openapi';
 import { CommandContext, CurrentCommandContext } from '../../../http/request-context';
-import { CaseCommandMessage, send } from '../../case-command';
+import { send } from '../../case-command';
+import { CaseCommandMessage } from '../../case-command.handler';
 import { CommandAcceptedResponseDto } from '../../command-accepted.response.dto';
 import { OpenCaseRequestDto } from './open-case.request.dto';
 
@@ -35,7 +37,7 @@ export class OpenCaseController {
           offenceParagraph: body.offenceParagraph,
           openedAt: new Date(body.openedAt),
           summary: body.summary,
-        },
+        } satisfies OpenCase,
         context,
         body,
       ),

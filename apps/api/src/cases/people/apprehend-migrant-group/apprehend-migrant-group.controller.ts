@@ -1,3 +1,4 @@
+import type { ApprehendMigrantGroup } from '@app/domain';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -6,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { Policy } from '../../../auth/policy';
 import { ApiCaseCommand } from '../../../http/openapi';
 import { CommandContext, CurrentCommandContext } from '../../../http/request-context';
-import { PersonCaseCommandMessage, send } from '../../case-command';
+import { send } from '../../case-command';
+import { PersonCaseCommandMessage } from '../../case-command.handler';
 import { CommandAcceptedResponseDto } from '../../command-accepted.response.dto';
 import { uuidParam, toAdmission } from '../../shared/request-parts.dto';
 import { ApprehendMigrantGroupRequestDto } from './apprehend-migrant-group.request.dto';
@@ -35,18 +37,19 @@ export class ApprehendMigrantGroupController {
       new PersonCaseCommandMessage(
         caseId,
         body.migrants.map((m) => toAdmission(m.person)),
-        (persons) => ({
-          type: 'ApprehendMigrantGroup',
-          caseId,
-          groupId,
-          occurredAt: new Date(body.occurredAt),
-          place: body.place,
-          migrants: persons.map((person, i) => ({
-            ...person,
-            nationality: body.migrants[i].nationality,
-            minor: body.migrants[i].minor,
-          })),
-        }),
+        (persons) =>
+          ({
+            type: 'ApprehendMigrantGroup',
+            caseId,
+            groupId,
+            occurredAt: new Date(body.occurredAt),
+            place: body.place,
+            migrants: persons.map((person, i) => ({
+              ...person,
+              nationality: body.migrants[i].nationality,
+              minor: body.migrants[i].minor,
+            })),
+          }) satisfies ApprehendMigrantGroup,
         context,
         body,
       ),

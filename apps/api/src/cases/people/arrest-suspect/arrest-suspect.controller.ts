@@ -1,3 +1,4 @@
+import type { ArrestSuspect } from '@app/domain';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -5,7 +6,8 @@ import { Response } from 'express';
 import { Policy } from '../../../auth/policy';
 import { ApiCaseCommand } from '../../../http/openapi';
 import { CommandContext, CurrentCommandContext } from '../../../http/request-context';
-import { PersonCaseCommandMessage, send } from '../../case-command';
+import { send } from '../../case-command';
+import { PersonCaseCommandMessage } from '../../case-command.handler';
 import { CommandAcceptedResponseDto } from '../../command-accepted.response.dto';
 import { uuidParam, toAdmission } from '../../shared/request-parts.dto';
 import { ArrestSuspectRequestDto } from './arrest-suspect.request.dto';
@@ -33,15 +35,16 @@ export class ArrestSuspectController {
       new PersonCaseCommandMessage(
         caseId,
         [toAdmission(body.person)],
-        ([person]) => ({
-          type: 'ArrestSuspect',
-          caseId,
-          occurredAt: new Date(body.occurredAt),
-          ...person,
-          nationality: body.nationality,
-          slovenianCitizen: body.slovenianCitizen,
-          place: body.place,
-        }),
+        ([person]) =>
+          ({
+            type: 'ArrestSuspect',
+            caseId,
+            occurredAt: new Date(body.occurredAt),
+            ...person,
+            nationality: body.nationality,
+            slovenianCitizen: body.slovenianCitizen,
+            place: body.place,
+          }) satisfies ArrestSuspect,
         context,
         body,
       ),

@@ -1,3 +1,4 @@
+import type { EstablishIdentity } from '@app/domain';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -6,7 +7,8 @@ import { Policy } from '../../../auth/policy';
 import { ApiCaseCommand } from '../../../http/openapi';
 import { RequestValidationError } from '../../../http/request-validation';
 import { CommandContext, CurrentCommandContext } from '../../../http/request-context';
-import { PersonCaseCommandMessage, send } from '../../case-command';
+import { send } from '../../case-command';
+import { PersonCaseCommandMessage } from '../../case-command.handler';
 import { CommandAcceptedResponseDto } from '../../command-accepted.response.dto';
 import { uuidParam, toAdmission } from '../../shared/request-parts.dto';
 import { EstablishIdentityRequestDto } from './establish-identity.request.dto';
@@ -43,15 +45,16 @@ export class EstablishIdentityController {
       new PersonCaseCommandMessage(
         caseId,
         [toAdmission(body.person, personId)],
-        ([person]) => ({
-          type: 'EstablishIdentity',
-          caseId,
-          personId,
-          occurredAt: new Date(body.occurredAt),
-          personalData: person.personalData,
-          method: body.method,
-          nationality: body.nationality,
-        }),
+        ([person]) =>
+          ({
+            type: 'EstablishIdentity',
+            caseId,
+            personId,
+            occurredAt: new Date(body.occurredAt),
+            personalData: person.personalData,
+            method: body.method,
+            nationality: body.nationality,
+          }) satisfies EstablishIdentity,
         context,
         body,
       ),
