@@ -44,10 +44,17 @@ export async function projectionCatchUp(ctx: Context): Promise<Section> {
 
   const db = await infra.dataSource(config, 10, 'bench-projection');
   const reached = new Map<number, number>();
-  const runner = new ProjectionRunner(new CasesProjection(), kafka, db, config, {
-    groupId: `${config.projector.groupPrefix}.b5`,
-    onCommitted: (partition, next) => reached.set(partition, next),
-  });
+  const runner = new ProjectionRunner(
+    {
+      kind: 'live',
+      projection: new CasesProjection(),
+      groupId: `${config.projector.groupPrefix}.b5`,
+    },
+    kafka,
+    db,
+    config,
+    { onCommitted: (partition, next) => reached.set(partition, next) },
+  );
   let started = nowMs();
   await runner.start();
   const atEnd = () => [...ends].every(([p, high]) => (reached.get(p) ?? 0) >= high);

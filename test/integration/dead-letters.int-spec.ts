@@ -3,6 +3,7 @@ import { AppConfig, SystemClock, createKafka, deadLetterTopic, ensureTopic } fro
 import {
   CasesProjection,
   DeadLetter,
+  Projection,
   ProjectionRunner,
   ProjectionRunningError,
   StatisticsProjection,
@@ -99,7 +100,8 @@ describe('dead letters', () => {
       await producer.disconnect();
     }
   };
-  const run = async (runner: ProjectionRunner) => {
+  const run = async (projection: Projection, kafka: Kafka, config: AppConfig) => {
+    const runner = new ProjectionRunner({ kind: 'live', projection }, kafka, db, config);
     running.push(runner);
     await runner.start();
     return runner;
@@ -181,10 +183,8 @@ describe('dead letters', () => {
     await produce(kafka, config, messages);
     const refused = new Set([b]);
 
-    const casesRunner = await run(
-      new ProjectionRunner(new BuggyCasesProjection(refused), kafka, db, config),
-    );
-    await run(new ProjectionRunner(new StatisticsProjection(), kafka, db, config));
+    const casesRunner = await run(new BuggyCasesProjection(refused), kafka, config);
+    await run(new StatisticsProjection(), kafka, config);
 
     await expect(
       eventually(async () => casesRunner.stopped ?? undefined, { what: 'cases to stop' }),
@@ -226,9 +226,7 @@ describe('dead letters', () => {
 
     // A restart meets the message again: it stops there again, without a second dead letter.
     await stopAll();
-    const restarted = await run(
-      new ProjectionRunner(new BuggyCasesProjection(refused), kafka, db, config),
-    );
+    const restarted = await run(new BuggyCasesProjection(refused), kafka, config);
     await expect(
       eventually(async () => restarted.stopped ?? undefined, { what: 'cases to stop again' }),
     ).resolves.toEqual({ partition: 0, offset: '2' });
@@ -276,7 +274,7 @@ describe('dead letters', () => {
       `smuggling_cases_dead_letters{topic="${deadLetterTopic(config.kafka.topic)}"} 0`,
     ]);
 
-    const fixed = await run(new ProjectionRunner(new CasesProjection(), kafka, db, config));
+    const fixed = await run(new CasesProjection(), kafka, config);
     await reaches('cases', 6);
     expect(fixed.stopped).toBeNull();
     await expect(cases([a, b, c, d])).resolves.toEqual(
@@ -331,7 +329,7 @@ describe('dead letters', () => {
     await produce(kafka, config, messages);
     const refused = new Set([r]);
 
-    await run(new ProjectionRunner(new BuggyCasesProjection(refused), kafka, db, config));
+    await run(new BuggyCasesProjection(refused), kafka, config);
     await reaches('cases', 9);
     await expect(cases([a, b, r, x])).resolves.toEqual([
       { case_id: a, version: 1 },
@@ -361,7 +359,7 @@ describe('dead letters', () => {
     // A crash before the progress was recorded reads them all again: no second dead letter.
     await stopAll();
     await db.query(`DELETE FROM read_model.projection_progress WHERE projection = 'cases'`);
-    await run(new ProjectionRunner(new BuggyCasesProjection(refused), kafka, db, config));
+    await run(new BuggyCasesProjection(refused), kafka, config);
     await reaches('cases', 9);
     await expect(rawDeadLetters(config).then((l) => l.length)).resolves.toBe(6);
     await expect(facts([a, b, r, x])).resolves.toEqual(
@@ -404,7 +402,7 @@ describe('dead letters', () => {
       redrive(config, { all: true }, () => undefined).then((l) => l.length),
     ).resolves.toBe(6);
     await expect(progress('cases')).resolves.toBe(1);
-    await run(new ProjectionRunner(new CasesProjection(), kafka, db, config));
+    await run(new CasesProjection(), kafka, config);
     await reaches('cases', 9);
     await expect(facts([a, b, r, x])).resolves.toEqual(
       [

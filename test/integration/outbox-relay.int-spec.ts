@@ -162,7 +162,12 @@ describe('outbox relay', () => {
   });
 
   it('re-publishes after a crash between publish and acknowledgement, and the projector applies each event once', async () => {
-    const projector = new ProjectionRunner(new CasesProjection(), kafka, db, config);
+    const projector = new ProjectionRunner(
+      { kind: 'live', projection: new CasesProjection() },
+      kafka,
+      db,
+      config,
+    );
     await projector.start();
     running.push(projector);
     const cases = Array.from({ length: 5 }, () => randomUUID());

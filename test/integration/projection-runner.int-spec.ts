@@ -114,7 +114,12 @@ describe('projection runner', () => {
         { what: 'the cases projection to catch up' },
       );
 
-    const first = new ProjectionRunner(new CasesProjection(), kafka, db, config);
+    const first = new ProjectionRunner(
+      { kind: 'live', projection: new CasesProjection() },
+      kafka,
+      db,
+      config,
+    );
     await first.start();
     await caughtUp();
     const before = await summaries();
@@ -127,7 +132,12 @@ describe('projection runner', () => {
     await db.query(`DELETE FROM read_model.projection_checkpoints WHERE projection = 'cases'`);
     await db.query(`DELETE FROM read_model.projection_progress WHERE projection = 'cases'`);
 
-    const second = new ProjectionRunner(new CasesProjection(), kafka, db, config);
+    const second = new ProjectionRunner(
+      { kind: 'live', projection: new CasesProjection() },
+      kafka,
+      db,
+      config,
+    );
     running.push(second);
     await second.start();
     await caughtUp();

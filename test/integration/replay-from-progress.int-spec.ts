@@ -64,7 +64,12 @@ describe('a projection runner replaying from its tables', () => {
     (await db.query(`SELECT count(*)::int AS n FROM read_model.cases WHERE version = 2`))[0]
       .n as number;
   const runUntil = async (expected: number) => {
-    const runner = new ProjectionRunner(new CasesProjection(), kafka, db, config);
+    const runner = new ProjectionRunner(
+      { kind: 'live', projection: new CasesProjection() },
+      kafka,
+      db,
+      config,
+    );
     await runner.start();
     try {
       await eventually(async () => ((await cases()) === expected ? true : undefined), {

@@ -37,7 +37,9 @@ class ProjectorLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PROJECTIONS) projections: Projection[],
   ) {
-    this.runners = projections.map((p) => new ProjectionRunner(p, kafka, db, config));
+    this.runners = projections.map(
+      (projection) => new ProjectionRunner({ kind: 'live', projection }, kafka, db, config),
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -10,7 +10,9 @@ import { ProceduresProjection } from './procedures/procedures.projection';
 import { StatisticsProjection } from './statistics/statistics.projection';
 
 export * from './projection';
-export * from './projection-runner';
+export { StreamGapError, applyOnce, type PartitionProgress } from './runner/apply-once';
+export * from './runner/projection-runner';
+export * from './schema-name';
 export * from './cases/case.entity';
 export * from './cases/cases.projection';
 export * from './custody-board/custody-clock.entity';

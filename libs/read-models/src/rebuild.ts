@@ -3,7 +3,8 @@ import { Kafka } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { Projection, READ_MODEL_SCHEMA } from './projection';
-import { ProjectionRunner, schemaName } from './projection-runner';
+import { ProjectionRunner } from './runner/projection-runner';
+import { schemaName } from './schema-name';
 
 export interface RebuildOptions {
   readonly db: DataSource;
@@ -60,18 +61,22 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
     try {
       await new Promise<void>((resolve, reject) => {
         if (total === 0) return resolve();
-        runner = new ProjectionRunner(projections, kafka, db, config, {
-          schema,
-          groupId,
-          onCommitted: (partition, nextOffset) => {
-            reached.set(partition, nextOffset);
-            const applied = done();
-            onProgress?.(applied, total);
-            // At the end of every partition: no term can exceed its share.
-            if (applied === total) resolve();
+        runner = new ProjectionRunner(
+          { kind: 'rebuild', projections, schema, groupId },
+          kafka,
+          db,
+          config,
+          {
+            onCommitted: (partition, nextOffset) => {
+              reached.set(partition, nextOffset);
+              const applied = done();
+              onProgress?.(applied, total);
+              // At the end of every partition: no term can exceed its share.
+              if (applied === total) resolve();
+            },
+            onCrash: reject,
           },
-          onCrash: reject,
-        });
+        );
         runner.start().catch(reject);
       });
     } finally {
@@ -172,11 +177,13 @@ export async function swapInReadModels(options: SwapOptions): Promise<SwapResult
   };
 
   const groupId = rebuildGroup(config, schema);
-  let runner: ProjectionRunner | undefined = new ProjectionRunner(projections, kafka, db, config, {
-    schema,
-    groupId,
-    onCrash: (error) => (crash ??= error),
-  });
+  let runner: ProjectionRunner | undefined = new ProjectionRunner(
+    { kind: 'rebuild', projections, schema, groupId },
+    kafka,
+    db,
+    config,
+    { onCrash: (error) => (crash ??= error) },
+  );
   const stopRunner = async () => {
     const stopping = runner;
     runner = undefined;
