@@ -22,8 +22,8 @@ export const OUTBOX_CHANNEL = 'event_store_outbox';
  *
  * The outbox rows are taken first and each link is looked up by position (OFFSET 0 keeps the
  * lookup from being flattened into a join), so a batch costs the same however long the ledger:
- * joined whole, the planner merged the events with the ledger from their first rows, 142 ms a
- * batch half-way through a 100,000-event backlog (2 ms now), and more with every event published.
+ * joined whole, the planner merges the events with the ledger from their first rows, which costs
+ * more with every event ever published.
  */
 export const NEXT_BATCH_SQL = `
   SELECT ${EVENT_COLUMNS}, l.ledger_seq, l.ledger_hash

@@ -264,8 +264,8 @@ export class PostgresEventStore extends EventStore {
 
   /**
    * Sends an append as a named statement, which Postgres prepares once per connection: sent
-   * unnamed, APPEND_SQL was planned on every call, 0.45 ms of a 1.2 ms append (bench/results.md,
-   * B1). TypeORM cannot name a statement, so this goes to its pg connection, and wraps errors as
+   * unnamed, APPEND_SQL would be planned on every call, a large share of an append (B1 in
+   * bench/results.md). TypeORM cannot name a statement, so this goes to its pg connection, and wraps errors as
    * TypeORM would so that callers see one kind.
    */
   private async namedStatement<Row extends object>(
