@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import addFormats from 'ajv-formats';
 import { POLICY, RoutePolicy } from '../../apps/api/src/auth/policy';
-import { routeHandlers } from '../../apps/api/src/http/openapi';
+import { routeHandlers } from '../../apps/api/src/http/openapi-access';
 import { SAMPLE_REQUESTS, SampleContext, routeTable } from '../harness/routes';
 import {
   HttpAnswer,

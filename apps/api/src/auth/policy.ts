@@ -1,7 +1,7 @@
 import { Permission } from '@app/auth';
 import { SetMetadata, applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
-import { ApiProblemResponses } from '../http/openapi';
+import { ApiProblemResponses } from '../http/operation-docs';
 
 export const POLICY = 'access-policy';
 

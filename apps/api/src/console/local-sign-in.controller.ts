@@ -4,7 +4,7 @@ import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/policy';
 import { ApiRefusal } from '../http/api-refusal';
-import { ApiProblemResponses } from '../http/openapi';
+import { ApiProblemResponses } from '../http/operation-docs';
 import { LocalSignInRequestDto, LocalSignInResponseDto } from './local-sign-in.request.dto';
 
 const EIGHT_HOURS = 8 * 3600;

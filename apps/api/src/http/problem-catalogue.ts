@@ -78,11 +78,11 @@ export const API_REFUSALS = {
   },
   'CONSOLE.LOCAL_SIGN_IN_OFF': {
     status: 404,
-    meaning: 'The API offers no local sign-in: it is not a local run (404).',
+    meaning: 'The API offers no local sign-in: it is not a local run.',
   },
   'CONSULTATION.JUSTIFICATION_REQUIRED': {
     status: 400,
-    meaning: 'A read of personal data states no `X-Justification` (400).',
+    meaning: 'A read of personal data states no `X-Justification`.',
   },
 } as const satisfies Readonly<Record<string, RefusalEntry>>;
 

@@ -8883,7 +8883,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Gone. `code` is `PERSON.DATA_ERASED`: The personal data asked for was erased (410). */
+            /** @description Gone. `code` is `PERSON.DATA_ERASED`: The personal data asked for was erased. */
             410: {
                 headers: {
                     [name: string]: unknown;

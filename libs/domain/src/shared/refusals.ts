@@ -43,7 +43,7 @@ export const REFUSALS = {
     meaning:
       'Leaving reception a second time with no referral in between; in a procedure, leaving an asylum home the person was not referred to (by then).',
   },
-  'CASE.ALREADY_OPENED': { status: 409, meaning: 'A case with this id exists (409).' },
+  'CASE.ALREADY_OPENED': { status: 409, meaning: 'A case with this id exists.' },
   'CASE.ALREADY_REFERRED': {
     status: 422,
     meaning: 'The case was already referred to prosecution.',
@@ -76,7 +76,7 @@ export const REFUSALS = {
   'CASE.NOTHING_TO_AMEND': { status: 422, meaning: 'The amendment changes nothing.' },
   'CASE.NOT_FOUND': {
     status: 404,
-    meaning: "No such case, or one outside the caller's directorate (404).",
+    meaning: "No such case, or one outside the caller's directorate.",
   },
   'CASE.NOT_REFERRED': {
     status: 422,
@@ -278,7 +278,7 @@ export const REFUSALS = {
   },
   'JOINT_OPERATION.NOT_FOUND': {
     status: 404,
-    meaning: 'No case, procedure or partner report names the operation code (404).',
+    meaning: 'No case, procedure or partner report names the operation code.',
   },
   'OPERATION.INVALID_CODE': { status: 422, meaning: 'The operation code is blank or too long.' },
   'OPERATION.INVALID_KIND': { status: 422, meaning: 'Not a kind of joint operation.' },
@@ -290,9 +290,9 @@ export const REFUSALS = {
   'OPERATION.INVALID_PERIOD': { status: 422, meaning: 'The operation must end after it starts.' },
   'PERSON.ALREADY_ERASED': {
     status: 409,
-    meaning: "The person's personal data was already erased (409).",
+    meaning: "The person's personal data was already erased.",
   },
-  'PERSON.DATA_ERASED': { status: 410, meaning: 'The personal data asked for was erased (410).' },
+  'PERSON.DATA_ERASED': { status: 410, meaning: 'The personal data asked for was erased.' },
   'PERSON.DUPLICATE_IN_GROUP': {
     status: 422,
     meaning: 'The same person is listed twice in a group.',
@@ -307,7 +307,7 @@ export const REFUSALS = {
   },
   'PERSON.IDENTITY_CONFLICT': {
     status: 409,
-    meaning: 'The documents given belong to different registered persons (409).',
+    meaning: 'The documents given belong to different registered persons.',
   },
   'PERSON.INCONSISTENT_CITIZENSHIP': {
     status: 422,
@@ -328,7 +328,7 @@ export const REFUSALS = {
     status: 422,
     meaning: 'Criminal custody and charges apply to suspects, not to apprehended migrants.',
   },
-  'PERSON.NOT_FOUND': { status: 404, meaning: 'No such person (404).' },
+  'PERSON.NOT_FOUND': { status: 404, meaning: 'No such person.' },
   'PERSON.NOT_IN_CASE': {
     status: 404,
     meaning:
@@ -395,7 +395,7 @@ export const REFUSALS = {
   },
   'PROCEDURE.NOT_FOUND': {
     status: 404,
-    meaning: "No such procedure, or one outside the caller's directorate (404).",
+    meaning: "No such procedure, or one outside the caller's directorate.",
   },
   'SAFEGUARD.AUTHORISATION_REQUIRED': {
     status: 422,
@@ -420,7 +420,7 @@ export const REFUSALS = {
   },
   'STREAM.VERSION_CONFLICT': {
     status: 409,
-    meaning: 'Another write came first, or `If-Match` is stale (409).',
+    meaning: 'Another write came first, or `If-Match` is stale.',
   },
   'TIME.BEFORE_ARREST_OR_APPREHENSION': {
     status: 422,

@@ -8,7 +8,7 @@ import { Consulted } from '../consultation-log/consulted';
 import { Policy } from '../../auth/policy';
 import { assertCaseVisible } from '../../cases/case-access';
 import { uuidParam } from '../../cases/shared/request-parts.dto';
-import { ApiProblemResponses } from '../../http/openapi';
+import { ApiProblemResponses } from '../../http/operation-docs';
 import { RequestValidationError } from '../../http/request-validation';
 import { CaseStateQuery } from './case-state.query';
 import { CaseStateRequestDto } from './case-state.request.dto';

@@ -3,7 +3,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Policy } from '../../auth/policy';
 import { decodeCursor, encodeCursor, pageSize } from '../../http/cursor';
-import { ApiProblemResponses } from '../../http/openapi';
+import { ApiProblemResponses } from '../../http/operation-docs';
 import { Consulted } from './consulted';
 import {
   ConsultationCursor,

@@ -5,7 +5,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Kafka, KafkaJSError } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { Policy } from '../../auth/policy';
-import { ApiProblemResponses } from '../../http/openapi';
+import { ApiProblemResponses } from '../../http/operation-docs';
 import { Consulted } from '../consultation-log/consulted';
 import { IntegrityResponseDto } from './integrity.response.dto';
 

@@ -6,7 +6,7 @@ import { Policy } from '../../auth/policy';
 import { Consulted } from '../consultation-log/consulted';
 import { uuidParam } from '../../cases/shared/request-parts.dto';
 import { encodeCursor } from '../../http/cursor';
-import { ApiProblemResponses } from '../../http/openapi';
+import { ApiProblemResponses } from '../../http/operation-docs';
 import { historyFilter } from '../shared/history-filter';
 import { HistoryEventDto } from '../shared/history-event.response.dto';
 import { HistoryRequestDto } from '../shared/history.request.dto';

@@ -7,7 +7,7 @@ import { CurrentActor } from '../../auth/current-actor';
 import { Policy } from '../../auth/policy';
 import { UUID_PATTERN, decodeCursor, encodeCursor, pageSize } from '../../http/cursor';
 import { isInstant } from '../../http/iso-instant';
-import { ApiProblemResponses } from '../../http/openapi';
+import { ApiProblemResponses } from '../../http/operation-docs';
 import { ReadModelFreshness } from '../../read-side/freshness';
 import { CaseSummaryDto } from '../shared/case-summary.dto';
 import { CaseloadQuery, CaseloadSortKey } from './caseload.query';

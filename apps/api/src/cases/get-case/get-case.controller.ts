@@ -5,7 +5,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Consulted } from '../../audit/consultation-log/consulted';
 import { CurrentActor } from '../../auth/current-actor';
 import { Policy } from '../../auth/policy';
-import { ApiProblemResponses } from '../../http/openapi';
+import { ApiProblemResponses } from '../../http/operation-docs';
 import { ReadAfterDto, ReadModelFreshness } from '../../read-side/freshness';
 import { assertCaseVisible } from '../case-access';
 import { uuidParam } from '../shared/request-parts.dto';

@@ -7,7 +7,7 @@ import { Request } from 'express';
 import { Consulted } from '../../audit/consultation-log/consulted';
 import { CurrentActor } from '../../auth/current-actor';
 import { Policy } from '../../auth/policy';
-import { ApiProblemResponses } from '../../http/openapi';
+import { ApiProblemResponses } from '../../http/operation-docs';
 import { UUID_PATTERN, decodeCursor, encodeCursor, pageSize } from '../../http/cursor';
 import { isInstant } from '../../http/iso-instant';
 import { InstantDto } from '../../http/instant.dto';

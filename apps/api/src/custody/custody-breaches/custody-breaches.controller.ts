@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Policy } from '../../auth/policy';
 import { decodeCursor, encodeCursor, pageSize } from '../../http/cursor';
-import { ApiProblemResponses } from '../../http/openapi';
+import { ApiProblemResponses } from '../../http/operation-docs';
 import { ReadModelFreshness } from '../../read-side/freshness';
 import { BreachCursor, CustodyBreachesQuery } from './custody-breaches.query';
 import { CustodyBreachesRequestDto } from './custody-breaches.request.dto';

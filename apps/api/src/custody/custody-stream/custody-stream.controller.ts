@@ -8,7 +8,7 @@ import { filter, firstValueFrom, timeout } from 'rxjs';
 import { consultationHeaders } from '../../audit/consultation-log/consulted';
 import { CurrentActor } from '../../auth/current-actor';
 import { Policy } from '../../auth/policy';
-import { ApiProblemResponses } from '../../http/openapi';
+import { ApiProblemResponses } from '../../http/operation-docs';
 import { RequestValidationError } from '../../http/request-validation';
 import { durationMs } from '../custody-board/custody-board.request.dto';
 import { PersonNames, namesAsked } from '../custody-desk/person-names';

@@ -4,7 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Policy } from '../../auth/policy';
-import { ApiIdempotencyKey, ApiProblemResponses } from '../../http/openapi';
+import { ApiIdempotencyKey, ApiProblemResponses } from '../../http/operation-docs';
 import { CommandContext, CurrentCommandContext } from '../../http/request-context';
 import { ReportPartnerFiguresMessage } from '../joint-operation-command.handler';
 import { ReportPartnerFiguresRequestDto } from './report-partner-figures.request.dto';

@@ -5,7 +5,7 @@ import { Request } from 'express';
 import { CurrentActor } from '../../auth/current-actor';
 import { Policy } from '../../auth/policy';
 import { uuidParam } from '../../cases/shared/request-parts.dto';
-import { ApiProblemResponses } from '../../http/openapi';
+import { ApiProblemResponses } from '../../http/operation-docs';
 import { ErasePersonHandler } from './erase-person.handler';
 import { ErasePersonRequestDto } from './erase-person.request.dto';
 import { PersonErasedResponseDto } from './erase-person.response.dto';

@@ -5,7 +5,7 @@ import { Consulted } from '../../audit/consultation-log/consulted';
 import { CurrentActor } from '../../auth/current-actor';
 import { Policy } from '../../auth/policy';
 import { uuidParam } from '../../cases/shared/request-parts.dto';
-import { ApiProblemResponses } from '../../http/openapi';
+import { ApiProblemResponses } from '../../http/operation-docs';
 import { PersonalDataReader } from './personal-data.query';
 import { PersonalDataResponseDto } from './personal-data.response.dto';
 

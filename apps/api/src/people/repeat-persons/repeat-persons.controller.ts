@@ -6,7 +6,7 @@ import { Consulted } from '../../audit/consultation-log/consulted';
 import { CurrentActor } from '../../auth/current-actor';
 import { Policy } from '../../auth/policy';
 import { pageSize } from '../../http/cursor';
-import { ApiProblemResponses } from '../../http/openapi';
+import { ApiProblemResponses } from '../../http/operation-docs';
 import { ReadModelFreshness } from '../../read-side/freshness';
 import { RepeatPersonsQuery } from './repeat-persons.query';
 import { RepeatPersonsRequestDto } from './repeat-persons.request.dto';

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { assertMayOpenIn } from '../../cases/case-access';
 import { toAdmission } from '../../cases/shared/request-parts.dto';
 import { Policy } from '../../auth/policy';
-import { ApiIdempotencyKey, ApiProblemResponses } from '../../http/openapi';
+import { ApiIdempotencyKey, ApiProblemResponses } from '../../http/operation-docs';
 import { CommandContext, CurrentCommandContext } from '../../http/request-context';
 import { ApprehendForeignersMessage } from '../procedure-command.handler';
 import {

@@ -6,7 +6,7 @@ import { Consulted } from '../../audit/consultation-log/consulted';
 import { CurrentActor } from '../../auth/current-actor';
 import { Policy } from '../../auth/policy';
 import { uuidParam } from '../../cases/shared/request-parts.dto';
-import { ApiProblemResponses } from '../../http/openapi';
+import { ApiProblemResponses } from '../../http/operation-docs';
 import { ReadAfterDto, ReadModelFreshness } from '../../read-side/freshness';
 import { assertProcedureVisible } from '../procedure-access';
 import { ProcedureResponseDto } from './get-procedure.response.dto';

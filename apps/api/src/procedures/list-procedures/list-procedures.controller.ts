@@ -7,7 +7,7 @@ import { CurrentActor } from '../../auth/current-actor';
 import { Policy } from '../../auth/policy';
 import { UUID_PATTERN, decodeCursor, encodeCursor, pageSize } from '../../http/cursor';
 import { isInstant } from '../../http/iso-instant';
-import { ApiProblemResponses } from '../../http/openapi';
+import { ApiProblemResponses } from '../../http/operation-docs';
 import { ReadModelFreshness } from '../../read-side/freshness';
 import { ListProceduresQuery } from './list-procedures.query';
 import { ListProceduresRequestDto } from './list-procedures.request.dto';

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOperation } from '@nestjs/swagger';
-import { ApiIdempotencyKey, ApiProblemResponses } from '../../http/openapi';
+import { ApiIdempotencyKey, ApiProblemResponses } from '../../http/operation-docs';
 import { ProcedureAcceptedResponseDto } from '../procedure-accepted.response.dto';
 
 /** What a later fact about a procedure documents besides its body. */

@@ -4,7 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Admin } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { Policy } from '../../auth/policy';
-import { ApiProblemResponses } from '../../http/openapi';
+import { ApiProblemResponses } from '../../http/operation-docs';
 import { ProjectionLagReader } from './projection-lag';
 import { ProjectionLagResponseDto } from './projection-lag.response.dto';
 

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Policy } from '../../auth/policy';
-import { ApiProblemResponses } from '../../http/openapi';
+import { ApiProblemResponses } from '../../http/operation-docs';
 import { RequestValidationError } from '../../http/request-validation';
 import { ReadModelFreshness } from '../../read-side/freshness';
 import { Period, PressStatisticsQuery } from './press-statistics.query';

@@ -4,7 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Policy } from '../../../auth/policy';
-import { ApiCaseCommand } from '../../../http/openapi';
+import { ApiCaseCommand } from '../../../http/operation-docs';
 import { CommandContext, CurrentCommandContext } from '../../../http/request-context';
 import { send } from '../../case-command';
 import { PersonCaseCommandMessage } from '../../case-command.handler';

@@ -1,9 +1,9 @@
-import { problemDescription } from './openapi';
+import { problemDescription } from './operation-docs';
 
 describe('the OpenAPI descriptions of problem answers', () => {
   it("gives a status with one code that code's meaning", () => {
     expect(problemDescription(410)).toBe(
-      'Gone. `code` is `PERSON.DATA_ERASED`: The personal data asked for was erased (410).',
+      'Gone. `code` is `PERSON.DATA_ERASED`: The personal data asked for was erased.',
     );
   });
 
