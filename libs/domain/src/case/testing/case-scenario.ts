@@ -14,6 +14,7 @@ export const NOW = new Date('2024-03-15T12:00:00Z');
 export const CASE_ID = '0b6c7c1e-4a8e-4d7e-9b55-1f2f7e0b9a01';
 export const SUSPECT = '5a1d0d0e-1111-4e5f-8a9b-000000000001';
 export const MIGRANT = '5a1d0d0e-2222-4e5f-8a9b-000000000002';
+export const GROUP_ID = '7e3f1a2b-9c8d-4e5f-a6b7-000000000001';
 
 /** An instant on 14 March 2024, e.g. at('09:30'). */
 export const at = (time: string, day = 14): Date =>
@@ -125,6 +126,11 @@ export const remandExtended = (
   personId = SUSPECT,
 ) =>
   personFact('custody.remand-extended', occurredAt, personId, { by, months, reference: 'Kr 1/24' });
+export const appealLodged = (
+  occurredAt = at('11:00'),
+  personId = SUSPECT,
+  against = 'detention-decision',
+) => personFact('custody.appeal-lodged', occurredAt, personId, { against });
 export const released = (occurredAt = at('11:00'), personId = SUSPECT) =>
   personFact('custody.released', occurredAt, personId, {
     reason: 'police-detention-ended',

@@ -1,7 +1,6 @@
 import {
   CASE_ID,
   MIGRANT,
-  NOW,
   SUSPECT,
   apprehended,
   arrested,
@@ -16,16 +15,7 @@ import {
   released,
   remanded,
 } from '../../testing/case-scenario';
-import { BringBeforeJudge } from './bring-before-judge.command';
-
-const bringBeforeJudge = (overrides: Partial<BringBeforeJudge> = {}): BringBeforeJudge => ({
-  type: 'BringBeforeJudge',
-  caseId: CASE_ID,
-  personId: SUSPECT,
-  occurredAt: at('20:00'),
-  court: ' Okrožno sodišče v Novem mestu ',
-  ...overrides,
-});
+import { bringBeforeJudge } from '../../testing/case-commands';
 
 const inDetention = [opened(), arrested(), detained(), decisionIssued()];
 
@@ -89,13 +79,6 @@ describe('bring before judge', () => {
       {},
       'CUSTODY.NOT_IN_POLICE_CUSTODY',
     ],
-    [
-      'a time in the future',
-      inDetention,
-      { occurredAt: new Date(NOW.getTime() + 5 * 60_000) },
-      'TIME.IN_FUTURE',
-    ],
-    ['an invalid time', inDetention, { occurredAt: new Date('not a date') }, 'TIME.INVALID'],
     [
       'a time before the arrest',
       inDetention,

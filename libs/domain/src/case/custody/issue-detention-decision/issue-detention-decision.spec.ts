@@ -1,7 +1,6 @@
 import {
   CASE_ID,
   MIGRANT,
-  NOW,
   SUSPECT,
   apprehended,
   arrested,
@@ -15,18 +14,7 @@ import {
   released,
   remanded,
 } from '../../testing/case-scenario';
-import { IssueDetentionDecision } from './issue-detention-decision.command';
-
-const issueDetentionDecision = (
-  overrides: Partial<IssueDetentionDecision> = {},
-): IssueDetentionDecision => ({
-  type: 'IssueDetentionDecision',
-  caseId: CASE_ID,
-  personId: SUSPECT,
-  occurredAt: at('10:00'),
-  reference: '  PU-NM-1/24 ',
-  ...overrides,
-});
+import { issueDetentionDecision } from '../../testing/case-commands';
 
 const inDetention = [opened(), arrested(), detained()];
 
@@ -107,13 +95,6 @@ describe('issue detention decision', () => {
       { occurredAt: at('10:30') },
       'CUSTODY.DECISION_ALREADY_ISSUED',
     ],
-    [
-      'a time in the future',
-      inDetention,
-      { occurredAt: new Date(NOW.getTime() + 5 * 60_000) },
-      'TIME.IN_FUTURE',
-    ],
-    ['an invalid time', inDetention, { occurredAt: new Date('not a date') }, 'TIME.INVALID'],
     [
       'a time before the arrest',
       inDetention,

@@ -10,37 +10,16 @@ import {
   opened,
   remanded,
 } from '../../testing/case-scenario';
+import { decideAppeal, lodgeAppeal } from '../../testing/case-commands';
 import { custodyBreaches } from '../../state/breaches';
 import { personClocks } from '../../state/clocks';
-import { DecideAppeal } from '../decide-appeal/decide-appeal.command';
-import { LodgeAppeal } from './lodge-appeal.command';
-
-const lodge = (overrides: Partial<LodgeAppeal> = {}): LodgeAppeal => ({
-  type: 'LodgeAppeal',
-  caseId: CASE_ID,
-  personId: SUSPECT,
-  occurredAt: at('11:00'),
-  against: 'detention-decision',
-  ...overrides,
-});
-
-const decide = (overrides: Partial<DecideAppeal> = {}): DecideAppeal => ({
-  type: 'DecideAppeal',
-  caseId: CASE_ID,
-  personId: SUSPECT,
-  occurredAt: at('09:00', 15),
-  against: 'detention-decision',
-  outcome: 'dismissed',
-  court: ' Okrožno sodišče v Novem mestu ',
-  ...overrides,
-});
 
 const withDecision = [opened(), arrested(), detained(), decisionIssued()];
 
 describe('appeals against the detention decision and the remand order', () => {
   it('records the appeal and starts the 48-hour clock for the decision on it', () => {
     const state = given(...withDecision);
-    const [appeal] = state.when(lodge()).events();
+    const [appeal] = state.when(lodgeAppeal()).events();
     expect(appeal).toEqual({
       type: 'custody.appeal-lodged',
       schemaVersion: 1,
@@ -60,11 +39,11 @@ describe('appeals against the detention decision and the remand order', () => {
 
   it('records the decision, and one after 48 hours stays as a breach', () => {
     const [appeal] = given(...withDecision)
-      .when(lodge())
+      .when(lodgeAppeal())
       .events();
     const lodged = [...withDecision, appeal];
     const [inTime] = given(...lodged)
-      .when(decide())
+      .when(decideAppeal())
       .events();
     expect(inTime.data).toMatchObject({
       outcome: 'dismissed',
@@ -88,7 +67,7 @@ describe('appeals against the detention decision and the remand order', () => {
 
   it('keeps the appeal clock running after the suspect moved on to the judge', () => {
     const [appeal] = given(...withDecision)
-      .when(lodge())
+      .when(lodgeAppeal())
       .events();
     const file = given(...withDecision, appeal).after(broughtBeforeJudge(at('20:00')));
     expect(personClocks(file.persons[SUSPECT]).map((c) => c.kind)).toEqual([
@@ -114,34 +93,34 @@ describe('appeals against the detention decision and the remand order', () => {
   ] as const)('refuses an appeal against %s', (_label, history, overrides, code) => {
     expect(
       given(...history)
-        .when(lodge(overrides))
+        .when(lodgeAppeal(overrides))
         .refusal().code,
     ).toBe(code);
   });
 
   it('refuses a second appeal while one is pending, and a decision on none', () => {
     const [appeal] = given(...withDecision)
-      .when(lodge())
+      .when(lodgeAppeal())
       .events();
     expect(
       given(...withDecision, appeal)
-        .when(lodge({ occurredAt: at('11:30') }))
+        .when(lodgeAppeal({ occurredAt: at('11:30') }))
         .refusal().code,
     ).toBe('CUSTODY.APPEAL_PENDING');
     expect(
       given(...withDecision)
-        .when(decide())
+        .when(decideAppeal())
         .refusal().code,
     ).toBe('CUSTODY.NO_APPEAL_PENDING');
     const onRemand = [...withDecision, broughtBeforeJudge(), remanded()];
     expect(
       given(...onRemand)
-        .when(decide({ against: 'remand-order' }))
+        .when(decideAppeal({ against: 'remand-order' }))
         .refusal().code,
     ).toBe('CUSTODY.NO_APPEAL_PENDING');
     expect(
       given(...onRemand, appeal)
-        .when(decide({ outcome: 'quashed' }))
+        .when(decideAppeal({ outcome: 'quashed' }))
         .refusal().code,
     ).toBe('CUSTODY.INVALID_APPEAL_OUTCOME');
   });

@@ -1,7 +1,6 @@
 import {
   CASE_ID,
   MIGRANT,
-  NOW,
   SUSPECT,
   apprehended,
   arrested,
@@ -13,20 +12,10 @@ import {
   opened,
   referredToProsecution,
 } from '../../testing/case-scenario';
-import { RecordIndictment } from './record-indictment.command';
+import { recordIndictment } from '../../testing/case-commands';
 
 const SECOND_SUSPECT = '5a1d0d0e-1111-4e5f-8a9b-000000000003';
 const STRANGER = '5a1d0d0e-9999-4e5f-8a9b-000000000009';
-
-const recordIndictment = (overrides: Partial<RecordIndictment> = {}): RecordIndictment => ({
-  type: 'RecordIndictment',
-  caseId: CASE_ID,
-  occurredAt: at('10:00', 15),
-  court: '  Okrožno sodišče v Novem mestu  ',
-  reference: '  K 1/24  ',
-  defendantIds: [SUSPECT],
-  ...overrides,
-});
 
 const referredCase = () => [
   opened(),
@@ -74,13 +63,6 @@ describe('record indictment', () => {
   it.each([
     ['an unknown case', [], {}, 'CASE.NOT_FOUND'],
     ['a closed case', [...referredCase(), closed()], {}, 'CASE.CLOSED'],
-    [
-      'a time in the future',
-      referredCase(),
-      { occurredAt: new Date(NOW.getTime() + 5 * 60_000) },
-      'TIME.IN_FUTURE',
-    ],
-    ['an invalid time', referredCase(), { occurredAt: new Date('not a date') }, 'TIME.INVALID'],
     [
       'a case not referred to prosecution',
       [opened(), arrested(), complaintFiled()],

@@ -1,6 +1,5 @@
 import {
   CASE_ID,
-  NOW,
   arrested,
   at,
   closed,
@@ -9,15 +8,7 @@ import {
   opened,
   referredToProsecution,
 } from '../../testing/case-scenario';
-import { ReferToProsecution } from './refer-to-prosecution.command';
-
-const refer = (overrides: Partial<ReferToProsecution> = {}): ReferToProsecution => ({
-  type: 'ReferToProsecution',
-  caseId: CASE_ID,
-  occurredAt: at('13:00'),
-  prosecutorOffice: '  ODT Novo mesto  ',
-  ...overrides,
-});
+import { referToProsecution } from '../../testing/case-commands';
 
 const complained = () => [opened(), arrested(), complaintFiled()];
 
@@ -25,7 +16,7 @@ describe('refer to prosecution', () => {
   it('refers a case with a criminal complaint to the prosecutor office', () => {
     expect(
       given(...complained())
-        .when(refer())
+        .when(referToProsecution())
         .events(),
     ).toEqual([
       {
@@ -39,7 +30,7 @@ describe('refer to prosecution', () => {
 
   it('refers a case whose complaint names no suspect', () => {
     const [event] = given(opened(), complaintFiled(at('12:00'), []))
-      .when(refer({ prosecutorOffice: 'ODT Ljubljana' }))
+      .when(referToProsecution({ prosecutorOffice: 'ODT Ljubljana' }))
       .events();
     expect(event.data).toEqual({ caseId: CASE_ID, prosecutorOffice: 'ODT Ljubljana' });
   });
@@ -47,13 +38,6 @@ describe('refer to prosecution', () => {
   it.each([
     ['an unknown case', [], {}, 'CASE.NOT_FOUND'],
     ['a closed case', [...complained(), closed()], {}, 'CASE.CLOSED'],
-    [
-      'a time in the future',
-      complained(),
-      { occurredAt: new Date(NOW.getTime() + 5 * 60_000) },
-      'TIME.IN_FUTURE',
-    ],
-    ['an invalid time', complained(), { occurredAt: new Date('not a date') }, 'TIME.INVALID'],
     [
       'a case without a criminal complaint',
       [opened(), arrested()],
@@ -81,7 +65,7 @@ describe('refer to prosecution', () => {
   ] as const)('refuses %s', (_label, history, overrides, code) => {
     expect(
       given(...history)
-        .when(refer(overrides))
+        .when(referToProsecution(overrides))
         .refusal().code,
     ).toBe(code);
   });

@@ -13,14 +13,7 @@ import {
   released,
   remanded,
 } from '../../testing/case-scenario';
-import { WithdrawEntry } from './withdraw-entry.command';
-
-const withdraw = (withdrawnEventId: string, reason = 'Entered in error.'): WithdrawEntry => ({
-  type: 'WithdrawEntry',
-  caseId: CASE_ID,
-  withdrawnEventId,
-  reason,
-});
+import { withdrawEntry } from '../../testing/case-commands';
 
 describe('an entry withdrawn', () => {
   // event-3 is the remand entered by mistake right after the arrest.
@@ -28,7 +21,7 @@ describe('an entry withdrawn', () => {
 
   it('is ignored by the fold from then on, and the history keeps both', () => {
     const [withdrawal] = given(...mistaken())
-      .when(withdraw('event-3', 'No remand was ordered; entered in the wrong case.'))
+      .when(withdrawEntry('event-3', 'No remand was ordered; entered in the wrong case.'))
       .events();
     expect(withdrawal).toMatchObject({
       type: 'case.entry-withdrawn',
@@ -51,7 +44,7 @@ describe('an entry withdrawn', () => {
   it('leaves the state as of an earlier moment as it was', () => {
     const before = given(...mistaken()).state;
     const [withdrawal] = given(...mistaken())
-      .when(withdraw('event-3'))
+      .when(withdrawEntry('event-3'))
       .events();
     const after = given(...mistaken()).after(withdrawal);
     // The state as it stood before the withdrawal is the fold of the entries made until then.
@@ -60,11 +53,11 @@ describe('an entry withdrawn', () => {
 
   it('is reinstated by withdrawing the withdrawal', () => {
     const [first] = given(...mistaken())
-      .when(withdraw('event-3'))
+      .when(withdrawEntry('event-3'))
       .events();
     const withdrawn = [...mistaken(), first];
     const [second] = given(...withdrawn)
-      .when(withdraw('event-4', 'It was right.'))
+      .when(withdrawEntry('event-4', 'It was right.'))
       .events();
     expect(given(...withdrawn).after(second).persons[SUSPECT].custody.phase).toBe('remand');
   });
@@ -80,7 +73,7 @@ describe('an entry withdrawn', () => {
     const history = [opened(), arrested(), correction];
     expect(given(...history).after().persons[SUSPECT].recordedAt).toEqual(at('08:30'));
     const [withdrawal] = given(...history)
-      .when(withdraw('event-3'))
+      .when(withdrawEntry('event-3'))
       .events();
     expect(given(...history).after(withdrawal).persons[SUSPECT].recordedAt).toEqual(at('09:00'));
   });
@@ -106,7 +99,7 @@ describe('an entry withdrawn', () => {
     ],
   ])('is refused when it leaves an unlawful chronology: %s', (_label, history, id, rule) => {
     const refusal = given(...history)
-      .when(withdraw(id))
+      .when(withdrawEntry(id))
       .refusal();
     expect(refusal.code).toBe('WITHDRAWAL.BREAKS_CHRONOLOGY');
     expect(refusal.details).toMatchObject({ rule });
@@ -118,20 +111,22 @@ describe('an entry withdrawn', () => {
   ])('refuses %s', (_label, history, id, code) => {
     expect(
       given(...history)
-        .when(withdraw(id))
+        .when(withdrawEntry(id))
         .refusal().code,
     ).toBe(code);
   });
 
   it('refuses an entry withdrawn already, and a blank reason', () => {
     const [first] = given(...mistaken())
-      .when(withdraw('event-3'))
+      .when(withdrawEntry('event-3'))
       .events();
     const withdrawn = given(...mistaken(), first);
-    expect(withdrawn.when(withdraw('event-3')).refusal().code).toBe('WITHDRAWAL.ALREADY_WITHDRAWN');
+    expect(withdrawn.when(withdrawEntry('event-3')).refusal().code).toBe(
+      'WITHDRAWAL.ALREADY_WITHDRAWN',
+    );
     expect(
       given(...mistaken())
-        .when(withdraw('event-3', '  '))
+        .when(withdrawEntry('event-3', '  '))
         .refusal().code,
     ).toBe('WITHDRAWAL.INVALID_REASON');
   });

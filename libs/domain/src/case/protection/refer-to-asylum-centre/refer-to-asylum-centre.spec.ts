@@ -4,7 +4,6 @@ import { evolveCase } from '../../state/evolve';
 import {
   CASE_ID,
   MIGRANT,
-  NOW,
   SUSPECT,
   apprehended,
   arrested,
@@ -21,18 +20,7 @@ import {
   released,
   remanded,
 } from '../../testing/case-scenario';
-import { ReferToAsylumCentre } from './refer-to-asylum-centre.command';
-
-const referToAsylumCentre = (
-  overrides: Partial<ReferToAsylumCentre> = {},
-): ReferToAsylumCentre => ({
-  type: 'ReferToAsylumCentre',
-  caseId: CASE_ID,
-  personId: MIGRANT,
-  occurredAt: at('12:00'),
-  facility: 'asylum-home-logatec',
-  ...overrides,
-});
+import { referToAsylumCentre } from '../../testing/case-commands';
 
 const personAfter = (state: CaseState, events: CaseEvent[], personId = MIGRANT) => {
   const next = events.reduce(evolveCase, state);
@@ -164,18 +152,6 @@ describe('refer to asylum centre', () => {
       [...heldSuspectWithIntent, broughtBeforeJudge(at('11:00')), remanded(at('11:30'))],
       { personId: SUSPECT },
       'CUSTODY.HELD_IN_CRIMINAL_CUSTODY',
-    ],
-    [
-      'an invalid time',
-      [opened(), apprehended(), intentExpressed()],
-      { occurredAt: new Date('not a date') },
-      'TIME.INVALID',
-    ],
-    [
-      'a time in the future',
-      [opened(), apprehended(), intentExpressed()],
-      { occurredAt: new Date(NOW.getTime() + 5 * 60_000) },
-      'TIME.IN_FUTURE',
     ],
     [
       'a time before the apprehension',
