@@ -1,7 +1,15 @@
-import { SignJWT } from 'jose';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import {
+  OTHER_SECRET,
+  bearer,
+  forge,
+  nowSeconds,
+  tamperedToken,
+  unsignedToken,
+} from '../harness/forged-tokens';
+import { RawAnswer, raw } from '../harness/raw-http';
 import { RunningSystem, http, startSystem, useSystem } from '../harness/system';
-import { TEST_AUTH_SECRET, testConfig, testToken } from '../harness/test-env';
+import { testConfig, testToken } from '../harness/test-env';
 
 const validCase = {
   directorate: 'koper',
@@ -11,63 +19,8 @@ const validCase = {
   summary: 'Car with 4 migrants stopped near Socerb.',
 };
 
-const ISSUER = 'smuggling-cases-local';
-const AUDIENCE = 'smuggling-cases-api';
-const SECRET = new Uint8Array(Buffer.from(TEST_AUTH_SECRET, 'base64'));
-const OTHER_SECRET = new Uint8Array(randomBytes(32));
-
 const CHALLENGE = 'Bearer realm="smuggling-cases"';
 const INVALID_TOKEN_CHALLENGE = 'Bearer realm="smuggling-cases", error="invalid_token"';
-
-const nowSeconds = () => Math.floor(Date.now() / 1000);
-const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-
-interface Forgery {
-  claims?: Record<string, unknown>;
-  subject?: string | null;
-  issuer?: string | null;
-  audience?: string | null;
-  exp?: number | null;
-  nbf?: number;
-  alg?: string;
-  secret?: Uint8Array;
-}
-
-/** A token like the real ones (a supervisor's), with exactly the given defect. */
-function forge(f: Forgery = {}): Promise<string> {
-  const jwt = new SignJWT({ role: 'supervisor', ...f.claims })
-    .setProtectedHeader({ alg: f.alg ?? 'HS256', typ: 'JWT' })
-    .setIssuedAt();
-  if (f.subject !== null) jwt.setSubject(f.subject ?? 'forged-supervisor');
-  if (f.issuer !== null) jwt.setIssuer(f.issuer ?? ISSUER);
-  if (f.audience !== null) jwt.setAudience(f.audience ?? AUDIENCE);
-  if (f.exp !== null) jwt.setExpirationTime(f.exp ?? nowSeconds() + 600);
-  if (f.nbf !== undefined) jwt.setNotBefore(f.nbf);
-  return jwt.sign(f.secret ?? SECRET);
-}
-
-/** jose never signs with alg "none": built by hand, with an empty signature. */
-function unsignedToken(): string {
-  const header = b64url({ alg: 'none', typ: 'JWT' });
-  const payload = b64url({
-    sub: 'forged-supervisor',
-    role: 'supervisor',
-    iss: ISSUER,
-    aud: AUDIENCE,
-    iat: nowSeconds(),
-    exp: nowSeconds() + 600,
-  });
-  return `${header}.${payload}.`;
-}
-
-/** A genuine auditor's token whose payload was edited into a supervisor's afterwards. */
-async function tamperedToken(): Promise<string> {
-  const [header, payload, signature] = (await testToken('auditor')).split('.');
-  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as object;
-  return `${header}.${b64url({ ...claims, role: 'supervisor' })}.${signature}`;
-}
-
-const bearer = async (token: Promise<string> | string) => `Bearer ${await token}`;
 
 /** Authorization header values that must not authenticate anyone, with the code they get. */
 const BAD_CREDENTIALS: ReadonlyArray<
@@ -130,35 +83,6 @@ const BAD_CREDENTIALS: ReadonlyArray<
   ['garbage', () => Promise.resolve('%%garbage%% !!'), 'AUTH.TOKEN_INVALID'],
   ['an empty header', () => Promise.resolve(''), 'AUTH.TOKEN_INVALID'],
 ];
-
-interface RawAnswer {
-  readonly status: number;
-  readonly headers: Headers;
-  readonly text: string;
-  readonly body: Record<string, unknown> | undefined;
-}
-
-/** A request through fetch alone: refused answers are read as text, whatever they hold. */
-async function raw(
-  baseUrl: string,
-  method: string,
-  path: string,
-  init: { headers?: Record<string, string>; body?: string } = {},
-): Promise<RawAnswer> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: init.headers,
-    body: init.body,
-  });
-  const text = await response.text();
-  let body: Record<string, unknown> | undefined;
-  try {
-    body = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    body = undefined;
-  }
-  return { status: response.status, headers: response.headers, text, body };
-}
 
 function expectUnauthenticated(answer: RawAnswer, code: string): void {
   expect({ status: answer.status, code: answer.body?.code }).toEqual({ status: 401, code });

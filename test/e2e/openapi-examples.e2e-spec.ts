@@ -1,193 +1,14 @@
 import { ROLES, ROLE_PERMISSIONS, Role } from '@app/auth';
+import {
+  ExampleRequest,
+  MissingExample,
+  OpenApiDocument,
+  exampleRequest,
+  resolve,
+  sendExample,
+} from '../harness/openapi-requests';
 import { http, projectionsCaughtUp, useSystem } from '../harness/system';
 import { testToken } from '../harness/test-env';
-
-type Schema = {
-  $ref?: string;
-  type?: string;
-  properties?: Record<string, Schema>;
-  required?: string[];
-  items?: Schema;
-  allOf?: Schema[];
-  oneOf?: Schema[];
-  anyOf?: Schema[];
-  enum?: unknown[];
-  example?: unknown;
-  default?: unknown;
-  readOnly?: boolean;
-  deprecated?: boolean;
-};
-
-interface Parameter {
-  name: string;
-  in: 'path' | 'query' | 'header' | 'cookie';
-  required?: boolean;
-  example?: unknown;
-  examples?: Record<string, { value?: unknown }>;
-  schema?: Schema;
-}
-
-interface MediaType {
-  schema?: Schema;
-  example?: unknown;
-  examples?: Record<string, { value?: unknown }>;
-}
-
-interface Operation {
-  operationId: string;
-  parameters?: Parameter[];
-  requestBody?: { content: Record<string, MediaType> };
-  security?: Record<string, string[]>[];
-  'x-permission'?: string;
-}
-
-interface OpenApiDocument {
-  paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, Schema> };
-}
-
-/** An example the document does not give: Swagger UI would send a placeholder there. */
-class MissingExample extends Error {}
-
-/**
- * The value Swagger UI's "Try it out" puts in a body, from the schema alone: a schema with an
- * `example` (null included) gives it whole, however deep, and so does one with a `default`;
- * otherwise an object gives every property, required or not (readOnly and deprecated ones
- * aside), an array one item, an enum its first value, `allOf` its parts merged and `oneOf` /
- * `anyOf` their first. Where Swagger UI would invent a placeholder ("string", 0, true, a random
- * uuid, the current time) the document gives no example, and the test fails instead.
- */
-function sampleOf(document: OpenApiDocument, schema: Schema | undefined, where: string): unknown {
-  const resolved = resolve(document, schema);
-  if ('example' in resolved) return resolved.example;
-  if (resolved.default !== undefined) return resolved.default;
-  if (resolved.enum !== undefined) return resolved.enum[0];
-  const choice = resolved.oneOf?.[0] ?? resolved.anyOf?.[0];
-  if (choice) return sampleOf(document, choice, where);
-  if (resolved.type === 'array' || resolved.items) {
-    return [sampleOf(document, resolved.items, `${where}[0]`)];
-  }
-  if (resolved.properties) {
-    return Object.fromEntries(
-      Object.entries(resolved.properties)
-        .filter(([, property]) => !property.readOnly && !property.deprecated)
-        .map(([name, property]) => [name, sampleOf(document, property, `${where}.${name}`)]),
-    );
-  }
-  throw new MissingExample(`${where} has no example`);
-}
-
-/** The schema behind a $ref, with `allOf` merged into one (as Swagger UI's resolver does). */
-function resolve(document: OpenApiDocument, schema: Schema | undefined): Schema {
-  if (!schema) return {};
-  if (schema.$ref) {
-    const name = schema.$ref.replace('#/components/schemas/', '');
-    return resolve(document, document.components.schemas[name]);
-  }
-  if (!schema.allOf) return schema;
-  const { allOf, ...own } = schema;
-  return allOf
-    .map((part) => resolve(document, part))
-    .reduceRight<Schema>(
-      (merged, part) => ({
-        ...part,
-        ...merged,
-        properties: { ...part.properties, ...merged.properties },
-        required: [...(part.required ?? []), ...(merged.required ?? [])],
-      }),
-      own,
-    );
-}
-
-/** What Swagger UI fills a query or header parameter with, if anything. */
-function parameterExample(parameter: Parameter): unknown {
-  const first = Object.values(parameter.examples ?? {})[0]?.value;
-  return first ?? parameter.example ?? parameter.schema?.example ?? parameter.schema?.default;
-}
-
-/** The body Swagger UI shows for a media type: its example, its first examples entry, or the sample. */
-function bodyExample(document: OpenApiDocument, media: MediaType): unknown {
-  if (media.example !== undefined) return media.example;
-  const first = Object.values(media.examples ?? {})[0];
-  if (first) return first.value;
-  return sampleOf(document, media.schema, 'body');
-}
-
-interface ExampleRequest {
-  readonly path: string;
-  readonly headers: Record<string, string>;
-  readonly body?: unknown;
-}
-
-/**
- * The request of one operation from the document alone, path ids aside: every query and header
- * parameter that has an example, with it (a required one without example is a failure), and
- * the body as `bodyExample` gives it. Path parameters are the ids given.
- */
-function exampleRequest(
-  document: OpenApiDocument,
-  path: string,
-  operation: Operation,
-  ids: Record<string, string | undefined>,
-): ExampleRequest {
-  const query = new URLSearchParams();
-  const headers: Record<string, string> = {};
-  let url = path;
-  for (const parameter of operation.parameters ?? []) {
-    if (parameter.in === 'path') {
-      const id = ids[parameter.name];
-      if (id === undefined) throw new MissingExample(`no record for {${parameter.name}}`);
-      url = url.replace(`{${parameter.name}}`, encodeURIComponent(id));
-      continue;
-    }
-    const value = parameterExample(parameter);
-    if (value === undefined) {
-      if (parameter.required) {
-        throw new MissingExample(`${parameter.in} ${parameter.name} is required, with no example`);
-      }
-      continue;
-    }
-    const text = typeof value === 'string' ? value : JSON.stringify(value);
-    if (parameter.in === 'query') query.append(parameter.name, text);
-    if (parameter.in === 'header') headers[parameter.name] = text;
-  }
-  const json = operation.requestBody?.content['application/json'];
-  const search = query.toString();
-  return {
-    path: search ? `${url}?${search}` : url,
-    headers,
-    ...(json ? { body: bodyExample(document, json) } : {}),
-  };
-}
-
-interface Answer {
-  readonly status: number;
-  readonly body: unknown;
-}
-
-/** Sends a request as a browser would; a stream answers with its status, then is closed. */
-async function send(
-  baseUrl: string,
-  method: string,
-  request: ExampleRequest,
-  token: string | null,
-): Promise<Answer> {
-  const headers = { ...request.headers };
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (request.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${baseUrl}${request.path}`, {
-    method,
-    headers,
-    body: request.body === undefined ? undefined : JSON.stringify(request.body),
-  });
-  const type = response.headers.get('content-type') ?? '';
-  if (type.startsWith('text/event-stream')) {
-    await response.body?.cancel();
-    return { status: response.status, body: undefined };
-  }
-  const text = await response.text();
-  return { status: response.status, body: /json/.test(type) && text ? JSON.parse(text) : text };
-}
 
 /** The records the operations create, whose ids later operations' paths name. */
 interface Records {
@@ -334,9 +155,10 @@ const EXCEPTIONS: Readonly<Record<string, { status: number; code: string; why: s
  *   `example`, its schema's `example` or `default`, as Swagger UI fills them in), with that
  *   value; the others are left out, as Swagger UI leaves an empty field out;
  * - the body: the media type's `example` (or its first `examples` entry), else assembled from
- *   the schema's examples as `sampleOf` says: a property example is taken whole, an object is
- *   every one of its properties (Swagger UI leaves none out), an enum without example is its
- *   first value; a property that has none of these fails the test;
+ *   the schema's examples as `sampleOf` (test/harness/openapi-requests.ts) says: a property
+ *   example is taken whole, an object is every one of its properties (Swagger UI leaves none
+ *   out), an enum without example is its first value; a property that has none of these fails
+ *   the test;
  * - path parameters: the only thing substituted, by the ids of the records the earlier steps
  *   made, from their answers: `{caseId}` the case POST /cases opened, `{personId}` the suspect
  *   the arrest example arrested or the migrant the apprehension example apprehended (as the
@@ -418,7 +240,7 @@ describe('the examples of the OpenAPI document (/docs-json)', () => {
       }
       const permission = operation['x-permission'];
       const token = permission ? await tokenFor(permission) : null;
-      const answer = await send(sut.system.baseUrl, method, request, token);
+      const answer = await sendExample(sut.system.baseUrl, method, request, token);
       const exception = EXCEPTIONS[step.operation];
       if (exception) {
         const code = (answer.body as { code?: string } | undefined)?.code;

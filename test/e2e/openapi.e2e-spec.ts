@@ -1,14 +1,13 @@
 import { PERMISSIONS, Role } from '@app/auth';
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import Ajv from 'ajv';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import addFormats from 'ajv-formats';
 import { POLICY, RoutePolicy } from '../../apps/api/src/auth/policy';
 import { routeHandlers } from '../../apps/api/src/http/openapi-access';
+import { answerValidator } from '../harness/openapi-answers';
 import { SAMPLE_REQUESTS, SampleContext, routeTable } from '../harness/routes';
 import {
   HttpAnswer,
@@ -59,56 +58,6 @@ function declaredPolicies(app: Pick<INestApplication, 'get'>) {
     );
   }
   return policies;
-}
-
-/**
- * A validator of answers against the document's own schemas. OpenAPI 3.0's `nullable: true`
- * admits null besides whatever the schema says (a nullable reference included), so it becomes
- * `anyOf: [schema, null]`; the document's other keywords (example, ...) are annotations. Response
- * objects are closed: an answer member the documentation does not name is a mismatch too,
- * except on problem details, which RFC 9457 lets carry extension members.
- */
-function answerValidator(document: OpenApiDocument) {
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats(ajv);
-  const close = (node: unknown, open: boolean): unknown => {
-    if (Array.isArray(node)) return node.map((n) => close(n, false));
-    if (node === null || typeof node !== 'object') return node;
-    const schema = Object.fromEntries(
-      Object.entries(node as Schema).map(([k, v]) => [
-        k,
-        k === 'properties'
-          ? Object.fromEntries(Object.entries(v as Schema).map(([p, s]) => [p, close(s, false)]))
-          : close(v, false),
-      ]),
-    );
-    if (schema.$ref !== undefined) {
-      schema.$ref = (schema.$ref as string).replace(/^#/, 'openapi#');
-    }
-    if (schema.properties !== undefined && schema.additionalProperties === undefined && !open) {
-      schema.additionalProperties = false;
-    }
-    if (schema.nullable === true) {
-      const { nullable: _nullable, ...rest } = schema;
-      return { anyOf: [rest, { type: 'null' }] };
-    }
-    return schema;
-  };
-  ajv.addSchema({
-    $id: 'openapi',
-    components: {
-      schemas: Object.fromEntries(
-        Object.entries(document.components.schemas).map(([name, schema]) => [
-          name,
-          close(schema, name === 'ProblemDetails'),
-        ]),
-      ),
-    },
-  });
-  return (schema: Schema, body: unknown): string | null => {
-    const validate = ajv.compile(close(schema, false) as Schema);
-    return validate(body) ? null : ajv.errorsText(validate.errors, { dataVar: 'body' });
-  };
 }
 
 describe('the OpenAPI document (/docs-json)', () => {

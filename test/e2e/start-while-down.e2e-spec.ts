@@ -1,18 +1,16 @@
 import { PostgresEventStore } from '@app/event-store';
-import { dataDir, ensureKafka, freePorts, repoRoot } from '@app/local-infra';
+import { dataDir, ensureKafka, freePorts } from '@app/local-infra';
 import { AppConfig } from '@app/platform';
 import { CASE_STREAM_TYPE } from '@app/domain';
 import { projectionsOf } from '@app/read-models';
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
-import { Server, Socket, createServer } from 'node:net';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { RunningService, ServiceName, startService, warned } from '../harness/built-service';
 import { caseOpened, metadata } from '../harness/fixtures';
+import { postgresBehindPort, urlOnPort } from '../harness/postgres-behind-port';
 import {
-  TEST_AUTH_SECRET,
   TestDatabase,
   connect,
   createTestDatabase,
@@ -22,101 +20,6 @@ import {
 
 /** Every process that migrates waits on this advisory lock (libs/platform data-source.ts). */
 const MIGRATION_LOCK_ID = 7_308_001;
-
-interface RunningService {
-  readonly child: ChildProcess;
-  readonly exited: Promise<number | null>;
-  output(): string;
-  /** The lines logged at `level`, as their messages. */
-  messages(level: string): string[];
-}
-
-type ServiceName = 'relay' | 'projector' | 'api';
-
-/** A service from its build, as `up` runs it, on the test's configuration. */
-function startService(name: ServiceName, config: AppConfig): RunningService {
-  const entry = join(repoRoot(), 'dist', 'apps', name, 'src', 'main.js');
-  if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
-  const child = spawn(process.execPath, [entry], {
-    env: {
-      ...process.env,
-      DATABASE_URL: config.databaseUrl,
-      KAFKA_BROKERS: config.kafka.brokers.join(','),
-      KAFKA_TOPIC: config.kafka.topic,
-      KAFKA_PARTITIONS: String(config.kafka.partitions),
-      PROJECTOR_GROUP_PREFIX: config.projector.groupPrefix,
-      PORT: '0',
-      AUTH_JWT_SECRET: TEST_AUTH_SECRET,
-      PERSONAL_DATA_KEY: config.personalData.masterKey.toString('base64'),
-      IDENTITY_HASH_KEY: config.personalData.identityHashKey.toString('base64'),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const chunks: string[] = [];
-  child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
-  const output = () => chunks.join('');
-  return {
-    child,
-    exited: new Promise((resolve) => child.once('exit', resolve)),
-    output,
-    messages: (level) =>
-      output()
-        .split('\n')
-        .filter((line) => line.startsWith('{'))
-        .map((line) => JSON.parse(line) as { level: string; msg: string })
-        .filter((line) => line.level === level)
-        .map((line) => line.msg),
-  };
-}
-
-/** Waits until the service has logged `count` lines at warn that match. */
-async function warned(service: RunningService, pattern: RegExp, count = 1): Promise<void> {
-  await eventually(
-    async () =>
-      service.messages('warn').filter((msg) => pattern.test(msg)).length >= count
-        ? true
-        : undefined,
-    { what: `${count} warning(s) ${pattern}`, intervalMs: 100 },
-  ).catch((error: Error) => {
-    throw new Error(`${error.message}\n--- output ---\n${service.output()}`);
-  });
-}
-
-/**
- * A Postgres that is down and then comes back, as its clients see it: a port that refuses
- * connections until `open()`, then passes them to the test server.
- */
-async function postgresBehindPort(adminUrl: string, port: number) {
-  const target = new URL(adminUrl);
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((client) => {
-    const upstream = new Socket();
-    upstream.connect(Number(target.port), target.hostname);
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('error', () => undefined);
-      socket.on('close', () => {
-        client.destroy();
-        upstream.destroy();
-      });
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  return {
-    open: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      if (server.listening) await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
-
-const urlOnPort = (url: string, port: number) => {
-  const moved = new URL(url);
-  moved.port = String(port);
-  return moved.toString();
-};
 
 /**
  * A relay or projector started before Postgres or Kafka waits for it, one line at warn per

@@ -1,5 +1,6 @@
-import { PROCEDURE_STREAM_TYPE, ProcedureEvent, foldProcedure, procedureEvent } from '@app/domain';
-import { EventEnvelope, toDomainEvent } from '@app/event-store';
+import { ProcedureEvent, procedureEvent } from '@app/domain';
+import { permutations } from '../testing/permutations';
+import { foldedProcedureRow, procedureEnvelopes } from '../testing/projected-procedure';
 import {
   ProcedureColumns,
   procedureColumnsOf,
@@ -45,55 +46,6 @@ const later: ProcedureEvent[] = [
   procedureEvent('procedure.linked-to-case', at(6), { ...ids, caseId: CASE }),
 ];
 
-/** The events as the store publishes them, versions in the order they were entered. */
-function envelopes(entered: readonly ProcedureEvent[]): EventEnvelope[] {
-  return entered.map((event, i) => ({
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    eventId: `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
-    streamId: PROCEDURE,
-    streamType: PROCEDURE_STREAM_TYPE,
-    streamVersion: i + 1,
-    position: String(100 + i),
-    occurredAt: event.occurredAt.toISOString(),
-    recordedAt: new Date(T0 + 100 * 3600_000 + i * 1000).toISOString(),
-    data: event.data,
-    metadata: {} as EventEnvelope['metadata'],
-    hash: '',
-  }));
-}
-
-/** What the domain's own fold says of the procedure, as the row's columns. */
-function folded(stream: readonly EventEnvelope[]) {
-  const state = foldProcedure(stream.map((e) => toDomainEvent<ProcedureEvent>(e)));
-  if (state.status === 'none') throw new Error('not opened');
-  const last = stream[stream.length - 1];
-  return {
-    procedure_id: state.procedureId,
-    person_id: state.personId,
-    group_id: state.groupId,
-    directorate: state.directorate,
-    border_section: state.borderSection,
-    came_from: state.cameFrom,
-    place: state.place,
-    apprehended_at: state.apprehendedAt,
-    nationality: state.nationality,
-    minor: state.minor,
-    case_id: state.caseId,
-    joint_operation: state.jointOperation,
-    border_detention_at: state.borderDetentionAt,
-    intent_at: state.intentAt,
-    referral_destination: state.referral?.destination ?? null,
-    referred_at: state.referral?.at ?? null,
-    handed_over_at: state.handedOverAt,
-    released_at: state.releasedAt,
-    left_asylum_home_at: state.leftAsylumHome?.at ?? null,
-    version: last.streamVersion,
-    last_position: last.position,
-    updated_at: last.recordedAt,
-  };
-}
-
 const fold = (columns: readonly ProcedureColumns[]) => columns.reduce(mergeProcedureColumns);
 
 function withoutNationalityAt(row: ProcedureColumns) {
@@ -105,25 +57,14 @@ function withoutNationalityAt(row: ProcedureColumns) {
 const canonical = (row: object) =>
   JSON.stringify(Object.fromEntries(Object.entries(row).sort(([a], [b]) => a.localeCompare(b))));
 
-function* permutations<T>(items: readonly T[]): Generator<T[]> {
-  if (items.length <= 1) {
-    yield [...items];
-    return;
-  }
-  for (let i = 0; i < items.length; i++) {
-    const rest = [...items.slice(0, i), ...items.slice(i + 1)];
-    for (const tail of permutations(rest)) yield [items[i], ...tail];
-  }
-}
-
 describe('the procedures projection merges facts by when they happened', () => {
   it('makes the row the domain folds, whatever the order of entry and the batches', () => {
     const differing: unknown[] = [];
     let checked = 0;
     for (const order of permutations(later)) {
-      const stream = envelopes([apprehension, ...order]);
+      const stream = procedureEnvelopes([apprehension, ...order]);
       const columns = stream.map(procedureColumnsOf);
-      const expected = canonical(folded(stream));
+      const expected = canonical(foldedProcedureRow(stream));
       // Every cut into a row already projected and one later batch, merged as the SQL does.
       for (let cut = 1; cut <= columns.length; cut++) {
         const row = fold(columns.slice(0, cut));
@@ -140,22 +81,24 @@ describe('the procedures projection merges facts by when they happened', () => {
 
   it('takes the border detention like any other step', () => {
     const detention = procedureEvent('procedure.border-detention-started', at(1), ids);
-    const stream = envelopes([apprehension, later[1], detention]);
+    const stream = procedureEnvelopes([apprehension, later[1], detention]);
     const row = mergeProcedureColumns(
       procedureColumnsOf(stream[0]),
       fold(stream.slice(1).map(procedureColumnsOf)),
     );
-    expect(canonical(withoutNationalityAt(row))).toBe(canonical(folded(stream)));
+    expect(canonical(withoutNationalityAt(row))).toBe(canonical(foldedProcedureRow(stream)));
     expect(row.border_detention_at).toEqual(at(1));
   });
 
   it('keeps when the nationality it shows was established', () => {
-    const row = fold(envelopes([apprehension, later[4], later[3]]).map(procedureColumnsOf));
+    const row = fold(
+      procedureEnvelopes([apprehension, later[4], later[3]]).map(procedureColumnsOf),
+    );
     expect({ nationality: row.nationality, at: row.nationality_at }).toEqual({
       nationality: 'AF',
       at: at(5),
     });
-    const unknown = fold(envelopes([apprehension]).map(procedureColumnsOf));
+    const unknown = fold(procedureEnvelopes([apprehension]).map(procedureColumnsOf));
     expect({ nationality: unknown.nationality, at: unknown.nationality_at }).toEqual({
       nationality: null,
       at: at(0),
@@ -163,7 +106,7 @@ describe('the procedures projection merges facts by when they happened', () => {
   });
 
   it('says nothing of the opening in a patch of later facts', () => {
-    const [, referral] = envelopes([apprehension, later[1]]).map(procedureColumnsOf);
+    const [, referral] = procedureEnvelopes([apprehension, later[1]]).map(procedureColumnsOf);
     expect(referral).toMatchObject({
       procedure_id: PROCEDURE,
       person_id: null,
