@@ -1,12 +1,4 @@
-import {
-  LocalKafka,
-  LocalPostgres,
-  dataDir,
-  ensureKafka,
-  ensurePostgres,
-  portAnswers,
-  postgresDataDir,
-} from '@app/local-infra';
+import { OwnServers, postgresDataDir } from '@app/local-infra';
 import {
   AppConfig,
   createKafka,
@@ -17,7 +9,6 @@ import {
 } from '@app/platform';
 import { READ_MODEL_ENTITIES } from '@app/read-models';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
@@ -37,8 +28,7 @@ export interface Environment {
  * left by tests or an earlier run weighs on the figures; both are stopped at the end.
  */
 export class BenchInfra {
-  private postgres?: LocalPostgres;
-  private kafka?: LocalKafka;
+  private servers?: OwnServers;
   private readonly secrets = {
     AUTH_JWT_SECRET: randomBytes(32).toString('base64'),
     PERSONAL_DATA_KEY: randomBytes(32).toString('base64'),
@@ -47,45 +37,28 @@ export class BenchInfra {
   private topics = 0;
 
   get brokers(): string {
-    return `127.0.0.1:${BENCH_KAFKA_PORT}`;
+    return this.running.brokers;
+  }
+
+  get adminUrl(): string {
+    return this.running.adminUrl;
   }
 
   /** The processes the servers were started as (their children are theirs too): for CPU. */
   get serverPids(): { postgres: number; broker: number } {
-    if (!this.postgres?.pid || !this.kafka?.pid) throw new Error('the servers are not running');
-    return { postgres: this.postgres.pid, broker: this.kafka.pid };
+    return this.running.pids;
   }
 
   async start(log: (line: string) => void): Promise<void> {
-    for (const port of [BENCH_PG_PORT, BENCH_KAFKA_PORT, BENCH_KAFKA_PORT + 1]) {
-      if (await portAnswers(port)) throw new Error(`port ${port} is taken: the bench needs it`);
-    }
-    const pgDir = postgresDataDir(`bench-postgres-${BENCH_PG_PORT}`);
-    const kafkaDir = dataDir(`bench-kafka-${BENCH_KAFKA_PORT}`);
-    rmSync(pgDir, { recursive: true, force: true });
-    rmSync(kafkaDir, { recursive: true, force: true });
-    this.postgres = await ensurePostgres({ dataDir: pgDir, port: BENCH_PG_PORT });
-    log(`Postgres on ${BENCH_PG_PORT}`);
-    // The ports lie in Linux's ephemeral range: a client's outgoing connection may hold one for a
-    // moment, and the broker then fails to bind. Waiting and trying again is all it takes.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        this.kafka = await ensureKafka({
-          dataDir: kafkaDir,
-          port: BENCH_KAFKA_PORT,
-          controllerPort: BENCH_KAFKA_PORT + 1,
-          heap: '1g',
-          log,
-        });
-        break;
-      } catch (error) {
-        if (attempt === 5) throw error;
-        log(`Kafka did not start (${(error as Error).message}); trying again`);
-        rmSync(kafkaDir, { recursive: true, force: true });
-        await new Promise((resolve) => setTimeout(resolve, 3000 * attempt));
-      }
-    }
-    log(`Kafka on ${BENCH_KAFKA_PORT}`);
+    // Known before they start: an interrupt meanwhile stops what has started (run.ts).
+    this.servers = new OwnServers({
+      dataDir: postgresDataDir(`bench-${BENCH_PG_PORT}`),
+      postgresPort: BENCH_PG_PORT,
+      kafkaPort: BENCH_KAFKA_PORT,
+      kafkaHeap: '1g',
+      log,
+    });
+    await this.servers.start();
     const url = await this.createDatabase(TEMPLATE);
     const db = new DataSource(dataSourceOptions(this.environment(url).config, [], 'bench'));
     await db.initialize();
@@ -94,13 +67,12 @@ export class BenchInfra {
   }
 
   async stop(): Promise<void> {
-    await this.kafka?.stop();
-    await this.postgres?.stop();
+    await this.servers?.stop();
   }
 
-  get adminUrl(): string {
-    if (!this.postgres) throw new Error('Postgres is not running');
-    return this.postgres.adminUrl;
+  private get running(): OwnServers {
+    if (!this.servers) throw new Error('the servers are not running');
+    return this.servers;
   }
 
   /** A fresh database with the project's migrations applied; an earlier one of the name is dropped. */

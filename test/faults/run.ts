@@ -10,7 +10,14 @@
 import 'reflect-metadata';
 import { issueLocalToken } from '@app/auth';
 import { PostgresEventStore } from '@app/event-store';
-import { ensureDatabase, freePort, repoRoot, sleep } from '@app/local-infra';
+import {
+  OwnServers,
+  ensureDatabase,
+  freePort,
+  postgresDataDir,
+  repoRoot,
+  sleep,
+} from '@app/local-infra';
 import { AppConfig, dataSourceOptions, loadAuthConfig, loadConfig } from '@app/platform';
 import { CASE_STREAM_TYPE } from '@app/domain';
 import { READ_MODEL_ENTITIES, projectionsOf } from '@app/read-models';
@@ -20,7 +27,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Checks, checkEverything } from './checks';
 import { Ack, Load } from './load';
-import { OwnedKafka, OwnedPostgres, Service, ServiceName } from './processes';
+import { Service, ServiceName } from './processes';
 
 const SIZES = {
   ci: { events: 1500, clients: 8, casesPerClient: 6 },
@@ -103,8 +110,13 @@ interface ReadinessSample {
 }
 
 class FaultSuite {
-  private readonly postgres = new OwnedPostgres(PG_PORT);
-  private readonly kafka = new OwnedKafka(KAFKA_PORT);
+  // Its own, never servers found running: it stops and restarts them.
+  private readonly servers = new OwnServers({
+    dataDir: postgresDataDir(`faults-${PG_PORT}`),
+    postgresPort: PG_PORT,
+    kafkaPort: KAFKA_PORT,
+    log,
+  });
   private services!: Record<ServiceName, Service>;
   private config!: AppConfig;
   private db!: DataSource;
@@ -133,15 +145,14 @@ class FaultSuite {
   }
 
   private async setUp(): Promise<void> {
-    await this.postgres.start(true);
-    await this.kafka.start(true);
-    const databaseUrl = await ensureDatabase(this.postgres.adminUrl, 'faults_test');
+    await this.servers.start();
+    const databaseUrl = await ensureDatabase(this.servers.adminUrl, 'faults_test');
     const port = await freePort();
     const suffix = randomBytes(4).toString('hex');
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: databaseUrl,
-      KAFKA_BROKERS: this.kafka.brokers,
+      KAFKA_BROKERS: this.servers.brokers,
       KAFKA_TOPIC: `faults.events.${suffix}`,
       KAFKA_PARTITIONS: '6',
       PROJECTOR_GROUP_PREFIX: `faults.projector.${suffix}`,
@@ -436,8 +447,8 @@ class FaultSuite {
     return this.restartDependency(
       'kafka',
       downMs,
-      () => this.kafka.stop(),
-      () => this.kafka.start(),
+      () => this.servers.kafka.stop(),
+      () => this.servers.kafka.start(),
     );
   }
 
@@ -445,8 +456,8 @@ class FaultSuite {
     return this.restartDependency(
       'postgres',
       downMs,
-      () => this.postgres.stop(),
-      () => this.postgres.start(),
+      () => this.servers.postgres.stop(),
+      () => this.servers.postgres.start(),
     );
   }
 
@@ -712,8 +723,7 @@ class FaultSuite {
     for (const service of Object.values(this.services ?? {}))
       await service.close().catch(() => undefined);
     await this.db?.destroy().catch(() => undefined);
-    await this.kafka.stop().catch(() => undefined);
-    await this.postgres.stop().catch(() => undefined);
+    await this.servers.stop().catch(() => undefined);
   }
 }
 

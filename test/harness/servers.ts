@@ -1,23 +1,12 @@
 /*
  * Loaded by Jest's global setup, outside Jest's module registry: relative imports only.
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  LocalKafka,
-  LocalPostgres,
-  ensureKafka,
-  ensurePostgres,
-  freePorts,
-} from '../../libs/local-infra/src';
+import { OwnServers } from '../../libs/local-infra/src';
 
-export interface TestServers {
-  postgres?: LocalPostgres;
-  kafka?: LocalKafka;
-  /** The servers' data, this run's own, removed when it stops. */
-  dataDir: string;
-}
+export type TestServers = OwnServers;
 
 const log = (line: string) => process.stderr.write(`[test servers] ${line}\n`);
 
@@ -52,35 +41,29 @@ function naming(variable: string, useInstead: string) {
  * topic of its own, so files can run in parallel.
  */
 export async function startTestServers(): Promise<TestServers> {
-  const servers: TestServers = { dataDir: mkdtempSync(join(tmpdir(), 'smuggling-cases-test-')) };
+  const pgPort = process.env.DATABASE_URL ? undefined : pinnedPort('TEST_PG_PORT');
+  const kafkaPort = process.env.KAFKA_BROKERS ? undefined : pinnedPort('TEST_KAFKA_PORT');
+  // This run's own, removed when it stops.
+  const dataDir = mkdtempSync(join(tmpdir(), 'smuggling-cases-test-'));
   // As root, Postgres runs as the `postgres` user, which must reach its data in here.
-  chmodSync(servers.dataDir, 0o755);
+  chmodSync(dataDir, 0o755);
+  const servers = new OwnServers({ dataDir, postgresPort: pgPort, kafkaPort, log });
   try {
     if (process.env.DATABASE_URL) {
       process.env.TEST_ADMIN_DATABASE_URL = process.env.DATABASE_URL;
     } else {
-      const pinned = pinnedPort('TEST_PG_PORT');
-      const [port] = pinned ? [pinned] : await freePorts(1);
-      const dir = join(servers.dataDir, 'postgres');
-      servers.postgres = await ensurePostgres({ dataDir: dir, port, reuse: false }).catch(
-        pinned ? naming('TEST_PG_PORT', 'DATABASE_URL') : undefined,
-      );
-      process.env.TEST_ADMIN_DATABASE_URL = servers.postgres.adminUrl;
-      log(`Postgres on 127.0.0.1:${port}`);
+      await servers.postgres
+        .start()
+        .catch(pgPort ? naming('TEST_PG_PORT', 'DATABASE_URL') : undefined);
+      process.env.TEST_ADMIN_DATABASE_URL = servers.adminUrl;
     }
     if (process.env.KAFKA_BROKERS) {
       process.env.TEST_KAFKA_BROKERS = process.env.KAFKA_BROKERS;
     } else {
-      const pinned = pinnedPort('TEST_KAFKA_PORT');
-      const [port, controllerPort] = pinned ? [pinned, pinned + 1] : await freePorts(2);
-      servers.kafka = await ensureKafka({
-        dataDir: join(servers.dataDir, 'kafka'),
-        port,
-        controllerPort,
-        reuse: false,
-        log,
-      }).catch(pinned ? naming('TEST_KAFKA_PORT', 'KAFKA_BROKERS') : undefined);
-      process.env.TEST_KAFKA_BROKERS = servers.kafka.brokers;
+      await servers.kafka
+        .start()
+        .catch(kafkaPort ? naming('TEST_KAFKA_PORT', 'KAFKA_BROKERS') : undefined);
+      process.env.TEST_KAFKA_BROKERS = servers.brokers;
     }
   } catch (error) {
     await stopTestServers(servers);
@@ -90,7 +73,5 @@ export async function startTestServers(): Promise<TestServers> {
 }
 
 export async function stopTestServers(servers: TestServers): Promise<void> {
-  await servers.kafka?.stop();
-  await servers.postgres?.stop();
-  rmSync(servers.dataDir, { recursive: true, force: true });
+  await servers.stop({ removeData: true });
 }

@@ -8,6 +8,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -46,6 +47,26 @@ export interface LocalKafkaOptions {
    * when false, an error (the caller wants a broker of its own).
    */
   readonly reuse?: boolean;
+}
+
+/**
+ * The broker exited during start because one of its ports could not be bound, although nothing
+ * answered there a moment before: a port in the ephemeral range may be held for a moment as the
+ * local end of some client's outgoing connection. Trying again shortly after is all it takes.
+ */
+export class KafkaBindError extends Error {
+  override readonly name = 'KafkaBindError';
+}
+
+/** Whether what a broker wrote while it failed says that it could not bind a port. */
+export function brokerCouldNotBind(written: string): boolean {
+  // The exception's class name, not its message, which the JVM may give in the system's language.
+  return /java\.net\.BindException/.test(written);
+}
+
+/** What has been appended to a file since it was `offset` bytes long. */
+function appendedSince(file: string, offset: number): string {
+  return existsSync(file) ? readFileSync(file).subarray(offset).toString() : '';
 }
 
 const NO_BROKER_HINT = 'or set KAFKA_BROKERS to use a running broker';
@@ -226,7 +247,10 @@ export async function ensureKafka(options: LocalKafkaOptions): Promise<LocalKafk
     });
   }
 
-  const out = openSync(join(dataDir, 'broker.out'), 'a');
+  const logs = [join(dataDir, 'broker.log'), join(dataDir, 'broker.out')];
+  // Both files are appended to across starts: only this start's lines tell why it failed.
+  const offsets = logs.map((file) => (existsSync(file) ? statSync(file).size : 0));
+  const out = openSync(logs[1], 'a');
   const heap = options.heap ?? '512m';
   const child: ChildProcess = spawn(
     'java',
@@ -248,18 +272,18 @@ export async function ensureKafka(options: LocalKafkaOptions): Promise<LocalKafk
   while (!(await answersAsKafka(brokers))) {
     if (ended?.error) throw toolError('java', 'starting the Kafka broker', ended.error);
     if (ended) {
-      const logs = [join(dataDir, 'broker.log'), join(dataDir, 'broker.out')];
-      throw new Error(
+      const message =
         `the Kafka broker exited during start (${describeExit(ended)}); see ${logs.join(' and ')}:\n` +
-          logs
-            .map((file) => tail(file, 6))
-            .filter(Boolean)
-            .join('\n'),
-      );
+        logs
+          .map((file) => tail(file, 6))
+          .filter(Boolean)
+          .join('\n');
+      const written = logs.map((file, i) => appendedSince(file, offsets[i])).join('\n');
+      throw brokerCouldNotBind(written) ? new KafkaBindError(message) : new Error(message);
     }
     if (Date.now() > deadline) {
       await terminate(child, 5000);
-      throw new Error(`the Kafka broker did not become ready; see ${join(dataDir, 'broker.log')}`);
+      throw new Error(`the Kafka broker did not become ready; see ${logs[0]}`);
     }
     await sleep(250);
   }
