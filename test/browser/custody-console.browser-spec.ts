@@ -1,5 +1,6 @@
 import { BrowserContext, Page } from 'playwright-core';
 import { launchChromium, screenshot, signedIn } from '../harness/browser';
+import { validBody } from '../harness/routes';
 import { http, useSystem } from '../harness/system';
 import { testToken } from '../harness/test-env';
 
@@ -39,19 +40,22 @@ describe('the console in a browser', () => {
     return answer.body as { caseId: string; persons?: { personId: string }[] };
   };
   const arrestIn = async (directorate: string, hoursAgo: number) => {
-    const { caseId } = await post('/cases', {
-      directorate,
-      borderSection: 'Obrežje',
-      offenceParagraph: 3,
-      openedAt: ago(hoursAgo + 1),
-      summary: 'Van stopped at the border.',
-    });
-    const arrest = await post(`/cases/${caseId}/arrests`, {
-      occurredAt: ago(hoursAgo),
-      nationality: 'RS',
-      slovenianCitizen: false,
-      place: 'Obrežje',
-    });
+    const { caseId } = await post(
+      '/cases',
+      validBody(
+        'POST /cases',
+        {},
+        {
+          directorate,
+          openedAt: ago(hoursAgo + 1),
+          summary: 'Van stopped at the border.',
+        },
+      ),
+    );
+    const arrest = await post(
+      `/cases/${caseId}/arrests`,
+      validBody('POST /cases/:caseId/arrests', {}, { occurredAt: ago(hoursAgo) }),
+    );
     return { caseId, personId: arrest.persons![0].personId };
   };
 
@@ -68,13 +72,7 @@ describe('the console in a browser', () => {
 
     // The investigator records, in the console, an arrest of 44 h ago with no written decision:
     // overdue, and custody ends in 4 h.
-    const { caseId } = await post('/cases', {
-      directorate: 'novo-mesto',
-      borderSection: 'Obrežje',
-      offenceParagraph: 3,
-      openedAt: ago(45),
-      summary: 'Van stopped at the border.',
-    });
+    const { caseId } = await post('/cases', validBody('POST /cases', {}, { openedAt: ago(45) }));
     const investigator = await signedIn(
       chromium.context,
       sut.system.baseUrl,

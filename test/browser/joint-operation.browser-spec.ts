@@ -1,5 +1,6 @@
 import { Locator, Page } from 'playwright-core';
 import { launchChromium, screenshot, signedIn } from '../harness/browser';
+import { timeline, validBody } from '../harness/routes';
 import { http, useSystem } from '../harness/system';
 
 const CODE = 'HR-SI-2024-03';
@@ -17,22 +18,12 @@ describe('the joint operation of March 2024, recorded through the console', () =
 
   beforeAll(async () => {
     // Another case of the directorate, outside the operation: the operation's figures leave it out.
+    const steps = { at: timeline() };
     const other = await http<{ caseId: string }>(sut.system.baseUrl, 'POST', '/cases', {
-      json: {
-        directorate: 'novo-mesto',
-        borderSection: 'Metlika',
-        offenceParagraph: 3,
-        openedAt: '2024-03-14T09:00:00+01:00',
-        summary: 'Osebni avtomobil pri Metliki',
-      },
+      json: validBody('POST /cases', steps),
     });
     const arrested = await http(sut.system.baseUrl, 'POST', `/cases/${other.body.caseId}/arrests`, {
-      json: {
-        occurredAt: '2024-03-14T10:00:00+01:00',
-        nationality: 'RS',
-        slovenianCitizen: false,
-        place: 'Metlika',
-      },
+      json: validBody('POST /cases/:caseId/arrests', steps),
     });
     expect(arrested.status).toBe(201);
     chromium = await launchChromium();

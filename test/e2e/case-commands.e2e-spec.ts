@@ -1,18 +1,15 @@
 import { PersonalDataVault } from '@app/personal-data';
 import { randomUUID } from 'node:crypto';
 import { readWholeTopic } from '../harness/kafka-reader';
-import { timeline } from '../harness/routes';
+import { SampleContext, timeline, validBody } from '../harness/routes';
 import { http, openCaseWithPeople, useSystem } from '../harness/system';
 import { eventually } from '../harness/test-env';
 
 /** Every act happens on a timeline ending a little before now, a few minutes apart. */
 const t = timeline();
 
-interface Ctx {
-  caseId: string;
-  suspectId: string;
-  migrantId: string;
-}
+/** A case with an arrested suspect and an apprehended migrant, on the timeline `t`. */
+type Ctx = SampleContext;
 
 interface RouteCase {
   /** The stable event type the route stores. */
@@ -68,34 +65,29 @@ describe('every case command through HTTP', () => {
   const bringBeforeJudge = (c: Ctx) =>
     ok(person(c, c.suspectId, 'judge-appearance'), { occurredAt: t(4), court: 'OS Novo mesto' });
   const remand = (c: Ctx) =>
-    ok(person(c, c.suspectId, 'remand'), {
-      occurredAt: t(5),
-      court: 'OS Novo mesto',
-      grounds: ['flight-risk'],
-      prosecutorOffice: 'ODT Novo mesto',
-      proposalReference: 'Kt 1/24',
-      months: 1,
-    });
+    ok(
+      person(c, c.suspectId, 'remand'),
+      validBody('POST /cases/:caseId/persons/:personId/remand', c, { occurredAt: t(5) }),
+    );
   const release = (c: Ctx) =>
     ok(person(c, c.suspectId, 'release'), { occurredAt: t(6), reason: 'police-detention-ended' });
   const expressIntent = (c: Ctx, step = 3) =>
-    ok(person(c, c.migrantId, 'asylum-intents'), {
-      occurredAt: t(step),
-      expressedTo: 'police',
-      statement: 'handwritten',
-    });
+    ok(
+      person(c, c.migrantId, 'asylum-intents'),
+      validBody('POST /cases/:caseId/persons/:personId/asylum-intents', c, {
+        occurredAt: t(step),
+      }),
+    );
   const referAsylum = (c: Ctx, step = 4) =>
     ok(person(c, c.migrantId, 'asylum-referral'), {
       occurredAt: t(step),
       facility: 'asylum-home-logatec',
     });
   const complain = (c: Ctx) =>
-    ok(`/cases/${c.caseId}/criminal-complaints`, {
-      occurredAt: t(3),
-      prosecutorOffice: 'ODT Novo mesto',
-      reference: 'KU 1/24',
-      suspectIds: [c.suspectId],
-    });
+    ok(
+      `/cases/${c.caseId}/criminal-complaints`,
+      validBody('POST /cases/:caseId/criminal-complaints', c, { occurredAt: t(3) }),
+    );
   const referProsecution = (c: Ctx) =>
     ok(`/cases/${c.caseId}/prosecution-referral`, {
       occurredAt: t(4),
@@ -108,7 +100,7 @@ describe('every case command through HTTP', () => {
     amendCaseDetails: {
       event: 'case.details-amended',
       path: (c) => `/cases/${c.caseId}/amendments`,
-      body: () => ({ occurredAt: t(10), summary: 'Van with 12 migrants; driver arrested.' }),
+      body: (c) => validBody('POST /cases/:caseId/amendments', c),
       invalidField: 'offenceParagraph',
       invalid: { occurredAt: t(10), offenceParagraph: 'three' },
       violation: {
@@ -119,15 +111,7 @@ describe('every case command through HTTP', () => {
     linkJointOperation: {
       event: 'case.joint-operation-linked',
       path: (c) => `/cases/${c.caseId}/joint-operations`,
-      body: () => ({
-        occurredAt: t(10),
-        code: 'HR-SI-03',
-        name: 'Mixed patrols',
-        partnerCountry: 'HR',
-        kind: 'mixed-patrol',
-        from: t(0),
-        to: t(9),
-      }),
+      body: (c) => validBody('POST /cases/:caseId/joint-operations', c),
       invalidField: 'partnerCountry',
       invalid: {
         occurredAt: t(10),
@@ -154,12 +138,7 @@ describe('every case command through HTTP', () => {
     fileCriminalComplaint: {
       event: 'case.criminal-complaint-filed',
       path: (c) => `/cases/${c.caseId}/criminal-complaints`,
-      body: (c) => ({
-        occurredAt: t(10),
-        prosecutorOffice: 'ODT Novo mesto',
-        reference: 'KU 7/24',
-        suspectIds: [c.suspectId],
-      }),
+      body: (c) => validBody('POST /cases/:caseId/criminal-complaints', c),
       invalidField: 'suspectIds',
       invalid: {
         occurredAt: t(10),
@@ -181,7 +160,7 @@ describe('every case command through HTTP', () => {
       event: 'case.referred-to-prosecution',
       path: (c) => `/cases/${c.caseId}/prosecution-referral`,
       prepare: async (c) => void (await complain(c)),
-      body: () => ({ occurredAt: t(10), prosecutorOffice: 'ODT Novo mesto' }),
+      body: (c) => validBody('POST /cases/:caseId/prosecution-referral', c),
       invalidField: 'prosecutorOffice',
       invalid: { occurredAt: t(10) },
       violation: {
@@ -196,12 +175,7 @@ describe('every case command through HTTP', () => {
         await complain(c);
         await referProsecution(c);
       },
-      body: (c) => ({
-        occurredAt: t(10),
-        court: 'OS Novo mesto',
-        reference: 'K 3/24',
-        defendantIds: [c.suspectId],
-      }),
+      body: (c) => validBody('POST /cases/:caseId/indictments', c),
       invalidField: 'defendantIds',
       invalid: { occurredAt: t(10), court: 'OS Novo mesto', reference: 'K 3/24', defendantIds: [] },
       violation: {
@@ -218,11 +192,7 @@ describe('every case command through HTTP', () => {
       event: 'case.closed',
       path: (c) => `/cases/${c.caseId}/closure`,
       prepare: async (c) => void (await release(c)),
-      body: () => ({
-        occurredAt: t(10),
-        reason: 'prosecution-completed',
-        note: 'Handed to the prosecutor.',
-      }),
+      body: (c) => validBody('POST /cases/:caseId/closure', c),
       invalidField: 'reason',
       invalid: { occurredAt: t(10), reason: 'bored' },
       violation: {
@@ -242,11 +212,9 @@ describe('every case command through HTTP', () => {
           `SELECT event_id FROM event_store.events WHERE stream_id = $1 AND type = 'person.suspect-arrested'`,
           [c.caseId],
         );
-        return {
+        return validBody('POST /cases/:caseId/corrections', c, {
           correctedEventId: arrest.event_id,
-          reason: 'The arrest was at the Metlika crossing.',
-          changes: { place: 'Metlika' },
-        };
+        });
       },
       invalidField: 'correctedEventId',
       invalid: { correctedEventId: 'not-a-uuid', reason: 'typo' },
@@ -262,12 +230,7 @@ describe('every case command through HTTP', () => {
     arrestSuspect: {
       event: 'person.suspect-arrested',
       path: (c) => `/cases/${c.caseId}/arrests`,
-      body: () => ({
-        occurredAt: t(10),
-        nationality: 'RO',
-        slovenianCitizen: false,
-        place: 'Metlika',
-      }),
+      body: (c) => validBody('POST /cases/:caseId/arrests', c),
       invalidField: 'nationality',
       invalid: {
         occurredAt: t(10),
@@ -288,7 +251,7 @@ describe('every case command through HTTP', () => {
     apprehendMigrant: {
       event: 'person.migrant-apprehended',
       path: (c) => `/cases/${c.caseId}/apprehensions`,
-      body: () => ({ occurredAt: t(10), nationality: 'AF', minor: true, place: 'Metlika' }),
+      body: (c) => validBody('POST /cases/:caseId/apprehensions', c),
       invalidField: 'minor',
       invalid: { occurredAt: t(10), nationality: 'AF', minor: 'yes', place: 'Metlika' },
       violation: {
@@ -299,15 +262,7 @@ describe('every case command through HTTP', () => {
     apprehendMigrantGroup: {
       event: 'person.migrant-apprehended',
       path: (c) => `/cases/${c.caseId}/apprehension-groups`,
-      body: () => ({
-        occurredAt: t(10),
-        place: 'Obrežje',
-        migrants: [
-          { nationality: 'SY', minor: false },
-          { nationality: 'AF', minor: true },
-          { nationality: 'MA', minor: false },
-        ],
-      }),
+      body: (c) => validBody('POST /cases/:caseId/apprehension-groups', c),
       invalidField: 'migrants',
       invalid: { occurredAt: t(10), place: 'Obrežje', migrants: [] },
       violation: {
@@ -322,16 +277,15 @@ describe('every case command through HTTP', () => {
     establishIdentity: {
       event: 'person.identity-established',
       path: (c) => person(c, c.suspectId, 'identity'),
-      body: () => ({
-        occurredAt: t(10),
-        method: 'document',
-        nationality: 'RS',
-        person: {
-          givenName: 'Marko',
-          familyName: 'Petrović',
-          documents: [{ type: 'passport', number: `P${Date.now() % 1e9}`, issuingCountry: 'RS' }],
-        },
-      }),
+      // A passport of its own each time: the sample's would name the suspect of an earlier case.
+      body: (c) =>
+        validBody('POST /cases/:caseId/persons/:personId/identity', c, {
+          person: {
+            givenName: 'Marko',
+            familyName: 'Petrović',
+            documents: [{ type: 'passport', number: `P${Date.now() % 1e9}`, issuingCountry: 'RS' }],
+          },
+        }),
       invalidField: 'person.dateOfBirth',
       invalid: {
         occurredAt: t(10),
@@ -347,7 +301,7 @@ describe('every case command through HTTP', () => {
     startPoliceDetention: {
       event: 'custody.police-detention-started',
       path: (c) => person(c, c.suspectId, 'police-detention'),
-      body: () => ({ occurredAt: t(10) }),
+      body: (c) => validBody('POST /cases/:caseId/persons/:personId/police-detention', c),
       invalidField: 'occurredAt',
       invalid: { occurredAt: 'yesterday' },
       violation: {
@@ -360,7 +314,7 @@ describe('every case command through HTTP', () => {
       event: 'custody.detention-decision-issued',
       path: (c) => person(c, c.suspectId, 'detention-decision'),
       prepare: async (c) => void (await detain(c)),
-      body: () => ({ occurredAt: t(10), reference: 'PU NM 1/24' }),
+      body: (c) => validBody('POST /cases/:caseId/persons/:personId/detention-decision', c),
       invalidField: 'reference',
       invalid: { occurredAt: t(10), reference: '' },
       violation: {
@@ -373,7 +327,7 @@ describe('every case command through HTTP', () => {
     bringBeforeJudge: {
       event: 'custody.brought-before-judge',
       path: (c) => person(c, c.suspectId, 'judge-appearance'),
-      body: () => ({ occurredAt: t(10), court: 'OS Novo mesto' }),
+      body: (c) => validBody('POST /cases/:caseId/persons/:personId/judge-appearance', c),
       invalidField: 'court',
       invalid: { occurredAt: t(10), court: 42 },
       violation: {
@@ -386,14 +340,10 @@ describe('every case command through HTTP', () => {
       event: 'custody.remand-ordered',
       path: (c) => person(c, c.suspectId, 'remand'),
       prepare: async (c) => void (await bringBeforeJudge(c)),
-      body: () => ({
-        occurredAt: t(10),
-        court: 'OS Novo mesto',
-        grounds: ['flight-risk', 'reoffending'],
-        prosecutorOffice: 'ODT',
-        proposalReference: 'Kt 1/24',
-        months: 1,
-      }),
+      body: (c) =>
+        validBody('POST /cases/:caseId/persons/:personId/remand', c, {
+          grounds: ['flight-risk', 'reoffending'],
+        }),
       invalidField: 'grounds',
       invalid: {
         occurredAt: t(10),
@@ -420,7 +370,7 @@ describe('every case command through HTTP', () => {
       event: 'custody.remand-order-served',
       path: (c) => person(c, c.suspectId, 'remand-service'),
       prepare: async (c) => void (await remand(c)),
-      body: () => ({ occurredAt: t(10) }),
+      body: (c) => validBody('POST /cases/:caseId/persons/:personId/remand-service', c),
       invalidField: 'occurredAt',
       invalid: {},
       violation: {
@@ -433,12 +383,7 @@ describe('every case command through HTTP', () => {
       event: 'custody.remand-extended',
       path: (c) => person(c, c.suspectId, 'remand-extensions'),
       prepare: async (c) => void (await remand(c)),
-      body: () => ({
-        occurredAt: t(10),
-        by: 'out-of-trial-panel',
-        months: 2,
-        reference: 'Kr 4/24',
-      }),
+      body: (c) => validBody('POST /cases/:caseId/persons/:personId/remand-extensions', c),
       invalidField: 'months',
       invalid: { occurredAt: t(10), by: 'out-of-trial-panel', months: 2.5, reference: 'Kr 4/24' },
       violation: {
@@ -455,7 +400,7 @@ describe('every case command through HTTP', () => {
     releaseFromCustody: {
       event: 'custody.released',
       path: (c) => person(c, c.suspectId, 'release'),
-      body: () => ({ occurredAt: t(10), reason: 'released-by-investigating-judge', note: null }),
+      body: (c) => validBody('POST /cases/:caseId/persons/:personId/release', c),
       invalidField: 'reason',
       invalid: { occurredAt: t(10), reason: 'escaped' },
       violation: {
@@ -467,12 +412,7 @@ describe('every case command through HTTP', () => {
     handOverToForeignAuthorities: {
       event: 'custody.handed-over',
       path: (c) => person(c, c.migrantId, 'handover'),
-      body: () => ({
-        occurredAt: t(10),
-        country: 'HR',
-        authority: 'PU Karlovačka',
-        legalBasis: 'readmission-agreement',
-      }),
+      body: (c) => validBody('POST /cases/:caseId/persons/:personId/handover', c),
       invalidField: 'legalBasis',
       invalid: {
         occurredAt: t(10),
@@ -511,7 +451,7 @@ describe('every case command through HTTP', () => {
       event: 'protection.referred-to-asylum-centre',
       path: (c) => person(c, c.migrantId, 'asylum-referral'),
       prepare: async (c) => void (await expressIntent(c)),
-      body: () => ({ occurredAt: t(10), facility: 'asylum-home-logatec' }),
+      body: (c) => validBody('POST /cases/:caseId/persons/:personId/asylum-referral', c),
       invalidField: 'facility',
       invalid: { occurredAt: t(10), facility: 'hotel' },
       violation: {
@@ -530,7 +470,7 @@ describe('every case command through HTTP', () => {
         await expressIntent(c);
         await referAsylum(c);
       },
-      body: () => ({ occurredAt: t(10), facility: 'asylum-home-logatec' }),
+      body: (c) => validBody('POST /cases/:caseId/persons/:personId/reception-departure', c),
       invalidField: 'facility',
       invalid: { occurredAt: t(10) },
       violation: {
@@ -647,11 +587,10 @@ describe('every case command through HTTP', () => {
     const c = await newCase();
     await release(c);
     await close(c);
-    const answer = await post(person(c, c.migrantId, 'asylum-intents'), {
-      occurredAt: t(10),
-      expressedTo: 'police',
-      statement: 'handwritten',
-    });
+    const answer = await post(
+      person(c, c.migrantId, 'asylum-intents'),
+      validBody('POST /cases/:caseId/persons/:personId/asylum-intents', c),
+    );
     expect(answer.status).toBe(422);
     expect(answer.body.code).toBe('CASE.CLOSED');
   });
@@ -875,12 +814,7 @@ describe('every case command through HTTP', () => {
         Array.from({ length: 4 }, (_, i) =>
           post(
             `/cases/${c.caseId}/arrests`,
-            {
-              occurredAt: t(10),
-              nationality: 'HU',
-              slovenianCitizen: false,
-              place: `Lendava ${i}`,
-            },
+            validBody('POST /cases/:caseId/arrests', c, { place: `Lendava ${i}` }),
             { 'if-match': `"${current}"` },
           ),
         ),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { SAMPLE_REQUESTS, timeline } from '../harness/routes';
+import { timeline, validBody } from '../harness/routes';
 import { HttpAnswer, http, useSystem } from '../harness/system';
 import { eventually } from '../harness/test-env';
 
@@ -44,16 +44,10 @@ describe('a database connection cut under a request', () => {
 
   it('a command: 503, nothing stored; its retry is stored once and answered alike after', async () => {
     const key = `cut-${randomUUID()}`;
-    const sample = SAMPLE_REQUESTS['POST /cases']({
-      caseId: '',
-      suspectId: '',
-      migrantId: '',
-      procedureId: '',
-      at: timeline(),
-    });
+    const json = validBody('POST /cases', { at: timeline() });
     const send = () =>
       http<{ caseId: string }>(sut.system.baseUrl, 'POST', '/cases', {
-        json: sample.body,
+        json,
         headers: { 'idempotency-key': key },
       });
     const before = await sut.eventCount();
@@ -84,15 +78,7 @@ describe('a database connection cut under a request', () => {
       sut.system.baseUrl,
       'POST',
       '/cases',
-      {
-        json: SAMPLE_REQUESTS['POST /cases']({
-          caseId: '',
-          suspectId: '',
-          migrantId: '',
-          procedureId: '',
-          at: timeline(),
-        }).body,
-      },
+      { json: validBody('POST /cases', { at: timeline() }) },
     );
     expect(opened.status).toBe(201);
     const read = () =>

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { timeline } from '../harness/routes';
+import { timeline, validBody } from '../harness/routes';
 import { HttpAnswer, http, openCaseWithPeople, useSystem } from '../harness/system';
 import { eventually, testToken } from '../harness/test-env';
 
@@ -341,13 +341,7 @@ describe('consultation log', () => {
   describe('a person recorded by two directorates', () => {
     it('shows an investigator only what their own directorate recorded of a person', async () => {
       const koperCase = await http(sut.system.baseUrl, 'POST', '/cases', {
-        json: {
-          directorate: 'koper',
-          borderSection: 'Sočerga',
-          offenceParagraph: 3,
-          openedAt: at(5),
-          summary: 'Car stopped at Sočerga.',
-        },
+        json: validBody('POST /cases', { at }, { directorate: 'koper' }),
       });
       const arrest = await http(
         sut.system.baseUrl,

@@ -1,3 +1,4 @@
+import { validBody } from '../harness/routes';
 import { http, useSystem } from '../harness/system';
 import { eventually, testToken } from '../harness/test-env';
 
@@ -76,20 +77,22 @@ describe('the custody board', () => {
     return answer.body as { caseId: string; position: string; persons?: { personId: string }[] };
   };
   const openCase = (directorate: string, openedAt = ago(12)) =>
-    post('/cases', {
-      directorate,
-      borderSection: 'Obrežje',
-      offenceParagraph: 3,
-      openedAt,
-      summary: 'Van stopped at the border with nine people in the back.',
-    }).then((a) => a.caseId);
+    post(
+      '/cases',
+      validBody(
+        'POST /cases',
+        {},
+        {
+          directorate,
+          openedAt,
+          summary: 'Van stopped at the border with nine people in the back.',
+        },
+      ),
+    ).then((a) => a.caseId);
   const arrest = async (caseId: string, arrestedAt: string, person?: object) => {
     const answer = await post(`/cases/${caseId}/arrests`, {
-      occurredAt: arrestedAt,
-      nationality: 'RS',
-      slovenianCitizen: false,
-      place: 'Obrežje',
-      ...(person ? { person } : {}),
+      ...validBody('POST /cases/:caseId/arrests', {}, { occurredAt: arrestedAt }),
+      person,
     });
     return { caseId, personId: answer.persons![0].personId, arrestedAt };
   };
@@ -125,25 +128,28 @@ describe('the custody board', () => {
     // On remand for a month, in prison.
     held.remanded = await arrest(novoMesto, ago(72));
     await step(held.remanded, 'judge-appearance', { occurredAt: ago(60), court: 'OS Novo mesto' });
-    await step(held.remanded, 'remand', {
-      occurredAt: ago(50),
-      court: 'OS Novo mesto',
-      grounds: ['flight-risk'],
-      prosecutorOffice: 'ODT Novo mesto',
-      proposalReference: 'Kt 1/24',
-      months: 1,
-    });
+    await step(
+      held.remanded,
+      'remand',
+      validBody(
+        'POST /cases/:caseId/persons/:personId/remand',
+        {},
+        {
+          occurredAt: ago(50),
+          court: 'OS Novo mesto',
+          months: 1,
+        },
+      ),
+    );
     await step(held.remanded, 'remand-service', { occurredAt: ago(49) });
     await step(held.remanded, 'detention-place', { occurredAt: ago(48), facility: 'ZPKZ Dob' });
     // Arrested ten days ago and never released on record: no lawful ground for eight days.
     held.stale = await arrest(await openCase('novo-mesto', ago(11 * 24)), ago(10 * 24));
     // Apprehended migrants are not in criminal custody and are not on the board.
-    await post(`/cases/${koper}/apprehensions`, {
-      occurredAt: ago(1.5),
-      nationality: 'SY',
-      minor: false,
-      place: 'Obrežje',
-    });
+    await post(
+      `/cases/${koper}/apprehensions`,
+      validBody('POST /cases/:caseId/apprehensions', {}, { occurredAt: ago(1.5) }),
+    );
 
     await eventually(
       async () => {

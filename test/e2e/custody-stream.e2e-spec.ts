@@ -5,6 +5,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SseClient } from '../harness/sse';
+import { validBody } from '../harness/routes';
 import { http, useSystem } from '../harness/system';
 import { TEST_AUTH_SECRET, eventually, testToken } from '../harness/test-env';
 
@@ -57,20 +58,14 @@ describe('the custody board stream', () => {
     return answer.body as { caseId: string; persons?: { personId: string }[] };
   };
   const openCase = (directorate = 'novo-mesto') =>
-    post('/cases', {
-      directorate,
-      borderSection: 'Obrežje',
-      offenceParagraph: 3,
-      openedAt: ago(60),
-      summary: 'Van stopped at the border.',
-    }).then((a) => a.caseId);
+    post('/cases', validBody('POST /cases', {}, { directorate, openedAt: ago(60) })).then(
+      (a) => a.caseId,
+    );
   const arrest = async (caseId: string, hoursAgo: number) => {
-    const answer = await post(`/cases/${caseId}/arrests`, {
-      occurredAt: ago(hoursAgo),
-      nationality: 'RS',
-      slovenianCitizen: false,
-      place: 'Obrežje',
-    });
+    const answer = await post(
+      `/cases/${caseId}/arrests`,
+      validBody('POST /cases/:caseId/arrests', {}, { occurredAt: ago(hoursAgo) }),
+    );
     return answer.persons![0].personId;
   };
   /** The reminders sent about a person, as stored. */

@@ -4,16 +4,11 @@ import { PROJECTION_NAMES } from '@app/read-models';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { BuiltUp, startBuiltUp } from '../harness/built-up';
+import { timeline, validBody } from '../harness/routes';
 import { http, projectionsCaughtUp } from '../harness/system';
 import { TestDatabase, createTestDatabase, eventually, testToken } from '../harness/test-env';
 
-const openCase = (summary: string) => ({
-  directorate: 'koper',
-  borderSection: 'Sočerga',
-  offenceParagraph: 1,
-  openedAt: '2023-09-27T08:00:00Z',
-  summary,
-});
+const openCase = (summary: string) => validBody('POST /cases', { at: timeline() }, { summary });
 
 /** How each service ended, from the lines `up` writes as it stops them. */
 const exitsOf = (output: string) =>

@@ -7,6 +7,7 @@ import { TIMEOUT_CHECK_INTERVAL_MS } from '../../apps/api/src/http/http-server';
 import { ApiMetrics } from '../../apps/api/src/observability/api-metrics';
 import { loadHistory } from '../../apps/cli/src/seed/load-history';
 import { planHistory, planSize } from '../../apps/cli/src/seed/seed-history';
+import { timeline, validBody } from '../harness/routes';
 import { http, openCaseWithPeople, useSystem } from '../harness/system';
 import { eventually, testConfig, testToken } from '../harness/test-env';
 
@@ -448,13 +449,9 @@ describe('HTTP at the edge', () => {
       const token = await testToken('investigator', 'koper', { subject: `u-${randomUUID()}` });
       const auth = { authorization: `Bearer ${token}` };
       const json = { ...auth, 'content-type': 'application/json' };
-      const validCase = JSON.stringify({
-        directorate: 'koper',
-        borderSection: 'Socerb',
-        offenceParagraph: 2,
-        openedAt: '2024-05-02T03:40:00+02:00',
-        summary: 'Car with 4 migrants stopped near Socerb.',
-      });
+      const validCase = JSON.stringify(
+        validBody('POST /cases', { at: timeline() }, { directorate: 'koper' }),
+      );
       const answers = await sequence([
         () => send('127.0.0.5', 'POST', '/cases', json, '{'),
         () => send('127.0.0.5', 'POST', '/cases', { ...auth, 'content-type': 'text/plain' }, 'x'),

@@ -1,4 +1,5 @@
 import { jointOperationStreamId } from '../../apps/api/src/joint-operations/joint-operation-stream';
+import { timeline, validBody } from '../harness/routes';
 import { HttpAnswer, http, projectionsCaughtUp, useSystem } from '../harness/system';
 import { testToken } from '../harness/test-env';
 
@@ -94,31 +95,19 @@ describe("joint operations: the partner police's own figures, apart from ours", 
 
   /** A case of the directorate with `suspects` arrested, linked to `operation` if given. */
   const caseWith = async (directorate: string, suspects: number, operation?: string) => {
-    const { caseId } = await accepted<{ caseId: string }>('/cases', {
-      directorate,
-      borderSection: directorate === 'koper' ? 'Sočerga' : 'Obrežje',
-      offenceParagraph: 3,
-      openedAt: at(14, 1),
-      summary: 'Van stopped during the joint control.',
-    });
+    const steps = { at: timeline() };
+    const { caseId } = await accepted<{ caseId: string }>(
+      '/cases',
+      validBody('POST /cases', steps, { directorate }),
+    );
     for (let n = 0; n < suspects; n++) {
-      await accepted(`/cases/${caseId}/arrests`, {
-        occurredAt: at(14, 2, n),
-        nationality: 'RS',
-        slovenianCitizen: false,
-        place: 'By the border',
-      });
+      await accepted(`/cases/${caseId}/arrests`, validBody('POST /cases/:caseId/arrests', steps));
     }
     if (operation) {
-      await accepted(`/cases/${caseId}/joint-operations`, {
-        occurredAt: at(14, 3),
-        code: operation,
-        name: 'Tighter joint control with mixed patrols',
-        partnerCountry: 'HR',
-        kind: 'joint-control',
-        from: at(12, 23),
-        to: at(15, 22, 59),
-      });
+      await accepted(
+        `/cases/${caseId}/joint-operations`,
+        validBody('POST /cases/:caseId/joint-operations', steps, { code: operation }),
+      );
     }
   };
 

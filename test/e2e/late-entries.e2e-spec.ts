@@ -1,3 +1,4 @@
+import { validBody } from '../harness/routes';
 import { http, useSystem } from '../harness/system';
 import { eventually, testToken } from '../harness/test-env';
 
@@ -44,48 +45,39 @@ describe('entries made in the order they are learned', () => {
   const timeline = async (token = investigator) =>
     http<Timeline>(sut.system.baseUrl, 'GET', `/cases/${caseId}/timeline`, { token });
   const person = () => `/cases/${caseId}/persons/${suspect}`;
+  const hearingAt = (occurredAt: string) =>
+    validBody('POST /cases/:caseId/persons/:personId/judge-appearance', {}, { occurredAt });
 
   beforeAll(async () => {
     investigator = await testToken('investigator', 'koper');
     // The case was opened at 23:10 for the apprehension at 23:05 that led to it.
-    const opened = await send('/cases', {
-      directorate: 'koper',
-      borderSection: 'Sečovlje',
-      offenceParagraph: 3,
-      openedAt: ago(300),
-      summary: 'Two smugglers and a group of migrants near Sečovlje.',
-    });
+    const opened = await send(
+      '/cases',
+      validBody('POST /cases', {}, { directorate: 'koper', openedAt: ago(300) }),
+    );
     expect(opened.status).toBe(201);
     caseId = opened.body.caseId;
   });
 
   it('takes an apprehension dated before the case was opened', async () => {
-    const answer = await send(`/cases/${caseId}/apprehensions`, {
-      occurredAt: ago(305),
-      nationality: 'AF',
-      minor: false,
-      place: 'Sečovlje',
-    });
+    const answer = await send(
+      `/cases/${caseId}/apprehensions`,
+      validBody('POST /cases/:caseId/apprehensions', {}, { occurredAt: ago(305) }),
+    );
     expect(answer.status).toBe(201);
   });
 
   it('takes a remand entered first, then the detention and the hearing dated before it', async () => {
-    const arrest = await send(`/cases/${caseId}/arrests`, {
-      occurredAt: ago(290),
-      nationality: 'HR',
-      slovenianCitizen: false,
-      place: 'Sečovlje',
-    });
+    const arrest = await send(
+      `/cases/${caseId}/arrests`,
+      validBody('POST /cases/:caseId/arrests', {}, { occurredAt: ago(290) }),
+    );
     expect(arrest.status).toBe(201);
     suspect = arrest.body.persons![0].personId;
-    const remand = await send(`${person()}/remand`, {
-      occurredAt: ago(60),
-      court: 'Okrožno sodišče v Kopru',
-      grounds: ['flight-risk'],
-      prosecutorOffice: 'ODT Koper',
-      proposalReference: 'Kt 12/24',
-      months: 1,
-    });
+    const remand = await send(
+      `${person()}/remand`,
+      validBody('POST /cases/:caseId/persons/:personId/remand', {}, { occurredAt: ago(60) }),
+    );
     expect(remand.status).toBe(201);
     // Entered straight after the arrest, the remand shows the hearing still to be entered.
     const pending = await timeline();
@@ -94,10 +86,7 @@ describe('entries made in the order they are learned', () => {
     ]);
     const detention = await send(`${person()}/police-detention`, { occurredAt: ago(280) });
     expect(detention.status).toBe(201);
-    const hearing = await send(`${person()}/judge-appearance`, {
-      occurredAt: ago(120),
-      court: 'Okrožno sodišče v Kopru',
-    });
+    const hearing = await send(`${person()}/judge-appearance`, hearingAt(ago(120)));
     expect(hearing.status).toBe(201);
 
     const answer = await timeline();
@@ -123,10 +112,7 @@ describe('entries made in the order they are learned', () => {
   });
 
   it('refuses a hearing dated after the remand it should precede', async () => {
-    const answer = await send(`${person()}/judge-appearance`, {
-      occurredAt: ago(30),
-      court: 'Okrožno sodišče v Kopru',
-    });
+    const answer = await send(`${person()}/judge-appearance`, hearingAt(ago(30)));
     expect(answer.status).toBe(422);
     expect(answer.body.code).toBe('CUSTODY.NOT_IN_POLICE_CUSTODY');
   });
@@ -216,26 +202,21 @@ describe('entries made in the order they are learned', () => {
   });
 
   it('keeps a decision never issued as a breach after the suspect moved on', async () => {
-    const opened = await send('/cases', {
-      directorate: 'koper',
-      borderSection: 'Škofije',
-      offenceParagraph: 3,
-      openedAt: ago(610),
-      summary: 'A driver stopped with four migrants.',
-    });
+    const opened = await send(
+      '/cases',
+      validBody('POST /cases', {}, { directorate: 'koper', openedAt: ago(610) }),
+    );
     const otherCase = opened.body.caseId;
-    const arrest = await send(`/cases/${otherCase}/arrests`, {
-      occurredAt: ago(600),
-      nationality: 'HR',
-      slovenianCitizen: false,
-      place: 'Škofije',
-    });
+    const arrest = await send(
+      `/cases/${otherCase}/arrests`,
+      validBody('POST /cases/:caseId/arrests', {}, { occurredAt: ago(600) }),
+    );
     const driver = arrest.body.persons![0].personId;
     // Brought before the judge 7 h after the arrest, with no written detention decision.
-    const hearing = await send(`/cases/${otherCase}/persons/${driver}/judge-appearance`, {
-      occurredAt: ago(180),
-      court: 'Okrožno sodišče v Kopru',
-    });
+    const hearing = await send(
+      `/cases/${otherCase}/persons/${driver}/judge-appearance`,
+      hearingAt(ago(180)),
+    );
     expect(hearing.status).toBe(201);
 
     const breaches = async (token: string) =>

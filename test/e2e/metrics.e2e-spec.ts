@@ -1,6 +1,7 @@
 import { createKafka } from '@app/platform';
 import { PROJECTION_NAMES } from '@app/read-models';
 import { randomUUID } from 'node:crypto';
+import { validBody } from '../harness/routes';
 import { http, openCaseWithPeople, projectionsCaughtUp, useSystem } from '../harness/system';
 
 /** The samples of a Prometheus text exposition, keyed `name{label="value",...}` (labels sorted). */
@@ -37,7 +38,7 @@ describe('GET /metrics', () => {
     const { caseId, at } = await openCaseWithPeople(baseUrl);
     const arrest = (id: string, headers: Record<string, string> = {}) =>
       http(baseUrl, 'POST', `/cases/${id}/arrests`, {
-        json: { occurredAt: at(3), nationality: 'HR', slovenianCitizen: false, place: 'Obrežje' },
+        json: validBody('POST /cases/:caseId/arrests', { at }),
         headers,
       });
     await expect(arrest(caseId, { 'if-match': '"3"' }).then((a) => a.status)).resolves.toBe(201);

@@ -1,3 +1,4 @@
+import { validBody } from '../harness/routes';
 import { http, useSystem } from '../harness/system';
 import { eventually } from '../harness/test-env';
 
@@ -27,13 +28,9 @@ describe('one nationality per person', () => {
     return answer.body;
   };
   const openCase = (openedAt: string) =>
-    post('/cases', {
-      directorate: 'celje',
-      borderSection: 'Rogatec',
-      offenceParagraph: 3,
-      openedAt,
-      summary: 'Migrants found in a lorry.',
-    }).then((b) => b.caseId);
+    post('/cases', validBody('POST /cases', {}, { directorate: 'celje', openedAt })).then(
+      (b) => b.caseId,
+    );
   const apprehend = (caseId: string, occurredAt: string, nationality: string) =>
     post(`/cases/${caseId}/apprehensions`, {
       occurredAt,

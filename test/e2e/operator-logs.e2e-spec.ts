@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { AddressInfo, Server } from 'node:net';
 import { Client } from 'pg';
 import { createApiApp } from '../../apps/api/src/api.app';
-import { SAMPLE_REQUESTS, timeline } from '../harness/routes';
+import { timeline, validBody } from '../harness/routes';
 import { http } from '../harness/system';
 import { TestDatabase, createTestDatabase, testConfig } from '../harness/test-env';
 
@@ -38,15 +38,8 @@ describe('logs of expected unavailability', () => {
       .filter((line) => line.correlationId === correlationId);
 
   it('a read model behind: one line at warn, with its code and no stack', async () => {
-    const sample = SAMPLE_REQUESTS['POST /cases']({
-      caseId: '',
-      suspectId: '',
-      migrantId: '',
-      procedureId: '',
-      at: timeline(),
-    });
     const opened = await http<{ caseId: string; position: string }>(baseUrl, 'POST', '/cases', {
-      json: sample.body,
+      json: validBody('POST /cases', { at: timeline() }),
     });
     expect(opened.status).toBe(201);
     const correlationId = randomUUID();

@@ -1,5 +1,6 @@
 import { verifyIntegrity } from '@app/audit';
 import { randomUUID } from 'node:crypto';
+import { validBody } from '../harness/routes';
 import { HttpAnswer, http, useSystem } from '../harness/system';
 import { testToken } from '../harness/test-env';
 
@@ -171,16 +172,13 @@ describe('police procedures with foreigners', () => {
   });
 
   it('links the procedure of a migrant found in a smuggling case to the case', async () => {
-    const { caseId } = await accepted<{ caseId: string }>('/cases', {
-      directorate: 'novo-mesto',
-      borderSection: 'Obrežje',
-      offenceParagraph: 3,
-      openedAt: at(60),
-      summary: 'Van with migrants stopped near Obrežje.',
-    });
+    const { caseId } = await accepted<{ caseId: string }>(
+      '/cases',
+      validBody('POST /cases', {}, { openedAt: at(60) }),
+    );
     const inCase = await accepted<{ persons: { personId: string }[] }>(
       `/cases/${caseId}/apprehensions`,
-      { occurredAt: at(50), nationality: 'AF', minor: false, place: 'Obrežje' },
+      validBody('POST /cases/:caseId/apprehensions', {}, { occurredAt: at(50) }),
     );
     const migrantId = inCase.persons[0].personId;
 

@@ -5,6 +5,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI_ENTRY, runCli } from '../harness/built-up';
+import { timeline, validBody } from '../harness/routes';
 import { http } from '../harness/system';
 import { TEST_AUTH_SECRET, eventually } from '../harness/test-env';
 
@@ -121,16 +122,11 @@ describe('the servers `up` starts', () => {
     // The system works again on the restarted servers: a command is stored (the same key
     // while the API's connections recover).
     const key = randomUUID();
+    const json = validBody('POST /cases', { at: timeline() });
     const opened = await eventually(
       async () => {
         const answer = await http(baseUrl, 'POST', '/cases', {
-          json: {
-            directorate: 'koper',
-            borderSection: 'Sočerga',
-            offenceParagraph: 1,
-            openedAt: '2023-09-27T08:00:00Z',
-            summary: 'Opened after the broker and Postgres were restarted.',
-          },
+          json,
           headers: { 'idempotency-key': key },
         });
         return answer.status === 201 ? answer : undefined;

@@ -1,6 +1,7 @@
 import { portAnswers } from '@app/local-infra';
 import { Client } from 'pg';
 import { BuiltUp, runCli, startBuiltUp } from '../harness/built-up';
+import { timeline, validBody } from '../harness/routes';
 import { http, projectionsCaughtUp } from '../harness/system';
 import {
   TEST_AUTH_SECRET,
@@ -29,13 +30,11 @@ describe('the system started by the CLI', () => {
     up = await startBuiltUp(database);
     const { baseUrl, config, port } = up;
     const created = await http(baseUrl, 'POST', '/cases', {
-      json: {
-        directorate: 'koper',
-        borderSection: 'Sočerga',
-        offenceParagraph: 6,
-        openedAt: '2023-09-27T08:00:00Z',
-        summary: 'Smuggler endangered the lives of migrants hidden in a lorry.',
-      },
+      json: validBody(
+        'POST /cases',
+        { at: timeline() },
+        { directorate: 'koper', offenceParagraph: 6 },
+      ),
     });
     expect(created.status).toBe(201);
     caseId = created.body.caseId as string;

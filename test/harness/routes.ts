@@ -52,19 +52,18 @@ const migrant = (c: SampleContext, action: string) =>
   `/cases/${c.caseId}/persons/${c.migrantId}/${action}`;
 const procedure = (c: SampleContext, action: string) => `/procedures/${c.procedureId}/${action}`;
 
+export interface SampleRequest {
+  path: string;
+  body?: Record<string, unknown>;
+  /** Headers a valid request needs beyond the token, such as a stated justification. */
+  headers?: Record<string, string>;
+}
+
 /**
  * For every command route, a request whose shape is valid: it passes validation and reaches
  * the domain (which may still refuse it for the case's state). Keyed as in `routeTable`.
  */
-export const SAMPLE_REQUESTS: Record<
-  string,
-  (c: SampleContext) => {
-    path: string;
-    body?: Record<string, unknown>;
-    /** Headers a valid request needs beyond the token, such as a stated justification. */
-    headers?: Record<string, string>;
-  }
-> = {
+const samples = {
   'GET /cases/:caseId': (c) => ({ path: `/cases/${c.caseId}` }),
   'GET /custody-board': () => ({ path: '/custody-board?expiringWithin=2d&limit=20' }),
   'GET /custody-board/stale': () => ({ path: '/custody-board/stale' }),
@@ -345,4 +344,52 @@ export const SAMPLE_REQUESTS: Record<
     },
   }),
   'GET /joint-operations': () => ({ path: '/joint-operations?code=HR-SI-03' }),
+} satisfies Record<string, (c: SampleContext) => SampleRequest>;
+
+export const SAMPLE_REQUESTS: Record<string, (c: SampleContext) => SampleRequest> = samples;
+
+/** The routes whose sample sends a body: the commands. */
+export type CommandRoute = {
+  [K in keyof typeof samples]: ReturnType<(typeof samples)[K]> extends { body: object } ? K : never;
+}[keyof typeof samples];
+
+/**
+ * Members of a command's body to send instead of its sample's, by the sample's member names
+ * (a misspelt one does not compile); their values are the API's to judge.
+ */
+export type BodyOverrides<K extends CommandRoute> = {
+  readonly [M in keyof ReturnType<(typeof samples)[K]>['body']]?: unknown;
 };
+
+const notGiven = (name: string) => `<${name} not given>`;
+
+/**
+ * A valid body of the command `route`, the one its sample sends, with `overrides` in place of
+ * the sample's members: for a test whose subject is not this body, which names only the values
+ * it depends on. The context gives the ids and the timeline the sample's body uses; one it
+ * does not give, and no override replaces, fails here rather than reach the API.
+ */
+export function validBody<K extends CommandRoute>(
+  route: K,
+  context: Partial<SampleContext>,
+  overrides: BodyOverrides<K> = {},
+): Record<string, unknown> {
+  const body = {
+    ...SAMPLE_REQUESTS[route]({
+      caseId: context.caseId ?? notGiven('caseId'),
+      suspectId: context.suspectId ?? notGiven('suspectId'),
+      migrantId: context.migrantId ?? notGiven('migrantId'),
+      procedureId: context.procedureId ?? notGiven('procedureId'),
+      at: context.at ?? (() => notGiven('at')),
+    }).body,
+    ...overrides,
+  };
+  const lacking = new Set(
+    [...JSON.stringify(body).matchAll(/<(\w+) not given>/g)].map((m) => m[1]),
+  );
+  if (lacking.size > 0)
+    throw new Error(
+      `validBody('${route}'): the sample's body uses ${[...lacking].join(', ')}, not in the context`,
+    );
+  return body;
+}

@@ -7,7 +7,7 @@ import { createApiApp } from '../../apps/api/src/api.app';
 import { ProjectorModule } from '../../apps/projector/src/projector.module';
 import { RelayModule } from '../../apps/relay/src/relay.module';
 import { eventContractViolations } from './event-contract';
-import { SAMPLE_REQUESTS, SampleContext, timeline } from './routes';
+import { BodyOverrides, SampleContext, timeline, validBody } from './routes';
 import {
   TestDatabase,
   connect,
@@ -195,7 +195,7 @@ export async function openCaseWithPeople(
   baseUrl: string,
   options: {
     /** Members of the opening request that differ from the sample's, e.g. the directorate. */
-    opening?: Record<string, unknown>;
+    opening?: BodyOverrides<'POST /cases'>;
     at?: (step: number) => string;
     token?: string | null;
     /** An X-Correlation-Id for each request (the procedure's when one is asked for). */
@@ -216,22 +216,37 @@ export async function openCaseWithPeople(
       throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
     return answer.body;
   };
-  const sample = SAMPLE_REQUESTS['POST /cases']({
-    caseId: '',
-    suspectId: '',
-    migrantId: '',
-    procedureId: '',
-    at,
-  });
-  const { caseId } = await accepted('/cases', { ...sample.body, ...opening }, correlationIds?.open);
+  const { caseId } = await accepted(
+    '/cases',
+    validBody('POST /cases', { at }, opening),
+    correlationIds?.open,
+  );
+  // At steps 1 and 2, before the samples' own (10 and later), which find these two there.
   const suspect = await accepted(
     `/cases/${caseId}/arrests`,
-    { occurredAt: at(1), nationality: 'RS', slovenianCitizen: false, place: 'Obrežje' },
+    validBody(
+      'POST /cases/:caseId/arrests',
+      { at },
+      {
+        occurredAt: at(1),
+        nationality: 'RS',
+        place: 'Obrežje',
+      },
+    ),
     correlationIds?.arrest,
   );
   const migrant = await accepted(
     `/cases/${caseId}/apprehensions`,
-    { occurredAt: at(2), nationality: 'SY', minor: false, place: 'Obrežje' },
+    validBody(
+      'POST /cases/:caseId/apprehensions',
+      { at },
+      {
+        occurredAt: at(2),
+        nationality: 'SY',
+        minor: false,
+        place: 'Obrežje',
+      },
+    ),
     correlationIds?.apprehend,
   );
   return {
@@ -255,7 +270,7 @@ export async function openCaseWithPeople(
  */
 async function apprehendForeigner(
   baseUrl: string,
-  opening: Record<string, unknown>,
+  opening: BodyOverrides<'POST /cases'>,
   personId: string,
   {
     at,
@@ -272,23 +287,25 @@ async function apprehendForeigner(
     'POST',
     '/procedures',
     {
-      json: {
-        occurredAt: at(3),
-        directorate: opening.directorate ?? 'novo-mesto',
-        borderSection: 'Obrežje',
-        cameFrom: 'HR',
-        place: 'Obrežje',
-        // The operation the sample of GET /joint-operations asks for.
-        jointOperation: 'HR-SI-03',
-        persons: [
-          {
-            nationality: 'SY',
-            minor: false,
-            person: { personId },
-            intent: { occurredAt: at(4), statement: 'dictated' },
-          },
-        ],
-      },
+      json: validBody(
+        'POST /procedures',
+        { at },
+        {
+          occurredAt: at(3),
+          directorate: opening.directorate ?? 'novo-mesto',
+          place: 'Obrežje',
+          // The operation the sample of GET /joint-operations asks for.
+          jointOperation: 'HR-SI-03',
+          persons: [
+            {
+              nationality: 'SY',
+              minor: false,
+              person: { personId },
+              intent: { occurredAt: at(4), statement: 'dictated' },
+            },
+          ],
+        },
+      ),
       token,
       headers: correlationId ? { 'x-correlation-id': correlationId } : {},
     },
