@@ -4719,7 +4719,7 @@ export interface operations {
                 limit?: string;
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
-                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. A position at which no event is stored is refused (400). */
+                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects everything that command stored and everything before it in each case or procedure it wrote. A position at which no event is stored is refused (400). */
                 minPosition?: string;
                 directorate?: "ljubljana" | "maribor" | "celje" | "kranj" | "koper" | "novo-mesto" | "murska-sobota" | "nova-gorica";
                 borderSection?: string;
@@ -4904,7 +4904,7 @@ export interface operations {
     getCase: {
         parameters: {
             query?: {
-                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. A position at which no event is stored is refused (400). */
+                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects everything that command stored and everything before it in each case or procedure it wrote. A position at which no event is stored is refused (400). */
                 minPosition?: string;
             };
             header?: {
@@ -6905,7 +6905,7 @@ export interface operations {
                 limit?: string;
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
-                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. A position at which no event is stored is refused (400). */
+                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects everything that command stored and everything before it in each case or procedure it wrote. A position at which no event is stored is refused (400). */
                 minPosition?: string;
                 directorate?: "ljubljana" | "maribor" | "celje" | "kranj" | "koper" | "novo-mesto" | "murska-sobota" | "nova-gorica";
                 borderSection?: string;
@@ -8074,7 +8074,7 @@ export interface operations {
     getProcedure: {
         parameters: {
             query?: {
-                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. A position at which no event is stored is refused (400). */
+                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects everything that command stored and everything before it in each case or procedure it wrote. A position at which no event is stored is refused (400). */
                 minPosition?: string;
             };
             header?: {
@@ -8268,7 +8268,7 @@ export interface operations {
     getJointOperation: {
         parameters: {
             query: {
-                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. A position at which no event is stored is refused (400). */
+                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects everything that command stored and everything before it in each case or procedure it wrote. A position at which no event is stored is refused (400). */
                 minPosition?: string;
                 /** @description The operation code, as cases, procedures and partner reports name it */
                 code: string;
@@ -8350,7 +8350,7 @@ export interface operations {
                 limit?: string;
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
-                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. A position at which no event is stored is refused (400). */
+                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects everything that command stored and everything before it in each case or procedure it wrote. A position at which no event is stored is refused (400). */
                 minPosition?: string;
                 /** @description Only people with a running clock that ends within this time from now (90m, 6h, 2d), and everyone overdue unless overdue=false */
                 expiringWithin?: string;
@@ -8433,7 +8433,7 @@ export interface operations {
     getStaleCustody: {
         parameters: {
             query?: {
-                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. A position at which no event is stored is refused (400). */
+                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects everything that command stored and everything before it in each case or procedure it wrote. A position at which no event is stored is refused (400). */
                 minPosition?: string;
                 /** @description Show each person's name: needs the right to read personal data and an X-Justification (logged) */
                 names?: "true" | "false";
@@ -8595,7 +8595,7 @@ export interface operations {
                 limit?: string;
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
-                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. A position at which no event is stored is refused (400). */
+                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects everything that command stored and everything before it in each case or procedure it wrote. A position at which no event is stored is refused (400). */
                 minPosition?: string;
                 directorate?: "ljubljana" | "maribor" | "celje" | "kranj" | "koper" | "novo-mesto" | "murska-sobota" | "nova-gorica";
                 /** @description Deadlines at or after this instant */
@@ -8667,7 +8667,7 @@ export interface operations {
     getStatistics: {
         parameters: {
             query: {
-                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. A position at which no event is stored is refused (400). */
+                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects everything that command stored and everything before it in each case or procedure it wrote. A position at which no event is stored is refused (400). */
                 minPosition?: string;
                 /** @description First day of the period (Europe/Ljubljana) */
                 from: string;
@@ -8742,7 +8742,7 @@ export interface operations {
             query?: {
                 /** @description Page size, 1 to 200 */
                 limit?: string;
-                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects that event and everything before it in its case. A position at which no event is stored is refused (400). */
+                /** @description The `position` a command answered: the answer waits (bounded) until this read model reflects everything that command stored and everything before it in each case or procedure it wrote. A position at which no event is stored is refused (400). */
                 minPosition?: string;
                 /** @description At least this many apprehensions (or arrests) */
                 minApprehensions?: string;

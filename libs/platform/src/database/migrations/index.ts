@@ -11,6 +11,7 @@ import { NationalityAt1732262400009 } from './1732262400009-nationality-at';
 import { Procedures1732262400010 } from './1732262400010-procedures';
 import { CustodyDesk1732262400011 } from './1732262400011-custody-desk';
 import { OutboxWake1732262400012 } from './1732262400012-outbox-wake';
+import { CommandEvents1732262400013 } from './1732262400013-command-events';
 
 /** Every schema change, in order. Explicit, never a glob: a bundler or a rename cannot lose one. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Procedures1732262400010,
   CustodyDesk1732262400011,
   OutboxWake1732262400012,
+  CommandEvents1732262400013,
 ];
